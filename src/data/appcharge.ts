@@ -1,0 +1,176 @@
+/**
+ * The Appcharge `GET /v2/offer` dialect: `{ totalCount, offers: [...] }`. Products arrive either
+ * wrapped (`{ product: {…} }`) or bare; offers can be inactive or scheduled. The price a user
+ * pays is the first `productsSequence` step's `priceInUsdCents`.
+ */
+import * as z from 'zod/mini';
+import { Id, isRecord, prop, readNumber, readText } from './fields.js';
+import { safeHttpUrl } from './urls.js';
+import type { Dialect } from './dialect.js';
+import type { FeedPage, WallOffer, WallQuery, WallReward, WallStep } from './types.js';
+import { WallError } from './types.js';
+
+/** Appcharge caps `recordLimit` at 500. */
+export const APPCHARGE_MAX_RECORDS = 500;
+
+const Offer = z.looseObject({
+  publisherOfferId: z.optional(Id),
+  offerId: z.optional(Id),
+  name: z.optional(z.string()),
+  displayName: z.optional(z.unknown()),
+});
+
+interface Product {
+  name: string;
+  quantity: number | null;
+  image: string | null;
+}
+
+function readProduct(raw: unknown): Product | null {
+  // Products come both wrapped in `{ product: {…} }` and bare.
+  const product = isRecord(prop(raw, 'product')) ? prop(raw, 'product') : raw;
+  if (!isRecord(product)) return null;
+  const name = readText(product['displayName']) || readText(product['name']);
+  if (!name) return null;
+  let image: string | null = null;
+  const images = product['images'];
+  if (Array.isArray(images)) {
+    for (const entry of images) {
+      if (readText(prop(entry, 'type')) === 'product') {
+        image = safeHttpUrl(prop(entry, 'url'));
+        if (image) break;
+      }
+    }
+  }
+  return { name, quantity: readNumber(product['quantity']), image };
+}
+
+interface SequenceStep {
+  products: Product[];
+  usd: number | null;
+}
+
+function readSequence(value: unknown): SequenceStep[] {
+  if (!Array.isArray(value)) return [];
+  const steps = value
+    .filter(isRecord)
+    .map((step, position) => ({ step, order: readNumber(step['index']) ?? position }))
+    .sort((a, b) => a.order - b.order);
+  return steps.map(({ step }) => {
+    const products: Product[] = [];
+    if (Array.isArray(step['products'])) {
+      for (const raw of step['products']) {
+        const product = readProduct(raw);
+        if (product) products.push(product);
+      }
+    }
+    const cents = readNumber(step['priceInUsdCents']);
+    return { products, usd: cents !== null && cents >= 0 ? cents / 100 : null };
+  });
+}
+
+function describeProducts(products: Product[]): string[] {
+  return products.map((p) => (p.quantity !== null ? `${p.quantity} × ${p.name}` : p.name));
+}
+
+/** Whether a schedule lets the offer show at `now` (ms since the epoch). No schedule: always. */
+export function isScheduledNow(schedule: unknown, now: number): boolean {
+  if (!isRecord(schedule)) return true;
+  if (schedule['permanent'] !== false) return true;
+  const frames = schedule['timeFrames'];
+  if (!Array.isArray(frames)) return false;
+  return frames.some((frame) => {
+    const start = Date.parse(readText(prop(frame, 'startTime')));
+    const end = Date.parse(readText(prop(frame, 'endTime')));
+    return Number.isFinite(start) && Number.isFinite(end) && start <= now && now < end;
+  });
+}
+
+function readDiscount(value: unknown): number | null {
+  if (!isRecord(value) || readText(value['type']).toLowerCase() !== 'percentage') return null;
+  const discount = readNumber(value['discount']);
+  return discount !== null && discount > 0 && discount <= 100 ? discount : null;
+}
+
+/** Normalizes one appcharge offer, or returns `null` when it cannot or must not be shown. */
+export function adaptAppchargeOffer(raw: unknown, now: number): WallOffer | null {
+  const parsed = Offer.safeParse(raw);
+  if (!parsed.success) return null;
+  const offer = parsed.data;
+  const id = offer.publisherOfferId ?? offer.offerId;
+  const name = readText(offer.displayName) || readText(offer.name);
+  if (!id || !name) return null;
+  if (offer['active'] === false || offer['active'] === 'false') return null;
+  if (!isScheduledNow(offer['schedule'], now)) return null;
+
+  const sequence = readSequence(offer['productsSequence']);
+  const first = sequence[0];
+  const reward: WallReward =
+    first && first.usd !== null
+      ? { kind: 'price', usd: first.usd, discountPercent: readDiscount(offer['priceDiscount']) }
+      : { kind: 'items', items: describeProducts(first?.products ?? []) };
+  const steps: WallStep[] = sequence
+    .filter((step) => step.products.length > 0)
+    .map((step) => ({ text: describeProducts(step.products).join(' + '), usd: step.usd }));
+  const icon =
+    sequence.flatMap((step) => step.products).find((p) => p.image)?.image ??
+    safeHttpUrl(prop(offer['offerUi'], 'backgroundImage'));
+
+  return {
+    id,
+    source: 'appcharge',
+    name,
+    description: readText(offer['description']),
+    type: readText(offer['type']),
+    icon,
+    reward,
+    steps,
+    trackingUrl: null,
+    previewUrl: null,
+    os: null,
+    countries: [],
+    templateId: offer.publisherOfferId ?? id,
+  };
+}
+
+function recordLimit(q: WallQuery): number {
+  return Math.min(q.pageSize, APPCHARGE_MAX_RECORDS);
+}
+
+export const appcharge: Dialect = {
+  format: 'appcharge',
+
+  detect(body) {
+    return isRecord(body) && Array.isArray(body['offers']);
+  },
+
+  query(q: WallQuery) {
+    const limit = recordLimit(q);
+    const params: Array<[string, string]> = [];
+    if (q.offerType) params.push(['offerType', q.offerType]);
+    if (q.offerSubType) params.push(['offerSubType', q.offerSubType]);
+    params.push(['recordLimit', String(limit)], ['offset', String((q.page - 1) * limit)]);
+    return params;
+  },
+
+  requestedPageSize: recordLimit,
+
+  parse(body, now): FeedPage {
+    if (!isRecord(body) || !Array.isArray(body['offers'])) {
+      throw new WallError('payload', 'The response is not an appcharge feed: it has no offers list.');
+    }
+    const items = (body as { offers: unknown[] }).offers;
+    const offers: WallOffer[] = [];
+    for (const item of items) {
+      const offer = adaptAppchargeOffer(item, now);
+      if (offer) offers.push(offer);
+    }
+    return {
+      format: 'appcharge',
+      offers,
+      rejected: items.length - offers.length,
+      received: items.length,
+      total: readNumber(prop(body, 'totalCount')),
+    };
+  },
+};

@@ -1,0 +1,61 @@
+/**
+ * The registry of upstream dialects and the `auto` format: requests that carry every dialect's
+ * parameters (their names do not collide) and answers recognized by shape.
+ */
+import { appcharge } from './appcharge.js';
+import type { Dialect } from './dialect.js';
+import { s2s } from './s2s.js';
+import type { FeedFormat, FeedPage, WallQuery } from './types.js';
+import { WallError } from './types.js';
+
+/** Every dialect the wall speaks, in detection order. */
+export const DIALECTS: readonly Dialect[] = [s2s, appcharge];
+
+/** What the `format` attribute accepts. */
+export type FormatSetting = FeedFormat | 'auto';
+
+export const FORMAT_SETTINGS: readonly FormatSetting[] = ['auto', ...DIALECTS.map((d) => d.format)];
+
+export function dialectFor(format: FeedFormat): Dialect {
+  const dialect = DIALECTS.find((d) => d.format === format);
+  if (!dialect) throw new WallError('config', `Unknown feed format "${format}".`);
+  return dialect;
+}
+
+/** The dialect a decoded body looks like, or `null`. */
+export function detectDialect(body: unknown): Dialect | null {
+  return DIALECTS.find((d) => d.detect(body)) ?? null;
+}
+
+/** The query parameters for one page; with `auto`, every dialect's. */
+export function buildQuery(format: FormatSetting, q: WallQuery): Array<[string, string]> {
+  if (format !== 'auto') return dialectFor(format).query(q);
+  const seen = new Set<string>();
+  const params: Array<[string, string]> = [];
+  for (const dialect of DIALECTS) {
+    for (const entry of dialect.query(q)) {
+      if (!seen.has(entry[0])) {
+        seen.add(entry[0]);
+        params.push(entry);
+      }
+    }
+  }
+  return params;
+}
+
+/** How many offers a full page holds for the query, in the given format. */
+export function requestedPageSize(format: FormatSetting, q: WallQuery): number {
+  return format === 'auto' ? q.pageSize : dialectFor(format).requestedPageSize(q);
+}
+
+/**
+ * Parses a decoded body in the given format (or the one its shape shows, with `auto`).
+ * Throws a `payload` `WallError` when it is not a feed.
+ */
+export function parseFeed(body: unknown, format: FormatSetting, now = Date.now()): FeedPage {
+  const dialect = format === 'auto' ? detectDialect(body) : dialectFor(format);
+  if (!dialect) {
+    throw new WallError('payload', 'The response is not an offer feed: neither s2s nor appcharge.');
+  }
+  return dialect.parse(body, now);
+}

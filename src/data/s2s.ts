@@ -1,0 +1,107 @@
+/**
+ * The "Server To Server Offer API for publishers" dialect: `{ c, d: { p, n, tot, data: [...] } }`.
+ * Real answers send ids as numbers, payouts as strings, empty icons and links, and offer types
+ * outside the documented CPI/CPA/CPL; all of that is read, not refused.
+ */
+import * as z from 'zod/mini';
+import { Amount, Id, Name, isRecord, prop, readCodes, readNumber, readText } from './fields.js';
+import { safeHttpUrl } from './urls.js';
+import type { Dialect } from './dialect.js';
+import type { FeedPage, WallOffer, WallQuery, WallStep } from './types.js';
+import { WallError } from './types.js';
+
+const Offer = z.looseObject({
+  id: Id,
+  name: Name,
+  payout: Amount,
+});
+
+/** Splits a conversion flow into steps on line breaks, dropping the feed's own `1.` / `2)` numbers. */
+export function splitConversionFlow(flow: unknown): WallStep[] {
+  if (typeof flow !== 'string') return [];
+  const steps: WallStep[] = [];
+  for (const line of flow.split(/\r\n|\r|\n/)) {
+    const text = line.replace(/^\s*(?:step\s*)?\d{1,3}\s*[.)．）、](?!\d)\s*/i, '').trim();
+    if (text) steps.push({ text, usd: null });
+  }
+  return steps;
+}
+
+/** Normalizes one s2s offer, or returns `null` when it cannot be shown. */
+export function adaptS2sOffer(raw: unknown): WallOffer | null {
+  const parsed = Offer.safeParse(raw);
+  if (!parsed.success) return null;
+  const offer = parsed.data;
+  // An offer without a usable tracking link cannot earn anything for the user or the publisher.
+  const trackingUrl = safeHttpUrl(offer['tracking_link']);
+  if (!trackingUrl) return null;
+  return {
+    id: offer.id,
+    source: 's2s',
+    name: offer.name,
+    description: readText(offer['description']),
+    type: readText(offer['offer_type']),
+    icon: safeHttpUrl(offer['icon']),
+    reward: { kind: 'payout', usd: offer.payout },
+    steps: splitConversionFlow(offer['conversion_flow']),
+    trackingUrl,
+    previewUrl: safeHttpUrl(offer['preview_url']),
+    os: readText(offer['os']) || null,
+    countries: readCodes(offer['countries']),
+    templateId: offer.id,
+  };
+}
+
+function envelope(body: unknown): Record<string, unknown> | null {
+  const d = prop(body, 'd');
+  if (isRecord(d) && Array.isArray(d['data'])) return d;
+  // Some deployments answer without the `{ c, d }` envelope.
+  if (isRecord(body) && Array.isArray(body['data']) && !('offers' in body)) return body;
+  return null;
+}
+
+export const s2s: Dialect = {
+  format: 's2s',
+
+  detect(body) {
+    return envelope(body) !== null || (isRecord(body) && 'c' in body && 'd' in body);
+  },
+
+  query(q: WallQuery) {
+    const params: Array<[string, string]> = [];
+    if (q.os) params.push(['os', q.os]);
+    params.push(['page', String(q.page)], ['page_size', String(q.pageSize)]);
+    if (q.country) params.push(['country', q.country]);
+    if (q.userId) params.push(['thirdparty_id', q.userId]);
+    if (q.gaid) params.push(['gaid', q.gaid]);
+    if (q.andid) params.push(['andid', q.andid]);
+    return params;
+  },
+
+  requestedPageSize(q: WallQuery) {
+    return q.pageSize;
+  },
+
+  parse(body): FeedPage {
+    const code = readNumber(prop(body, 'c'));
+    if (code !== null && code !== 0) {
+      const message = readText(prop(body, 'msg')) || readText(prop(body, 'message'));
+      throw new WallError('payload', `The feed answered with error code ${code}${message ? `: ${message}` : ''}.`);
+    }
+    const page = envelope(body);
+    if (!page) throw new WallError('payload', 'The response is not an s2s feed: it has no d.data list of offers.');
+    const items = page['data'] as unknown[];
+    const offers: WallOffer[] = [];
+    for (const item of items) {
+      const offer = adaptS2sOffer(item);
+      if (offer) offers.push(offer);
+    }
+    return {
+      format: 's2s',
+      offers,
+      rejected: items.length - offers.length,
+      received: items.length,
+      total: readNumber(page['tot']),
+    };
+  },
+};

@@ -1,0 +1,48 @@
+/**
+ * The events `<offer-wall>` fires, their detail types, and their entries in the global event
+ * map, so `wall.addEventListener('offer-click', (e) => e.detail.url)` type-checks.
+ */
+import type { WallErrorInfo, WallOffer } from './data/types.js';
+
+/** `offer-click`: the user activated an offer's call to action. Cancelable. */
+export interface OfferClickDetail {
+  offer: WallOffer;
+  /** The link the wall opens unless the event is canceled, macros filled; `null` when none. */
+  url: string | null;
+}
+
+/** `offer-impression`: an offer's card was at least half visible for the first time this load. */
+export interface OfferImpressionDetail {
+  offer: WallOffer;
+}
+
+/** `offer-wall-load`: a page of offers was received and shown. */
+export interface OfferWallLoadDetail {
+  /** Every offer shown so far, in order. */
+  offers: WallOffer[];
+  /** The upstream's total, or `null` when the feed does not say. */
+  total: number | null;
+  /** The 1-based page that was loaded. */
+  page: number;
+  /** How many offers of this page were left out (invalid, unsafe, inactive, out of schedule). */
+  rejected: number;
+}
+
+/** `offer-wall-error`: loading failed after retries, or the configuration is unusable. */
+export interface OfferWallErrorDetail {
+  error: WallErrorInfo;
+}
+
+export type OfferClickEvent = CustomEvent<OfferClickDetail>;
+export type OfferImpressionEvent = CustomEvent<OfferImpressionDetail>;
+export type OfferWallLoadEvent = CustomEvent<OfferWallLoadDetail>;
+export type OfferWallErrorEvent = CustomEvent<OfferWallErrorDetail>;
+
+declare global {
+  interface HTMLElementEventMap {
+    'offer-click': OfferClickEvent;
+    'offer-impression': OfferImpressionEvent;
+    'offer-wall-load': OfferWallLoadEvent;
+    'offer-wall-error': OfferWallErrorEvent;
+  }
+}

@@ -1,0 +1,501 @@
+/**
+ * `<offer-wall>`: the element class, without registration (see `offer-wall.ts` for that).
+ * It owns state and rendering; fetching lives in `data/request.ts`, parsing in the dialect
+ * adapters, and setting validation in `internal/settings.ts`.
+ */
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { buildQuery, parseFeed, requestedPageSize, type FormatSetting } from './data/dialects.js';
+import { formatReward, formatUsd, type RewardSettings } from './data/format.js';
+import { fetchFeed } from './data/request.js';
+import { WallError, type FeedFormat, type WallErrorInfo, type WallOffer } from './data/types.js';
+import { clickUrl, newClickId } from './data/urls.js';
+import type {
+  OfferClickDetail,
+  OfferImpressionDetail,
+  OfferWallErrorDetail,
+  OfferWallLoadDetail,
+} from './events.js';
+import { detectOs } from './internal/platform.js';
+import { requestUrl, resolveSettings, type Settings } from './internal/settings.js';
+import { EN_MESSAGES, type WallMessages } from './messages.js';
+import { hostStyles, wallStyles } from './offer-wall.styles.js';
+
+/** Properties whose change alters the request: changing one reloads from the first page. */
+const REQUEST_PROPERTIES = [
+  'endpoint',
+  'format',
+  'os',
+  'country',
+  'pageSize',
+  'userId',
+  'gaid',
+  'andid',
+  'offerType',
+  'offerSubType',
+] as const;
+
+/** Every property that `resolveSettings` reads. */
+const SETTING_PROPERTIES = [
+  ...REQUEST_PROPERTIES,
+  'currencyName',
+  'currencyRate',
+  'locale',
+  'clickUrlTemplate',
+  'timeout',
+] as const;
+
+/** How far below the viewport the end of the list may be when the next page starts loading. */
+const NEAR_END_MARGIN = '0px 0px 600px 0px';
+
+type Status = 'loading' | 'loaded' | 'empty' | 'error';
+
+/**
+ * An offerwall: fetches offers from the publisher's endpoint and shows them as cards.
+ *
+ * @tag offer-wall
+ *
+ * @attr endpoint - URL of the publisher's backend endpoint that returns offers.
+ * @attr format - `s2s`, `appcharge` or `auto` (detected from the answer). Default `auto`.
+ * @attr os - `android` or `ios`, sent upstream (s2s). Default: from the user agent.
+ * @attr country - ISO 3166-1 alpha-2 country filter (s2s).
+ * @attr page-size - Offers per page. Default 20.
+ * @attr user-id - The publisher's id for the user: `thirdparty_id` (s2s) and `{user_id}` in links.
+ * @attr gaid - Android advertising id (s2s).
+ * @attr andid - Android id (s2s).
+ * @attr offer-type - appcharge `offerType` filter.
+ * @attr offer-sub-type - appcharge `offerSubType` filter.
+ * @attr currency-name - Name of the publisher's virtual currency (`Coins`).
+ * @attr currency-rate - Virtual currency units per US dollar of payout.
+ * @attr locale - BCP 47 locale for numbers and texts. Default: the page's `lang`, else the browser's.
+ * @attr click-url-template - Link for offers without a tracking link; `{offer_id}`, `{user_id}` filled.
+ * @attr timeout - Milliseconds one attempt at the endpoint may take. Default 10000.
+ *
+ * @fires offer-click - The user activated an offer's call to action. Cancelable; by default the wall opens `detail.url` in a new tab.
+ * @fires offer-impression - An offer's card was at least half visible for the first time since the wall (re)loaded.
+ * @fires offer-wall-load - A page of offers was received and shown.
+ * @fires offer-wall-error - Loading failed after retries, or the configuration is unusable.
+ *
+ * @slot header - Content shown above the offers.
+ * @slot empty - Replaces the built-in text of the empty state.
+ *
+ * @csspart list - The list of offers.
+ * @csspart card - One offer.
+ * @csspart icon - The offer's icon, or its placeholder.
+ * @csspart title - The offer's name.
+ * @csspart payout - The reward line.
+ * @csspart description - The offer's description.
+ * @csspart steps - The conversion flow, an ordered list.
+ * @csspart step - One step of the conversion flow.
+ * @csspart cta - The call to action that fires `offer-click`.
+ * @csspart loading - The loading state.
+ * @csspart empty - The empty state.
+ * @csspart error - The error panel.
+ * @csspart retry - The button in the error panel.
+ * @csspart more - The control that loads the next page.
+ *
+ * @cssprop --offer-wall-accent - Accent colour: rewards, buttons, focus rings.
+ * @cssprop --offer-wall-accent-text - Text on the accent colour.
+ * @cssprop --offer-wall-surface - Card background.
+ * @cssprop --offer-wall-text - Main text colour.
+ * @cssprop --offer-wall-muted - Secondary text colour.
+ * @cssprop --offer-wall-border - Card border colour.
+ * @cssprop --offer-wall-error - Error text colour.
+ * @cssprop --offer-wall-radius - Corner radius of cards and buttons.
+ * @cssprop --offer-wall-spacing - Space between and inside cards.
+ * @cssprop --offer-wall-font - Font family.
+ * @cssprop --offer-wall-font-size - Base font size.
+ */
+export class OfferWall extends LitElement {
+  static override styles = [hostStyles, wallStyles];
+
+  @property() endpoint: string | null = null;
+  @property() format: FormatSetting = 'auto';
+  @property() os: string | null = null;
+  @property() country: string | null = null;
+  @property({ attribute: 'page-size', type: Number }) pageSize: number | null = null;
+  @property({ attribute: 'user-id' }) userId: string | null = null;
+  @property() gaid: string | null = null;
+  @property() andid: string | null = null;
+  @property({ attribute: 'offer-type' }) offerType: string | null = null;
+  @property({ attribute: 'offer-sub-type' }) offerSubType: string | null = null;
+  @property({ attribute: 'currency-name' }) currencyName: string | null = null;
+  @property({ attribute: 'currency-rate', type: Number }) currencyRate: number | null = null;
+  @property() locale: string | null = null;
+  @property({ attribute: 'click-url-template' }) clickUrlTemplate: string | null = null;
+  @property({ type: Number }) timeout: number | null = null;
+
+  /** Overrides for any built-in text; unset keys keep their default. */
+  @property({ attribute: false }) messages: Partial<WallMessages> = {};
+
+  @state() private _status: Status = 'loading';
+  @state() private _offers: WallOffer[] = [];
+  @state() private _error: WallErrorInfo | null = null;
+  /** A failed next page: the offers already shown stay, with a retry below them. */
+  @state() private _moreError: WallErrorInfo | null = null;
+  @state() private _loadingMore = false;
+  @state() private _brokenIcons: ReadonlySet<string> = new Set();
+
+  /** The resolved settings of the current load. */
+  private _settings!: Settings;
+  /** Bumped on every reload; an answer for an older load is dropped. */
+  private _loadId = 0;
+  private _abort: AbortController | null = null;
+  /** Set when a load was cut short by removal, so re-adding the element resumes it. */
+  private _resumeOnConnect = false;
+  private _page = 0;
+  private _received = 0;
+  private _lastReceived = 0;
+  private _total: number | null = null;
+  /** Page size in force for the dialect that answered (appcharge caps it). */
+  private _pageSize = 0;
+  /** The dialect detected from the first answer, when `format` is `auto`. */
+  private _detected: FeedFormat | null = null;
+  private _warned = new Set<string>();
+  private _impressed = new Set<string>();
+  private _impressionObserver: IntersectionObserver | null = null;
+  private _nearEndObserver: IntersectionObserver | null = null;
+  private _observedCards = new WeakSet<Element>();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this._resumeOnConnect) {
+      this._resumeOnConnect = false;
+      this._reload();
+    }
+    // Observers are dropped on removal; the next render re-attaches them.
+    this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this._status === 'loading' || this._loadingMore) this._resumeOnConnect = true;
+    this._abort?.abort();
+    this._abort = null;
+    this._loadingMore = false;
+    this._impressionObserver?.disconnect();
+    this._impressionObserver = null;
+    this._nearEndObserver?.disconnect();
+    this._nearEndObserver = null;
+    this._observedCards = new WeakSet();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this._settings || SETTING_PROPERTIES.some((name) => changed.has(name))) this._settings = this._resolve();
+    if (REQUEST_PROPERTIES.some((name) => changed.has(name))) this._reload();
+  }
+
+  protected override updated(): void {
+    this._observeCards();
+    this._observeNearEnd();
+  }
+
+  /** Loads the offers again from the first page, dropping those shown. */
+  reload(): void {
+    this._reload();
+  }
+
+  private _resolve(): Settings {
+    const { settings, problems } = resolveSettings(
+      {
+        endpoint: this.endpoint,
+        format: this.format,
+        os: this.os,
+        country: this.country,
+        pageSize: this.pageSize,
+        userId: this.userId,
+        gaid: this.gaid,
+        andid: this.andid,
+        offerType: this.offerType,
+        offerSubType: this.offerSubType,
+        currencyName: this.currencyName,
+        currencyRate: this.currencyRate,
+        locale: this.locale,
+        clickUrlTemplate: this.clickUrlTemplate,
+        timeout: this.timeout,
+      },
+      {
+        os: detectOs(),
+        locale: this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en',
+        baseUrl: document.baseURI,
+      },
+    );
+    for (const problem of problems) {
+      if (!this._warned.has(problem.message)) {
+        this._warned.add(problem.message);
+        console.warn(`<offer-wall>: ${problem.message}`);
+      }
+    }
+    return settings;
+  }
+
+  private _reload(): void {
+    this._abort?.abort();
+    this._abort = null;
+    const loadId = ++this._loadId;
+    this._offers = [];
+    this._error = null;
+    this._moreError = null;
+    this._loadingMore = false;
+    this._page = 0;
+    this._received = 0;
+    this._lastReceived = 0;
+    this._total = null;
+    this._detected = null;
+    this._impressed = new Set();
+    this._brokenIcons = new Set();
+    this._impressionObserver?.disconnect();
+    this._observedCards = new WeakSet();
+
+    if (!this.isConnected) {
+      this._resumeOnConnect = true;
+      return;
+    }
+    const settings = this._settings ?? (this._settings = this._resolve());
+    if (!settings.endpoint) {
+      this._fail(loadId, new WallError('config', settings.endpointProblem ?? 'The endpoint is not usable.'), false);
+      return;
+    }
+    this._status = 'loading';
+    this._abort = new AbortController();
+    void this._loadPage(loadId, 1, this._abort.signal);
+  }
+
+  private _loadMore(): void {
+    if (this._status !== 'loaded' || this._loadingMore || !this._hasMore() || !this._abort) return;
+    this._moreError = null;
+    this._loadingMore = true;
+    void this._loadPage(this._loadId, this._page + 1, this._abort.signal);
+  }
+
+  private _retry(): void {
+    if (this._moreError) this._loadMore();
+    else this._reload();
+  }
+
+  private async _loadPage(loadId: number, page: number, signal: AbortSignal): Promise<void> {
+    const settings = this._settings;
+    const format: FormatSetting = this._detected ?? settings.format;
+    const query = { ...settings.query, page };
+    try {
+      const url = requestUrl(settings.endpoint!, buildQuery(format, query));
+      const body = await fetchFeed(url, { signal, timeout: settings.timeout });
+      if (loadId !== this._loadId) return;
+      const result = parseFeed(body, format);
+      this._detected = result.format;
+      this._page = page;
+      this._received += result.received;
+      this._lastReceived = result.received;
+      this._total = result.total ?? this._total;
+      this._pageSize = requestedPageSize(result.format, query);
+      this._offers = page === 1 ? result.offers : [...this._offers, ...result.offers];
+      this._loadingMore = false;
+      this._status = this._offers.length === 0 && !this._hasMore() ? 'empty' : 'loaded';
+      await this.updateComplete;
+      if (loadId !== this._loadId) return;
+      this._emit<OfferWallLoadDetail>('offer-wall-load', {
+        offers: this._offers,
+        total: this._total,
+        page,
+        rejected: result.rejected,
+      });
+      // A page whose offers were all left out shows nothing new; fetch on rather than strand the user.
+      if (result.offers.length === 0 && this._hasMore()) this._loadMore();
+    } catch (error) {
+      if (loadId !== this._loadId || signal.aborted) return;
+      this._fail(loadId, error, page > 1);
+    }
+  }
+
+  private _hasMore(): boolean {
+    if (this._lastReceived === 0) return false;
+    if (this._total !== null) return this._received < this._total;
+    return this._lastReceived >= this._pageSize;
+  }
+
+  private _fail(loadId: number, error: unknown, morePage: boolean): void {
+    const info: WallErrorInfo =
+      error instanceof WallError
+        ? { kind: error.kind, message: error.message }
+        : { kind: 'payload', message: `The offers could not be read (${String((error as Error)?.message ?? error)}).` };
+    this._loadingMore = false;
+    if (morePage) {
+      this._moreError = info;
+    } else {
+      this._error = info;
+      this._status = 'error';
+    }
+    void this.updateComplete.then(() => {
+      if (loadId === this._loadId) this._emit<OfferWallErrorDetail>('offer-wall-error', { error: info });
+    });
+  }
+
+  private _emit<T>(type: string, detail: T, cancelable = false): boolean {
+    return this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true, cancelable }));
+  }
+
+  private get _text(): WallMessages {
+    return { ...EN_MESSAGES, ...this.messages };
+  }
+
+  private _rewardSettings(): RewardSettings {
+    const { locale, currencyName, currencyRate } = this._settings;
+    return { locale, currencyName, currencyRate, discount: this._text.discount };
+  }
+
+  // ---- clicks -------------------------------------------------------------------------------
+
+  private _onListClick = (event: MouseEvent): void => {
+    const cta = (event.target as Element | null)?.closest?.('[part~="cta"]');
+    const card = cta?.closest('[data-index]');
+    if (!cta || !card) return;
+    const offer = this._offers[Number(card.getAttribute('data-index'))];
+    if (offer) this._activate(offer);
+  };
+
+  private _activate(offer: WallOffer): void {
+    const { query, clickUrlTemplate } = this._settings;
+    const url = clickUrl(
+      offer.trackingUrl,
+      clickUrlTemplate,
+      { user_id: query.userId, click_id: newClickId(), offer_id: offer.templateId },
+      document.baseURI,
+    );
+    const proceed = this._emit<OfferClickDetail>('offer-click', { offer, url }, true);
+    if (proceed && url) window.open(url, '_blank', 'noopener,noreferrer');
+  }
+
+  // ---- observers ----------------------------------------------------------------------------
+
+  private _observeCards(): void {
+    if (typeof IntersectionObserver === 'undefined' || this._offers.length === 0) return;
+    this._impressionObserver ??= new IntersectionObserver(this._onCardsVisible, { threshold: 0.5 });
+    for (const card of this.renderRoot.querySelectorAll('[part~="card"]')) {
+      if (!this._observedCards.has(card)) {
+        this._observedCards.add(card);
+        this._impressionObserver.observe(card);
+      }
+    }
+  }
+
+  private _onCardsVisible = (entries: IntersectionObserverEntry[]): void => {
+    for (const entry of entries) {
+      if (!entry.isIntersecting || entry.intersectionRatio < 0.5) continue;
+      this._impressionObserver?.unobserve(entry.target);
+      const offer = this._offers[Number(entry.target.getAttribute('data-index'))];
+      if (!offer || this._impressed.has(offer.id)) continue;
+      this._impressed.add(offer.id);
+      this._emit<OfferImpressionDetail>('offer-impression', { offer });
+    }
+  };
+
+  private _observeNearEnd(): void {
+    if (typeof IntersectionObserver === 'undefined') return;
+    this._nearEndObserver ??= new IntersectionObserver(this._onNearEnd, { rootMargin: NEAR_END_MARGIN });
+    // Observing afresh after each render reports the control's position now, so a page that
+    // leaves the end of the list in view is followed by the next one.
+    this._nearEndObserver.disconnect();
+    const more = this.renderRoot.querySelector('[part~="more"]');
+    if (more && !this._loadingMore && !this._moreError) this._nearEndObserver.observe(more);
+  }
+
+  private _onNearEnd = (entries: IntersectionObserverEntry[]): void => {
+    if (entries.some((entry) => entry.isIntersecting)) this._loadMore();
+  };
+
+  // ---- rendering ----------------------------------------------------------------------------
+
+  protected override render(): TemplateResult {
+    const text = this._text;
+    return html`
+      <slot name="header"></slot>
+      ${this._status === 'loading'
+        ? html`<div part="loading" class="state" role="status">${text.loading}</div>`
+        : nothing}
+      ${this._status === 'empty'
+        ? html`<div part="empty" class="state" role="status"><slot name="empty">${text.empty}</slot></div>`
+        : nothing}
+      ${this._status === 'error' && this._error ? this._renderError(this._error) : nothing}
+      ${this._status === 'loaded' ? this._renderOffers(text) : nothing}
+    `;
+  }
+
+  private _renderError(error: WallErrorInfo): TemplateResult {
+    const text = this._text;
+    return html`
+      <div part="error" class="state error" role="alert">
+        <p>${text.errorTitle}</p>
+        <p class="detail">${error.message}</p>
+        <button part="retry" class="retry" type="button" @click=${this._retry}>${text.retry}</button>
+      </div>
+    `;
+  }
+
+  private _renderOffers(text: WallMessages): TemplateResult {
+    const rewards = this._rewardSettings();
+    return html`
+      <ul part="list" class="list" role="list" aria-label=${text.listLabel} @click=${this._onListClick}>
+        ${this._offers.map((offer, index) => this._renderCard(offer, index, rewards, text))}
+      </ul>
+      ${this._moreError
+        ? this._renderError(this._moreError)
+        : this._hasMore()
+          ? html`<button
+              part="more"
+              class="more"
+              type="button"
+              aria-disabled=${this._loadingMore ? 'true' : 'false'}
+              @click=${this._loadMore}
+            >
+              ${this._loadingMore ? text.loadingMore : text.more}
+            </button>`
+          : nothing}
+      <div class="visually-hidden" role="status">${this._loadingMore ? text.loadingMore : ''}</div>
+    `;
+  }
+
+  private _renderCard(offer: WallOffer, index: number, rewards: RewardSettings, text: WallMessages): TemplateResult {
+    const reward = formatReward(offer.reward, rewards);
+    const icon =
+      offer.icon && !this._brokenIcons.has(offer.icon)
+        ? html`<img
+            part="icon"
+            class="icon"
+            src=${offer.icon}
+            alt=""
+            width="56"
+            height="56"
+            loading="lazy"
+            decoding="async"
+            referrerpolicy="no-referrer"
+            @error=${this._onIconError}
+          />`
+        : html`<span part="icon" class="icon placeholder" aria-hidden="true">${[...offer.name][0]?.toUpperCase() ?? ''}</span>`;
+    return html`
+      <li part="card" class="card" data-index=${index}>
+        ${icon}
+        <div class="body">
+          <h3 part="title" class="title">${offer.name}</h3>
+          <p part="payout" class="payout">${reward}</p>
+          ${offer.description ? html`<p part="description" class="description">${offer.description}</p>` : nothing}
+          ${offer.steps.length
+            ? html`<ol part="steps" class="steps" aria-label=${text.stepsLabel}>
+                ${offer.steps.map(
+                  (step) =>
+                    html`<li part="step">${step.text}${step.usd !== null ? ` · ${formatUsd(step.usd, rewards.locale)}` : ''}</li>`,
+                )}
+              </ol>`
+            : nothing}
+        </div>
+        <button part="cta" class="cta" type="button" aria-label=${text.startLabel(offer.name, reward)}>
+          ${text.start}
+        </button>
+      </li>
+    `;
+  }
+
+  private _onIconError = (event: Event): void => {
+    const src = (event.target as HTMLImageElement).getAttribute('src');
+    if (src) this._brokenIcons = new Set(this._brokenIcons).add(src);
+  };
+}

@@ -1,0 +1,175 @@
+/**
+ * The wall's styles. Everything themeable goes through `--offer-wall-*` custom properties with
+ * internal fallbacks; the host page's CSS cannot reach inside, and nothing here reaches out.
+ */
+import { css } from 'lit';
+
+export const hostStyles = css`
+  :host {
+    display: block;
+    box-sizing: border-box;
+  }
+  :host([hidden]),
+  [hidden] {
+    display: none !important;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+`;
+
+export const wallStyles = css`
+  :host {
+    --_accent: var(--offer-wall-accent, #1d4ed8);
+    --_accent-text: var(--offer-wall-accent-text, #ffffff);
+    --_surface: var(--offer-wall-surface, #ffffff);
+    --_text: var(--offer-wall-text, #111827);
+    --_muted: var(--offer-wall-muted, #4b5563);
+    --_border: var(--offer-wall-border, #d1d5db);
+    --_radius: var(--offer-wall-radius, 12px);
+    --_gap: var(--offer-wall-spacing, 12px);
+    --_error: var(--offer-wall-error, #b91c1c);
+    container-type: inline-size;
+    color: var(--_text);
+    font-family: var(--offer-wall-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    font-size: var(--offer-wall-font-size, 16px);
+    line-height: 1.4;
+    text-align: start;
+  }
+
+  .list {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: var(--_gap);
+  }
+
+  .card {
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr) auto;
+    align-items: start;
+    gap: var(--_gap);
+    padding: var(--_gap);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+
+  .icon {
+    display: block;
+    width: 56px;
+    height: 56px;
+    border-radius: calc(var(--_radius) * 0.75);
+    object-fit: cover;
+    background: var(--_border);
+  }
+  .placeholder {
+    display: grid;
+    place-items: center;
+    font-weight: 700;
+    font-size: 1.5em;
+    color: var(--_muted);
+  }
+
+  .body {
+    min-width: 0;
+  }
+  .title {
+    margin: 0;
+    font-size: 1em;
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  .payout {
+    margin: 0.15em 0 0;
+    font-weight: 700;
+    color: var(--_accent);
+  }
+  .description {
+    margin: 0.35em 0 0;
+    color: var(--_muted);
+    font-size: 0.875em;
+    overflow-wrap: anywhere;
+  }
+  .steps {
+    margin: 0.5em 0 0;
+    padding-inline-start: 1.4em;
+    color: var(--_muted);
+    font-size: 0.875em;
+    overflow-wrap: anywhere;
+  }
+
+  button {
+    font: inherit;
+    cursor: pointer;
+    border-radius: calc(var(--_radius) * 0.75);
+    padding: 0.5em 1em;
+    min-height: 44px;
+  }
+  button:focus-visible {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .cta,
+  .retry {
+    border: 0;
+    background: var(--_accent);
+    color: var(--_accent-text);
+    font-weight: 600;
+    align-self: center;
+  }
+  .more {
+    display: block;
+    width: 100%;
+    margin-top: var(--_gap);
+    background: transparent;
+    color: var(--_accent);
+    border: 1px solid var(--_accent);
+  }
+  .more[aria-disabled='true'] {
+    cursor: progress;
+    opacity: 0.7;
+  }
+
+  .state {
+    padding: calc(var(--_gap) * 2) var(--_gap);
+    text-align: center;
+    color: var(--_muted);
+  }
+  .error {
+    color: var(--_error);
+  }
+  .error p {
+    margin: 0 0 0.5em;
+  }
+  .error .detail {
+    color: var(--_muted);
+    font-size: 0.875em;
+    overflow-wrap: anywhere;
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  @container (max-width: 400px) {
+    .card {
+      grid-template-columns: auto minmax(0, 1fr);
+    }
+    .cta {
+      grid-column: 1 / -1;
+      width: 100%;
+    }
+  }
+`;

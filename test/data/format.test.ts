@@ -1,0 +1,43 @@
+import { expect } from '@open-wc/testing';
+import { formatReward, formatUsd, toVirtualCurrency } from '../../src/data/format.js';
+
+const money = { currencyName: null, currencyRate: null };
+/** Intl separates with no-break spaces; the expectations are written with plain ones. */
+const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+
+describe('reward formatting', () => {
+  it('shows an s2s payout as US dollars in the locale', () => {
+    expect(plain(formatReward({ kind: 'payout', usd: 3.6 }, { ...money, locale: 'en-US' }))).to.equal('$3.60');
+    expect(plain(formatReward({ kind: 'payout', usd: 3.6 }, { ...money, locale: 'de-DE' }))).to.equal('3,60 $');
+  });
+
+  it('converts a payout to the virtual currency, rounded, with grouping for the locale', () => {
+    const coins = { currencyName: 'Coins', currencyRate: 1000 };
+    expect(plain(formatReward({ kind: 'payout', usd: 3.6 }, { ...coins, locale: 'en-US' }))).to.equal('3,600 Coins');
+    expect(plain(formatReward({ kind: 'payout', usd: 3.6 }, { ...coins, locale: 'de-DE' }))).to.equal('3.600 Coins');
+    expect(toVirtualCurrency(0.0125, 100)).to.equal(1);
+    expect(toVirtualCurrency(0.29, 100)).to.equal(29);
+  });
+
+  it('shows an appcharge price with its discount beside it', () => {
+    const price = { kind: 'price', usd: 4.99, discountPercent: 20 } as const;
+    expect(plain(formatReward(price, { ...money, locale: 'en-US' }))).to.equal('$4.99 · 20% off');
+    expect(plain(formatReward(price, { ...money, locale: 'de-DE', discount: (p) => `${p} Rabatt` }))).to.equal('4,99 $ · 20 % Rabatt');
+    expect(plain(formatReward({ kind: 'price', usd: 50, discountPercent: null }, { ...money, locale: 'en-US' }))).to.equal('$50.00');
+  });
+
+  it('keeps appcharge prices as money even when a virtual currency is set', () => {
+    const coins = { currencyName: 'Coins', currencyRate: 1000, locale: 'en-US' };
+    expect(formatReward({ kind: 'price', usd: 4.99, discountPercent: null }, coins)).to.equal('$4.99');
+  });
+
+  it('shows what an unpriced offer gives', () => {
+    expect(plain(formatReward({ kind: 'items', items: ['Treasure Chest', '100 × Gems'] }, { ...money, locale: 'en' }))).to.equal(
+      'Treasure Chest + 100 × Gems',
+    );
+  });
+
+  it('formats plain dollar amounts', () => {
+    expect(formatUsd(1234.5, 'en-US')).to.equal('$1,234.50');
+  });
+});

@@ -1,0 +1,75 @@
+import { expect } from '@open-wc/testing';
+import { resolveSettings, requestUrl, type RawSettings } from '../../src/internal/settings.js';
+
+const none: RawSettings = {
+  endpoint: '/api/offers',
+  format: null,
+  os: null,
+  country: null,
+  pageSize: null,
+  userId: null,
+  gaid: null,
+  andid: null,
+  offerType: null,
+  offerSubType: null,
+  currencyName: null,
+  currencyRate: null,
+  locale: null,
+  clickUrlTemplate: null,
+  timeout: null,
+};
+const defaults = { os: 'ios' as const, locale: 'en-GB', baseUrl: 'https://pub.example/wall/' };
+
+describe('publisher settings', () => {
+  it('uses the documented defaults when nothing is set', () => {
+    const { settings, problems } = resolveSettings(none, defaults);
+    expect(problems).to.deep.equal([]);
+    expect(settings.endpoint?.href).to.equal('https://pub.example/api/offers');
+    expect(settings).to.deep.include({ format: 'auto', locale: 'en-GB', timeout: 10000, currencyName: null });
+    expect(settings.query).to.deep.include({ pageSize: 20, os: 'ios', country: null });
+  });
+
+  it('names each bad setting and falls back instead of failing', () => {
+    const { settings, problems } = resolveSettings(
+      { ...none, format: 'xml', os: 'windows', country: 'USA', pageSize: 0, timeout: -5, currencyName: 'Coins', currencyRate: null, locale: 'not a locale!', clickUrlTemplate: 'javascript:x' },
+      defaults,
+    );
+    expect(problems.map((p) => p.attribute)).to.deep.equal([
+      'format',
+      'os',
+      'country',
+      'page-size',
+      'timeout',
+      'currency-rate',
+      'locale',
+      'click-url-template',
+    ]);
+    expect(problems[0]?.message).to.contain('format="xml"');
+    expect(settings).to.deep.include({ format: 'auto', timeout: 10000, currencyName: null, locale: 'en-GB', clickUrlTemplate: null });
+    expect(settings.query).to.deep.include({ pageSize: 20, os: 'ios', country: null });
+  });
+
+  it('caps the page size at the s2s maximum of 10,000', () => {
+    const { settings, problems } = resolveSettings({ ...none, pageSize: 50000 }, defaults);
+    expect(settings.query.pageSize).to.equal(10000);
+    expect(problems[0]?.attribute).to.equal('page-size');
+  });
+
+  it('normalizes case: country upper, os and format lower', () => {
+    const { settings } = resolveSettings({ ...none, format: 'S2S', os: 'Android', country: 'de' }, defaults);
+    expect(settings.format).to.equal('s2s');
+    expect(settings.query).to.deep.include({ os: 'android', country: 'DE' });
+  });
+
+  it('explains a missing or unusable endpoint', () => {
+    expect(resolveSettings({ ...none, endpoint: null }, defaults).settings.endpointProblem).to.match(/endpoint attribute is missing/);
+    expect(resolveSettings({ ...none, endpoint: 'http://[bad' }, defaults).settings.endpointProblem).to.match(/not a URL/);
+    expect(resolveSettings({ ...none, endpoint: 'javascript:alert(1)' }, defaults).settings.endpointProblem).to.match(/http\(s\)/);
+  });
+
+  it('keeps the endpoint’s own query parameters and adds the request’s', () => {
+    expect(requestUrl(new URL('https://pub.example/offers?wall=main'), [['page', '1'], ['os', 'ios']])).to.equal(
+      'https://pub.example/offers?wall=main&page=1&os=ios',
+    );
+  });
+});

@@ -1,0 +1,111 @@
+/**
+ * Shared test set-up: msw's worker for the wall's endpoint, mounting a wall and waiting for its
+ * events, shadow-DOM queries by part, and guards that fail a test on Lit dev-mode warnings and on
+ * uncaught errors.
+ */
+import { fixtureCleanup, fixtureSync, html, oneEvent } from '@open-wc/testing';
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import { setupWorker } from 'msw/browser';
+import '../src/offer-wall.js';
+import type { OfferWall } from '../src/offer-wall.component.js';
+import type { OfferWallErrorEvent, OfferWallLoadEvent } from '../src/events.js';
+
+export const ENDPOINT = '/api/offers';
+
+export const worker = setupWorker();
+let started: Promise<unknown> | null = null;
+
+/** Starts msw once per test file, with `handlers` for this test. */
+export async function mock(...handlers: HttpHandler[]): Promise<void> {
+  started ??= worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } });
+  await started;
+  worker.resetHandlers(...handlers);
+}
+
+/** Answers the wall's endpoint with `body` (a function of the request, or a fixed value). */
+export function feed(body: unknown | ((url: URL, request: Request) => unknown)) {
+  return http.get(ENDPOINT, ({ request }) => {
+    const url = new URL(request.url);
+    const value = typeof body === 'function' ? (body as (u: URL, r: Request) => unknown)(url, request) : body;
+    return value instanceof Response ? value : HttpResponse.json(value as never);
+  });
+}
+
+/** Records the query of every request the wall makes. */
+export function recorder() {
+  const queries: URLSearchParams[] = [];
+  return {
+    queries,
+    record(url: URL) {
+      queries.push(new URLSearchParams(url.search));
+    },
+  };
+}
+
+/** Creates `<offer-wall>` with attributes, connected to the page, without waiting. */
+export function mountWall(attributes: Record<string, string> = {}): OfferWall {
+  const container = fixtureSync<HTMLDivElement>(html`<div></div>`);
+  const wall = document.createElement('offer-wall');
+  for (const [name, value] of Object.entries({ endpoint: ENDPOINT, ...attributes })) {
+    wall.setAttribute(name, value);
+  }
+  container.append(wall);
+  return wall;
+}
+
+/** Creates a wall and resolves when its first page is shown. */
+export async function loadedWall(attributes: Record<string, string> = {}) {
+  const wall = mountWall(attributes);
+  const event = (await oneEvent(wall, 'offer-wall-load')) as OfferWallLoadEvent;
+  return { wall, detail: event.detail };
+}
+
+/** Creates a wall and resolves with its `offer-wall-error` detail. */
+export async function failedWall(attributes: Record<string, string> = {}) {
+  const wall = mountWall(attributes);
+  const event = (await oneEvent(wall, 'offer-wall-error')) as OfferWallErrorEvent;
+  await wall.updateComplete;
+  return { wall, error: event.detail.error };
+}
+
+export function parts(wall: Element, name: string): HTMLElement[] {
+  return [...(wall.shadowRoot?.querySelectorAll<HTMLElement>(`[part~="${name}"]`) ?? [])];
+}
+
+export function part(wall: Element, name: string): HTMLElement | null {
+  return wall.shadowRoot?.querySelector<HTMLElement>(`[part~="${name}"]`) ?? null;
+}
+
+export function texts(wall: Element, name: string): string[] {
+  return parts(wall, name).map((el) => el.textContent?.trim().replace(/\s+/g, ' ') ?? '');
+}
+
+export function nextEvent<T extends Event = Event>(target: EventTarget, type: string): Promise<T> {
+  return oneEvent(target, type) as Promise<T>;
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// ---- guards -----------------------------------------------------------------------------------
+
+const uncaught: string[] = [];
+window.addEventListener('error', (event) => uncaught.push(String(event.error ?? event.message)));
+window.addEventListener('unhandledrejection', (event) => uncaught.push(String(event.reason)));
+
+function litWarnings(): string[] {
+  const issued = (globalThis as { litIssuedWarnings?: Set<string> }).litIssuedWarnings;
+  return [...(issued ?? [])].filter((warning) => warning !== 'dev-mode');
+}
+
+afterEach(async function () {
+  fixtureCleanup();
+  const errors = uncaught.splice(0);
+  const warnings = litWarnings();
+  const issued = (globalThis as { litIssuedWarnings?: Set<string> }).litIssuedWarnings;
+  issued?.clear();
+  issued?.add('dev-mode');
+  if (errors.length) throw new Error(`Uncaught during "${this.currentTest?.title}": ${errors.join('; ')}`);
+  if (warnings.length) throw new Error(`Lit warned during "${this.currentTest?.title}": ${warnings.join('; ')}`);
+});
+
+export { http, HttpResponse };
