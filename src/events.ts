@@ -38,11 +38,15 @@ export type OfferImpressionEvent = CustomEvent<OfferImpressionDetail>;
 export type OfferWallLoadEvent = CustomEvent<OfferWallLoadDetail>;
 export type OfferWallErrorEvent = CustomEvent<OfferWallErrorDetail>;
 
+interface OfferWallEventMap {
+  'offer-click': OfferClickEvent;
+  'offer-impression': OfferImpressionEvent;
+  'offer-wall-load': OfferWallLoadEvent;
+  'offer-wall-error': OfferWallErrorEvent;
+}
+
+// The events bubble and are composed, so listeners on the document see them too.
 declare global {
-  interface HTMLElementEventMap {
-    'offer-click': OfferClickEvent;
-    'offer-impression': OfferImpressionEvent;
-    'offer-wall-load': OfferWallLoadEvent;
-    'offer-wall-error': OfferWallErrorEvent;
-  }
+  interface HTMLElementEventMap extends OfferWallEventMap {}
+  interface DocumentEventMap extends OfferWallEventMap {}
 }

@@ -202,17 +202,17 @@ export class OfferWall extends LitElement {
         format: this.format,
         os: this.os,
         country: this.country,
-        pageSize: this.pageSize,
+        pageSize: this._numeric('pageSize', 'page-size'),
         userId: this.userId,
         gaid: this.gaid,
         andid: this.andid,
         offerType: this.offerType,
         offerSubType: this.offerSubType,
         currencyName: this.currencyName,
-        currencyRate: this.currencyRate,
+        currencyRate: this._numeric('currencyRate', 'currency-rate'),
         locale: this.locale,
         clickUrlTemplate: this.clickUrlTemplate,
-        timeout: this.timeout,
+        timeout: this._numeric('timeout', 'timeout'),
       },
       {
         os: detectOs(),
@@ -227,6 +227,12 @@ export class OfferWall extends LitElement {
       }
     }
     return settings;
+  }
+
+  /** A numeric property, or its attribute's own text when that did not parse, for warnings. */
+  private _numeric(name: 'pageSize' | 'currencyRate' | 'timeout', attribute: string): number | string | null {
+    const value = this[name];
+    return typeof value === 'number' && Number.isNaN(value) ? (this.getAttribute(attribute) ?? value) : value;
   }
 
   private _reload(): void {

@@ -24,9 +24,9 @@ export async function mock(...handlers: HttpHandler[]): Promise<void> {
 
 /** Answers the wall's endpoint with `body` (a function of the request, or a fixed value). */
 export function feed(body: unknown | ((url: URL, request: Request) => unknown)) {
-  return http.get(ENDPOINT, ({ request }) => {
+  return http.get(ENDPOINT, async ({ request }) => {
     const url = new URL(request.url);
-    const value = typeof body === 'function' ? (body as (u: URL, r: Request) => unknown)(url, request) : body;
+    const value = typeof body === 'function' ? await (body as (u: URL, r: Request) => unknown)(url, request) : body;
     return value instanceof Response ? value : HttpResponse.json(value as never);
   });
 }

@@ -19,17 +19,18 @@ export interface RawSettings {
   format: string | null;
   os: string | null;
   country: string | null;
-  pageSize: number | null;
+  /** A number, or the attribute's text when it did not parse as one (for the warning). */
+  pageSize: number | string | null;
   userId: string | null;
   gaid: string | null;
   andid: string | null;
   offerType: string | null;
   offerSubType: string | null;
   currencyName: string | null;
-  currencyRate: number | null;
+  currencyRate: number | string | null;
   locale: string | null;
   clickUrlTemplate: string | null;
-  timeout: number | null;
+  timeout: number | string | null;
 }
 
 /** What the environment supplies when an attribute is absent. */
