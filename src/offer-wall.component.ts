@@ -6,9 +6,9 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { buildQuery, parseFeed, requestedPageSize, type FormatSetting } from './data/dialects.js';
-import { formatReward, formatUsd, type RewardSettings } from './data/format.js';
+import { formatItems, formatReward, formatUsd, type RewardSettings } from './data/format.js';
 import { fetchFeed } from './data/request.js';
-import { WallError, type FeedFormat, type WallErrorInfo, type WallOffer } from './data/types.js';
+import { WallError, type FeedFormat, type WallErrorInfo, type WallOffer, type WallStep } from './data/types.js';
 import { clickUrl, newClickId } from './data/urls.js';
 import type {
   OfferClickDetail,
@@ -486,10 +486,7 @@ export class OfferWall extends LitElement {
           ${offer.description ? html`<p part="description" class="description">${offer.description}</p>` : nothing}
           ${offer.steps.length
             ? html`<ol part="steps" class="steps" aria-label=${text.stepsLabel}>
-                ${offer.steps.map(
-                  (step) =>
-                    html`<li part="step">${step.text}${step.usd !== null ? ` · ${formatUsd(step.usd, rewards.locale)}` : ''}</li>`,
-                )}
+                ${offer.steps.map((step) => html`<li part="step">${this._stepText(step, rewards.locale)}</li>`)}
               </ol>`
             : nothing}
         </div>
@@ -498,6 +495,11 @@ export class OfferWall extends LitElement {
         </button>
       </li>
     `;
+  }
+
+  private _stepText(step: WallStep, locale: string): string {
+    const text = step.items ? formatItems(step.items, locale) : step.text;
+    return step.usd !== null ? `${text} · ${formatUsd(step.usd, locale)}` : text;
   }
 
   private _onIconError = (event: Event): void => {

@@ -4,32 +4,13 @@
  * uncaught errors.
  */
 import { fixtureCleanup, fixtureSync, html, oneEvent } from '@open-wc/testing';
-import { http, HttpResponse, type HttpHandler } from 'msw';
-import { setupWorker } from 'msw/browser';
+import { http, HttpResponse } from 'msw';
 import '../src/offer-wall.js';
 import type { OfferWall } from '../src/offer-wall.component.js';
 import type { OfferWallErrorEvent, OfferWallLoadEvent } from '../src/events.js';
 
-export const ENDPOINT = '/api/offers';
-
-export const worker = setupWorker();
-let started: Promise<unknown> | null = null;
-
-/** Starts msw once per test file, with `handlers` for this test. */
-export async function mock(...handlers: HttpHandler[]): Promise<void> {
-  started ??= worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } });
-  await started;
-  worker.resetHandlers(...handlers);
-}
-
-/** Answers the wall's endpoint with `body` (a function of the request, or a fixed value). */
-export function feed(body: unknown | ((url: URL, request: Request) => unknown)) {
-  return http.get(ENDPOINT, async ({ request }) => {
-    const url = new URL(request.url);
-    const value = typeof body === 'function' ? await (body as (u: URL, r: Request) => unknown)(url, request) : body;
-    return value instanceof Response ? value : HttpResponse.json(value as never);
-  });
-}
+export { ENDPOINT, feed, mock, worker } from './helpers-bundle.js';
+import { ENDPOINT } from './helpers-bundle.js';
 
 /** Records the query of every request the wall makes. */
 export function recorder() {

@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import { Id, isRecord, prop, readNumber, readText } from './fields.js';
 import { safeHttpUrl } from './urls.js';
 import type { Dialect } from './dialect.js';
-import type { FeedPage, WallOffer, WallQuery, WallReward, WallStep } from './types.js';
+import type { FeedPage, WallItem, WallOffer, WallQuery, WallReward, WallStep } from './types.js';
 import { WallError } from './types.js';
 
 /** Appcharge caps `recordLimit` at 500. */
@@ -20,9 +20,7 @@ const Offer = z.looseObject({
   displayName: z.optional(z.unknown()),
 });
 
-interface Product {
-  name: string;
-  quantity: number | null;
+interface Product extends WallItem {
   image: string | null;
 }
 
@@ -69,9 +67,12 @@ function readSequence(value: unknown): SequenceStep[] {
   });
 }
 
-function describeProducts(products: Product[]): string[] {
-  return products.map((p) => (p.quantity !== null ? `${p.quantity} × ${p.name}` : p.name));
+/** Items as plain text, for `WallStep.text`; the view writes them for the locale. */
+export function describeItems(items: readonly WallItem[]): string {
+  return items.map((item) => (item.quantity !== null ? `${item.quantity} × ${item.name}` : item.name)).join(' + ');
 }
+
+const toItem = ({ name, quantity }: Product): WallItem => ({ name, quantity });
 
 /** Whether a schedule lets the offer show at `now` (ms since the epoch). No schedule: always. */
 export function isScheduledNow(schedule: unknown, now: number): boolean {
@@ -108,10 +109,16 @@ export function adaptAppchargeOffer(raw: unknown, now: number): WallOffer | null
   const reward: WallReward =
     first && first.usd !== null
       ? { kind: 'price', usd: first.usd, discountPercent: readDiscount(offer['priceDiscount']) }
-      : { kind: 'items', items: describeProducts(first?.products ?? []) };
+      : { kind: 'items', items: (first?.products ?? []).map(toItem) };
   const steps: WallStep[] = sequence
     .filter((step) => step.products.length > 0)
-    .map((step) => ({ text: describeProducts(step.products).join(' + '), usd: step.usd }));
+    .map((step) => {
+      const items = step.products.map(toItem);
+      return { text: describeItems(items), usd: step.usd, items };
+    });
+  // A one-step offer's step says again what its reward line says: what it gives, and its price.
+  if (steps.length === 1 && reward.kind === 'items') steps.length = 0;
+  else if (steps.length === 1) steps[0]!.usd = null;
   const icon =
     sequence.flatMap((step) => step.products).find((p) => p.image)?.image ??
     safeHttpUrl(prop(offer['offerUi'], 'backgroundImage'));

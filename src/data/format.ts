@@ -2,7 +2,7 @@
  * Locale-aware formatting of rewards and prices. Pure: the element passes its settings in.
  * `Intl` formatters are costly to build, so they are kept per locale and options.
  */
-import type { WallReward } from './types.js';
+import type { WallItem, WallReward } from './types.js';
 
 /** How the publisher wants s2s payouts shown. */
 export interface RewardSettings {
@@ -69,6 +69,13 @@ export function formatReward(reward: WallReward, settings: RewardSettings): stri
         : price;
     }
     case 'items':
-      return reward.items.join(' + ');
+      return formatItems(reward.items, locale);
   }
+}
+
+/** What an offer gives, for the locale: `10,000 × Gold + Gems`. */
+export function formatItems(items: readonly WallItem[], locale: string): string {
+  return items
+    .map((item) => (item.quantity !== null ? `${formatCount(item.quantity, locale)} × ${item.name}` : item.name))
+    .join(' + ');
 }

@@ -22,7 +22,7 @@ export function splitConversionFlow(flow: unknown): WallStep[] {
   const steps: WallStep[] = [];
   for (const line of flow.split(/\r\n|\r|\n/)) {
     const text = line.replace(/^\s*(?:step\s*)?\d{1,3}\s*[.)．）、](?!\d)\s*/i, '').trim();
-    if (text) steps.push({ text, usd: null });
+    if (text) steps.push({ text, usd: null, items: null });
   }
   return steps;
 }

@@ -13,12 +13,22 @@ export type WallReward =
   /** An appcharge price the user pays in US dollars, with an optional percentage discount. */
   | { kind: 'price'; usd: number; discountPercent: number | null }
   /** An appcharge offer without a price: what it gives. */
-  | { kind: 'items'; items: string[] };
+  | { kind: 'items'; items: WallItem[] };
 
-/** One step of an offer's conversion flow. `usd` is set when the step has its own price. */
+/** Something an offer gives, such as 500 Gems. */
+export interface WallItem {
+  name: string;
+  quantity: number | null;
+}
+
+/** One step of an offer's conversion flow. */
 export interface WallStep {
+  /** The step as plain text (for appcharge, its items written out without locale formatting). */
   text: string;
+  /** The step's own price in US dollars, when it has one. */
   usd: number | null;
+  /** What the step gives, when the feed lists it (appcharge); the view formats it for the locale. */
+  items: WallItem[] | null;
 }
 
 /** One offer, normalized, as the wall renders it and as events carry it. */

@@ -20,7 +20,9 @@ describe('appcharge adapter', () => {
       trackingUrl: null,
       icon: 'https://media.appcharge.com/media/35nb7861ec9924a6b69a0fe59/2208472.png',
     });
-    expect(offer?.reward).to.deep.equal({ kind: 'items', items: ['Treasure Chest'] });
+    expect(offer?.reward).to.deep.equal({ kind: 'items', items: [{ name: 'Treasure Chest', quantity: null }] });
+    // One step that gives what the reward line already says is not listed again.
+    expect(offer?.steps).to.deep.equal([]);
   });
 
   it('reads the seed rolling offer, bare and wrapped products, price and discount, when in schedule', () => {
@@ -28,8 +30,8 @@ describe('appcharge adapter', () => {
     const offer = adaptAppchargeOffer(APPCHARGE_SEED_ROLLING, inFrame);
     expect(offer?.reward).to.deep.equal({ kind: 'price', usd: 50, discountPercent: 20 });
     expect(offer?.steps).to.deep.equal([
-      { text: 'Sword', usd: 50 },
-      { text: 'Boost', usd: 30 },
+      { text: 'Sword', usd: 50, items: [{ name: 'Sword', quantity: null }] },
+      { text: 'Boost', usd: 30, items: [{ name: 'Boost', quantity: null }] },
     ]);
     expect(offer?.icon).to.equal('https://media.appcharge.com/media/25cb7861ec8924a6b69a0f59/408472.png');
   });
@@ -52,6 +54,12 @@ describe('appcharge adapter', () => {
     );
     expect(offer?.reward).to.deep.equal({ kind: 'price', usd: 1.99, discountPercent: null });
     expect(offer?.steps.map((s) => s.text)).to.deep.equal(['10 × First', '5 × Second']);
+  });
+
+  it('lists a priced one-step offer’s contents without repeating its price', () => {
+    const offer = adaptAppchargeOffer(appchargeOffer(2), NOW);
+    expect(offer?.reward).to.deep.equal({ kind: 'price', usd: 4.99, discountPercent: null });
+    expect(offer?.steps).to.deep.equal([{ text: '200 × Gems', usd: null, items: [{ name: 'Gems', quantity: 200 }] }]);
   });
 
   it('leaves out inactive offers and those without an id or a name', () => {

@@ -32,9 +32,12 @@ describe('reward formatting', () => {
   });
 
   it('shows what an unpriced offer gives', () => {
-    expect(plain(formatReward({ kind: 'items', items: ['Treasure Chest', '100 × Gems'] }, { ...money, locale: 'en' }))).to.equal(
-      'Treasure Chest + 100 × Gems',
-    );
+    const items = [
+      { name: 'Treasure Chest', quantity: null },
+      { name: 'Gems', quantity: 10000 },
+    ];
+    expect(formatReward({ kind: 'items', items }, { ...money, locale: 'en' })).to.equal('Treasure Chest + 10,000 × Gems');
+    expect(plain(formatReward({ kind: 'items', items }, { ...money, locale: 'fr-FR' }))).to.equal('Treasure Chest + 10 000 × Gems');
   });
 
   it('formats plain dollar amounts', () => {

@@ -65,10 +65,10 @@ describe('s2s adapter', () => {
 
   it('splits the conversion flow on any line break and drops the feed’s numbering', () => {
     expect(splitConversionFlow('1.Install\r\n2) Open it\r3. Play 3.5 hours\n\n 4 . Done')).to.deep.equal([
-      { text: 'Install', usd: null },
-      { text: 'Open it', usd: null },
-      { text: 'Play 3.5 hours', usd: null },
-      { text: 'Done', usd: null },
+      { text: 'Install', usd: null, items: null },
+      { text: 'Open it', usd: null, items: null },
+      { text: 'Play 3.5 hours', usd: null, items: null },
+      { text: 'Done', usd: null, items: null },
     ]);
     expect(splitConversionFlow('3.5 million players wait')[0]?.text).to.equal('3.5 million players wait');
     expect(splitConversionFlow(undefined)).to.deep.equal([]);

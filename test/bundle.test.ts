@@ -1,0 +1,54 @@
+/**
+ * The script-tag file a publisher loads: dist/offer-wall.js (built by `npm test` first). This page
+ * loads nothing from src/, only that file, the way a publisher's page does.
+ */
+import { expect, oneEvent } from '@open-wc/testing';
+import { s2sOffers, s2sPage } from './fixtures.js';
+import { feed, mock, ENDPOINT } from './helpers-bundle.js';
+
+function loadScript(attributes: Record<string, string>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    for (const [name, value] of Object.entries(attributes)) script.setAttribute(name, value);
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error(`could not load ${attributes['src']}`));
+    document.head.append(script);
+  });
+}
+
+describe('dist/offer-wall.js', () => {
+  it('upgrades an <offer-wall> already in the page and renders offers, with no imports of its own', async () => {
+    await mock(feed(s2sPage(s2sOffers(1, 3))));
+    const wall = document.createElement('offer-wall');
+    wall.setAttribute('endpoint', ENDPOINT);
+    document.body.append(wall);
+    const loaded = oneEvent(wall, 'offer-wall-load');
+    await loadScript({ src: '/dist/offer-wall.js' });
+    await loaded;
+    expect(wall.shadowRoot!.querySelectorAll('[part~="card"]')).to.have.length(3);
+    const source = await (await fetch('/dist/offer-wall.js')).text();
+    expect(source).to.not.match(/^\s*import[\s{*]/m);
+    expect(source).to.not.match(/\bimport\(/);
+    wall.remove();
+  });
+
+  it('can be loaded again, as a classic script or a module, without throwing', async () => {
+    const errors: unknown[] = [];
+    const onError = (event: ErrorEvent) => errors.push(event.error ?? event.message);
+    window.addEventListener('error', onError);
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    try {
+      const first = customElements.get('offer-wall');
+      await loadScript({ src: '/dist/offer-wall.js?again' });
+      await loadScript({ src: '/dist/offer-wall.js?as-module', type: 'module' });
+      expect(errors).to.deep.equal([]);
+      expect(customElements.get('offer-wall')).to.equal(first);
+      expect(warnings.filter((w) => w.includes('already defined'))).to.have.length(2);
+    } finally {
+      console.warn = original;
+      window.removeEventListener('error', onError);
+    }
+  });
+});

@@ -1,0 +1,28 @@
+/**
+ * msw set-up for the wall's endpoint, without importing the element: shared by every test, and the
+ * only helper the bundle test (which loads dist/offer-wall.js instead of src/) may use.
+ */
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import { setupWorker } from 'msw/browser';
+
+export const ENDPOINT = '/api/offers';
+
+export const worker = setupWorker();
+let started: Promise<unknown> | null = null;
+
+/** Starts msw once per test file, with `handlers` for this test. */
+export async function mock(...handlers: HttpHandler[]): Promise<void> {
+  started ??= worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } });
+  await started;
+  worker.resetHandlers(...handlers);
+}
+
+/** Answers the wall's endpoint with `body` (a function of the request, or a fixed value). */
+export function feed(body: unknown | ((url: URL, request: Request) => unknown)) {
+  return http.get(ENDPOINT, async ({ request }) => {
+    const url = new URL(request.url);
+    const value = typeof body === 'function' ? await (body as (u: URL, r: Request) => unknown)(url, request) : body;
+    return value instanceof Response ? value : HttpResponse.json(value as never);
+  });
+}
+
