@@ -79,6 +79,7 @@ type Status = 'loading' | 'loaded' | 'empty' | 'error';
  * @slot header - Content shown above the offers.
  * @slot empty - Replaces the built-in text of the empty state.
  *
+ * @csspart base - The wall's root, inside the shadow root.
  * @csspart list - The list of offers.
  * @csspart card - One offer.
  * @csspart icon - The offer's icon, or its placeholder.
@@ -413,7 +414,7 @@ export class OfferWall extends LitElement {
 
   protected override render(): TemplateResult {
     const text = this._text;
-    return html`
+    return html`<div class="wall" part="base">
       <slot name="header"></slot>
       ${this._status === 'loading'
         ? html`<div part="loading" class="state" role="status">${text.loading}</div>`
@@ -423,7 +424,7 @@ export class OfferWall extends LitElement {
         : nothing}
       ${this._status === 'error' && this._error ? this._renderError(this._error) : nothing}
       ${this._status === 'loaded' ? this._renderOffers(text) : nothing}
-    `;
+    </div>`;
   }
 
   private _renderError(error: WallErrorInfo): TemplateResult {

@@ -21,7 +21,16 @@ export const hostStyles = css`
 `;
 
 export const wallStyles = css`
-  :host {
+  /*
+   * The page's inherited styles (font size, line height, letter spacing, text transform, …) reach
+   * the shadow tree through the host, and a page's own rules for the host beat :host rules. The
+   * wall's root resets every inherited property (custom properties and direction excepted, so
+   * theming and right-to-left still come through) and sets its own.
+   */
+  .wall {
+    all: initial;
+    display: block;
+    box-sizing: border-box;
     --_accent: var(--offer-wall-accent, #1d4ed8);
     --_accent-text: var(--offer-wall-accent-text, #ffffff);
     --_surface: var(--offer-wall-surface, #ffffff);

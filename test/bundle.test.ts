@@ -3,7 +3,7 @@
  * loads nothing from src/, only that file, the way a publisher's page does.
  */
 import { expect, oneEvent } from '@open-wc/testing';
-import { s2sOffers, s2sPage } from './fixtures.js';
+import { s2sOffers, s2sPage } from './fixtures/feeds.js';
 import { feed, mock, ENDPOINT } from './helpers-bundle.js';
 
 function loadScript(attributes: Record<string, string>): Promise<void> {

@@ -2,7 +2,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { OfferClickEvent, OfferImpressionEvent } from '../src/events.js';
-import { appchargeOffer, appchargePage, s2sOffer, s2sOffers, s2sPage } from './fixtures.js';
+import { appchargeOffer, appchargePage, s2sOffer, s2sOffers, s2sPage } from './fixtures/feeds.js';
 import { feed, loadedWall, mock, parts, sleep } from './helpers.js';
 
 /** Replaces window.open for one test, recording its calls. */

@@ -1,7 +1,7 @@
 /** What a publisher sees: both feeds rendered as cards, rewards formatted, bad offers left out. */
 import { expect } from '@open-wc/testing';
 import { APPCHARGE_SEED, S2S_SEED, S2S_SEED_OFFER } from '../demo/mocks/seeds.js';
-import { appchargeOffer, appchargePage, s2sOffer, s2sPage } from './fixtures.js';
+import { appchargeOffer, appchargePage, s2sOffer, s2sPage } from './fixtures/feeds.js';
 import { feed, loadedWall, mock, part, parts, texts } from './helpers.js';
 
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');

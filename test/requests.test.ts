@@ -2,7 +2,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { delay } from 'msw';
 import type { OfferWallLoadEvent } from '../src/events.js';
-import { appchargeOffer, appchargePage, s2sOffers, s2sPage } from './fixtures.js';
+import { appchargeOffer, appchargePage, s2sOffers, s2sPage } from './fixtures/feeds.js';
 import { ENDPOINT, feed, loadedWall, mock, mountWall, nextEvent, part, parts, recorder, sleep, texts } from './helpers.js';
 
 /** An s2s endpoint with `total` offers, answering the requested page. */

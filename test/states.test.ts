@@ -2,7 +2,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { delay, HttpResponse } from 'msw';
 import type { OfferWallErrorEvent, OfferWallLoadEvent } from '../src/events.js';
-import { s2sOffers, s2sPage } from './fixtures.js';
+import { s2sOffers, s2sPage } from './fixtures/feeds.js';
 import { failedWall, feed, http, loadedWall, mock, mountWall, nextEvent, part, parts, sleep, ENDPOINT } from './helpers.js';
 
 describe('<offer-wall> states', () => {

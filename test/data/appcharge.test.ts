@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { adaptAppchargeOffer, appcharge, isScheduledNow } from '../../src/data/appcharge.js';
 import { WallError } from '../../src/data/types.js';
 import { APPCHARGE_SEED, APPCHARGE_SEED_POPUP, APPCHARGE_SEED_ROLLING } from '../../demo/mocks/seeds.js';
-import { appchargeOffer } from '../fixtures.js';
+import { appchargeOffer } from '../fixtures/feeds.js';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');
 const frame = (start: string, end: string) => ({ startTime: start, endTime: end });

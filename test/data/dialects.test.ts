@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { buildQuery, detectDialect, parseFeed } from '../../src/data/dialects.js';
 import { WallError } from '../../src/data/types.js';
-import { appchargeOffer, appchargePage, s2sOffer, s2sPage } from '../fixtures.js';
+import { appchargeOffer, appchargePage, s2sOffer, s2sPage } from '../fixtures/feeds.js';
 
 const q = { page: 1, pageSize: 20, os: 'android', country: 'US', userId: 'u1', gaid: null, andid: null, offerType: 'Bundle', offerSubType: null };
 

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { adaptS2sOffer, s2s, splitConversionFlow } from '../../src/data/s2s.js';
 import { WallError } from '../../src/data/types.js';
 import { S2S_SEED, S2S_SEED_OFFER } from '../../demo/mocks/seeds.js';
-import { s2sOffer, s2sPage } from '../fixtures.js';
+import { s2sOffer, s2sPage } from '../fixtures/feeds.js';
 
 const NOW = Date.parse('2026-11-22T12:00:00Z');
 
