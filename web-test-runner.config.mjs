@@ -3,6 +3,12 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 
+const STRICT_CSP = "default-src 'self'; img-src * data:";
+const CSP = {
+  strict: STRICT_CSP,
+  'trusted-types': `${STRICT_CSP}; require-trusted-types-for 'script'`,
+};
+
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
 export default {
@@ -13,6 +19,13 @@ export default {
     function mockServiceWorker(context, next) {
       if (context.url === '/mockServiceWorker.js') context.url = '/node_modules/msw/lib/mockServiceWorker.js';
       return next();
+    },
+    // Test pages under /test/pages/ are served with the Content-Security-Policy their `csp`
+    // query parameter names, as a strict publisher's server would send it.
+    async function contentSecurityPolicy(context, next) {
+      await next();
+      const policy = CSP[context.path.startsWith('/test/pages/') ? context.query.csp : ''];
+      if (policy) context.set('Content-Security-Policy', policy);
     },
   ],
   browsers: [

@@ -1,0 +1,111 @@
+/**
+ * The wall in pages we do not control, each a real page in an iframe, served by the test server:
+ * strict Content-Security-Policy (with and without Trusted Types), every way of loading the
+ * script, the script loaded twice, and a host page whose global CSS is hostile. The pages load only
+ * dist/offer-wall.js and report through test/pages/harness.js.
+ */
+import { expect } from '@open-wc/testing';
+
+interface WallReport {
+  defined: boolean;
+  cards: number;
+  titles: string[];
+  titleFontSize: string | null;
+  titleTransform: string | null;
+  titleLetterSpacing: string | null;
+  ctaVisible: boolean;
+  iconVisible: boolean;
+  stepsVisible: boolean;
+  cardHeight: number;
+  event: string;
+  error: unknown;
+}
+interface PageReport {
+  violations: string[];
+  uncaught: string[];
+  walls: Record<string, WallReport>;
+}
+
+async function openPage(path: string): Promise<PageReport> {
+  const frame = document.createElement('iframe');
+  frame.style.width = '800px';
+  frame.style.height = '900px';
+  const report = new Promise<PageReport>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${path} sent no report`)), 10000);
+    window.addEventListener('message', function onMessage(event: MessageEvent) {
+      if (event.source !== frame.contentWindow || event.data?.type !== 'offer-wall-page') return;
+      window.removeEventListener('message', onMessage);
+      clearTimeout(timer);
+      resolve(event.data.report as PageReport);
+    });
+  });
+  frame.src = path;
+  document.body.append(frame);
+  try {
+    return await report;
+  } finally {
+    frame.remove();
+  }
+}
+
+function expectBothWallsShown(report: PageReport): void {
+  expect(report.uncaught).to.deep.equal([]);
+  expect(report.walls['s2s']).to.deep.include({ defined: true, event: 'offer-wall-load', cards: 3 });
+  expect(report.walls['appcharge']).to.deep.include({ defined: true, event: 'offer-wall-load', cards: 2 });
+  expect(report.walls['s2s']!.titles[0]).to.equal('Plus500: CFD Online Trading on Forex and Stocks');
+}
+
+describe('strict pages', () => {
+  it(`works under "default-src 'self'; img-src * data:" without a single CSP violation`, async () => {
+    const report = await openPage('/test/pages/classic.html?csp=strict');
+    expectBothWallsShown(report);
+    expect(report.violations).to.deep.equal([]);
+  });
+
+  it(`works when that policy adds "require-trusted-types-for 'script'"`, async () => {
+    const report = await openPage('/test/pages/classic.html?csp=trusted-types');
+    expectBothWallsShown(report);
+    expect(report.violations).to.deep.equal([]);
+  });
+
+  it('sees a violation when a page breaks its policy (the check above can fail)', async () => {
+    const report = await openPage('/test/pages/violation.html?csp=strict');
+    expectBothWallsShown(report);
+    expect(report.violations.length).to.be.greaterThan(0);
+    expect(report.violations[0]).to.match(/^style-src/);
+  });
+});
+
+describe('loading the script', () => {
+  for (const [page, how] of [
+    ['classic', 'a classic script in the head'],
+    ['defer', 'a deferred script'],
+    ['module', 'a module script'],
+    ['after', 'a script placed after the elements'],
+    ['twice', 'the script loaded twice (classic, classic, module)'],
+  ] as const) {
+    it(`defines the element and shows both walls with ${how}`, async () => {
+      const report = await openPage(`/test/pages/${page}.html?csp=strict`);
+      expectBothWallsShown(report);
+      expect(report.violations).to.deep.equal([]);
+    });
+  }
+});
+
+describe('host pages', () => {
+  it('is not broken by the host’s global CSS (`*` rules, hidden img/li/button, huge fonts)', async () => {
+    const plain = await openPage('/test/pages/classic.html');
+    const hostile = await openPage('/test/pages/host-css.html');
+    expectBothWallsShown(hostile);
+    for (const id of ['s2s', 'appcharge'] as const) {
+      const wall = hostile.walls[id]!;
+      expect(wall.ctaVisible, `${id} cta`).to.equal(true);
+      expect(wall.iconVisible, `${id} icon`).to.equal(true);
+      expect(wall.titleFontSize, `${id} title size`).to.equal(plain.walls[id]!.titleFontSize);
+      expect(wall.titleTransform).to.equal('none');
+      expect(wall.titleLetterSpacing).to.equal('normal');
+      expect(wall.cardHeight, `${id} card height`).to.equal(plain.walls[id]!.cardHeight);
+    }
+    expect(hostile.walls['s2s']!.stepsVisible).to.equal(true);
+  });
+});

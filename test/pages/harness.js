@@ -1,0 +1,60 @@
+// Reports what happened on a test page to the test that framed it: for every <offer-wall>, its
+// cards and a few computed styles once it loaded or failed; every CSP violation; every uncaught
+// error. Loaded first, as a classic script, so it sees everything.
+(function () {
+  const report = { violations: [], uncaught: [], walls: {} };
+  document.addEventListener('securitypolicyviolation', (e) => {
+    report.violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+  });
+  window.addEventListener('error', (e) => report.uncaught.push(String(e.message)));
+  window.addEventListener('unhandledrejection', (e) => report.uncaught.push(String(e.reason)));
+
+  function describe(wall) {
+    const root = wall.shadowRoot;
+    const q = (part) => (root ? root.querySelector(`[part~="${part}"]`) : null);
+    const box = (el) => (el ? el.getBoundingClientRect() : null);
+    const style = (el, prop) => (el ? getComputedStyle(el)[prop] : null);
+    const title = q('title');
+    const cta = q('cta');
+    return {
+      defined: !!customElements.get('offer-wall') && wall instanceof customElements.get('offer-wall'),
+      cards: root ? root.querySelectorAll('[part~="card"]').length : 0,
+      titles: root ? [...root.querySelectorAll('[part~="title"]')].map((t) => t.textContent) : [],
+      titleFontSize: style(title, 'fontSize'),
+      titleTransform: style(title, 'textTransform'),
+      titleLetterSpacing: style(title, 'letterSpacing'),
+      ctaVisible: !!cta && box(cta).height > 0 && style(cta, 'display') !== 'none',
+      iconVisible: !!q('icon') && box(q('icon')).width > 0,
+      stepsVisible: !!q('step') && box(q('step')).height > 0,
+      cardHeight: box(q('card')) ? Math.round(box(q('card')).height) : 0,
+    };
+  }
+
+  const pending = new Set();
+  function settle(event, wall) {
+    if (!(wall instanceof HTMLElement) || wall.localName !== 'offer-wall') return;
+    report.walls[wall.id] = { ...describe(wall), event: event.type, error: event.detail.error || null };
+    pending.delete(wall.id);
+    if (pending.size === 0) send();
+  }
+  // Measured a moment later, once the cards have been laid out; the target is read now, while
+  // the event is being dispatched.
+  for (const type of ['offer-wall-load', 'offer-wall-error']) {
+    document.addEventListener(type, (e) => {
+      const wall = e.target;
+      setTimeout(() => settle(e, wall), 50);
+    });
+  }
+
+  let sent = false;
+  function send() {
+    if (sent) return;
+    sent = true;
+    parent.postMessage({ type: 'offer-wall-page', report }, location.origin);
+  }
+  document.addEventListener('DOMContentLoaded', () => {
+    for (const wall of document.querySelectorAll('offer-wall')) if (!report.walls[wall.id]) pending.add(wall.id);
+    if (pending.size === 0) setTimeout(send, 50);
+  });
+  setTimeout(send, 8000);
+})();
