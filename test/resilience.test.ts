@@ -1,0 +1,268 @@
+/**
+ * Failing networks, races and the element's lifecycle: every failure ends in a clear state with
+ * `retry` and the right error kind; a change aborts what is in flight and an outdated answer is
+ * never shown; a removed wall stops everything it was doing.
+ */
+import { expect, oneEvent } from '@open-wc/testing';
+import { delay } from 'msw';
+import type { OfferWallErrorEvent, OfferWallLoadEvent } from '../src/events.js';
+import { s2sOffer, s2sOffers, s2sPage } from './fixtures/feeds.js';
+import { ENDPOINT, HttpResponse, failedWall, feed, http, loadedWall, mock, mountWall, part, parts, sleep, texts } from './helpers.js';
+
+/** Records every fetch the page makes, with the signal it was given. */
+function spyFetch() {
+  const calls: Array<{ url: string; signal: AbortSignal | null }> = [];
+  const original = window.fetch;
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    calls.push({ url: String(input instanceof Request ? input.url : input), signal: init?.signal ?? null });
+    return original(input, init);
+  };
+  return { calls, restore: () => (window.fetch = original) };
+}
+
+/** Records the errors a wall reports. */
+function errorsOf(wall: HTMLElement) {
+  const errors: string[] = [];
+  wall.addEventListener('offer-wall-error', (e) => errors.push(e.detail.error.kind));
+  return errors;
+}
+
+describe('failing networks', () => {
+  it('retries a network failure twice, then shows the error with retry (kind network)', async () => {
+    let calls = 0;
+    await mock(
+      http.get(ENDPOINT, () => {
+        calls++;
+        return HttpResponse.error();
+      }),
+    );
+    const { wall, error } = await failedWall();
+    expect(error.kind).to.equal('network');
+    expect(calls).to.equal(3);
+    expect(part(wall, 'retry')).to.not.equal(null);
+  });
+
+  it('calls truncated JSON a payload error and does not retry it', async () => {
+    let calls = 0;
+    await mock(
+      http.get(ENDPOINT, () => {
+        calls++;
+        return new HttpResponse('{"c":0,"d":{"p":1,"tot":28,"n":1,"data":[{"id":2957231058,"countries": [', {
+          headers: { 'Content-Type': 'application/json' },
+        });
+      }),
+    );
+    const { wall, error } = await failedWall();
+    expect(error).to.deep.equal({ kind: 'payload', message: 'The offers endpoint did not answer with JSON.' });
+    expect(calls).to.equal(1);
+    expect(part(wall, 'error')).to.not.equal(null);
+  });
+
+  it('calls JSON of the wrong shape a payload error, naming what is missing', async () => {
+    await mock(feed({ c: 0, d: { p: 1, list: [] } }));
+    const { error } = await failedWall({ format: 's2s' });
+    expect(error.kind).to.equal('payload');
+    expect(error.message).to.contain('d.data');
+  });
+
+  it('reports an upstream error code inside a 200 answer as a payload error', async () => {
+    await mock(feed({ c: 1001, msg: 'app_id is invalid', d: null }));
+    const { error } = await failedWall({ format: 's2s' });
+    expect(error).to.deep.equal({ kind: 'payload', message: 'The feed answered with error code 1001: app_id is invalid.' });
+  });
+
+  it('does not retry a 404 or a 429', async () => {
+    for (const status of [404, 429]) {
+      let calls = 0;
+      await mock(
+        http.get(ENDPOINT, () => {
+          calls++;
+          return new HttpResponse(null, { status });
+        }),
+      );
+      const { error } = await failedWall();
+      expect(error.kind).to.equal('http');
+      expect(calls, String(status)).to.equal(1);
+    }
+  });
+});
+
+describe('races', () => {
+  it('aborts the request in flight when a request attribute changes, without reporting an error', async () => {
+    const spy = spyFetch();
+    try {
+      await mock(
+        feed(async (url: URL) => {
+          if (url.searchParams.get('country') === 'US') await delay(2000);
+          return s2sPage(s2sOffers(1, 1));
+        }),
+      );
+      const wall = mountWall({ country: 'US' });
+      const errors = errorsOf(wall);
+      await sleep(100);
+      expect(spy.calls).to.have.length(1);
+      wall.setAttribute('country', 'GB');
+      await oneEvent(wall, 'offer-wall-load');
+      expect(spy.calls[0]!.signal!.aborted).to.equal(true);
+      expect(spy.calls[1]!.url).to.contain('country=GB');
+      expect(errors).to.deep.equal([]);
+    } finally {
+      spy.restore();
+    }
+  });
+
+  it('never appends a late `more` page that belongs to the query before a change', async () => {
+    await mock(
+      feed(async (url: URL) => {
+        const country = url.searchParams.get('country');
+        const page = Number(url.searchParams.get('page'));
+        if (page === 2) await delay(400);
+        return s2sPage(
+          s2sOffers(page * 100, 20).map((o) => ({ ...o, name: `${country} p${page} ${o['id']}` })),
+          { total: 60, page },
+        );
+      }),
+    );
+    const { wall } = await loadedWall({ country: 'US' });
+    const loads: OfferWallLoadEvent['detail'][] = [];
+    wall.addEventListener('offer-wall-load', (e) => loads.push(e.detail));
+    part(wall, 'more')!.click();
+    await sleep(50);
+    wall.country = 'FR';
+    await sleep(700);
+    expect(loads.map((d) => d.page)).to.deep.equal([1]);
+    expect(texts(wall, 'title').every((t) => t.startsWith('FR p1'))).to.equal(true);
+    expect(parts(wall, 'card')).to.have.length(20);
+  });
+
+  it('drops a retry in progress when the query changes', async () => {
+    const spy = spyFetch();
+    try {
+      await mock(
+        feed((url: URL) =>
+          url.searchParams.get('country') === 'US' ? new HttpResponse(null, { status: 503 }) : s2sPage(s2sOffers(1, 2)),
+        ),
+      );
+      const wall = mountWall({ country: 'US' });
+      const errors = errorsOf(wall);
+      await sleep(200); // the first attempt failed; the wall is waiting to retry
+      wall.country = 'GB';
+      await oneEvent(wall, 'offer-wall-load');
+      await sleep(2200); // past the whole backoff of the old query
+      expect(spy.calls.filter((c) => c.url.includes('country=US'))).to.have.length(1);
+      expect(errors).to.deep.equal([]);
+      expect(parts(wall, 'card')).to.have.length(2);
+    } finally {
+      spy.restore();
+    }
+  });
+
+  it('shows the latest answer when properties change several times in one task', async () => {
+    const spy = spyFetch();
+    try {
+      await mock(feed((url: URL) => s2sPage([s2sOffer(1, { name: `for ${url.searchParams.get('country')}` })])));
+      const wall = mountWall({ country: 'US' });
+      wall.country = 'DE';
+      wall.country = 'FR';
+      wall.pageSize = 5;
+      const { detail } = (await oneEvent(wall, 'offer-wall-load')) as OfferWallLoadEvent;
+      expect(detail.offers[0]!.name).to.equal('for FR');
+      // Changes made in one task are batched into a single request.
+      expect(spy.calls).to.have.length(1);
+    } finally {
+      spy.restore();
+    }
+  });
+});
+
+describe('several walls on one page', () => {
+  it('load, fail and reload independently of each other', async () => {
+    await mock(
+      http.get('/api/a', () => HttpResponse.json(s2sPage(s2sOffers(1, 2)))),
+      http.get('/api/b', () => new HttpResponse(null, { status: 404 })),
+    );
+    const a = mountWall({ endpoint: '/api/a' });
+    const b = mountWall({ endpoint: '/api/b' });
+    const [aLoaded, bFailed] = await Promise.all([oneEvent(a, 'offer-wall-load'), oneEvent(b, 'offer-wall-error')]);
+    expect((aLoaded as OfferWallLoadEvent).detail.offers).to.have.length(2);
+    expect((bFailed as OfferWallErrorEvent).detail.error.kind).to.equal('http');
+    await b.updateComplete;
+    expect(parts(a, 'card')).to.have.length(2);
+    expect(part(b, 'error')).to.not.equal(null);
+
+    let aLoads = 0;
+    a.addEventListener('offer-wall-load', () => aLoads++);
+    b.endpoint = '/api/a';
+    await oneEvent(b, 'offer-wall-load');
+    expect(parts(b, 'card')).to.have.length(2);
+    expect(aLoads).to.equal(0);
+  });
+});
+
+describe('lifecycle', () => {
+  it('aborts its request when removed, and nothing keeps running afterwards', async () => {
+    const spy = spyFetch();
+    try {
+      await mock(
+        feed(async () => {
+          await delay(300);
+          return new HttpResponse(null, { status: 503 });
+        }),
+      );
+      const wall = mountWall();
+      let events = 0;
+      for (const type of ['offer-wall-load', 'offer-wall-error', 'offer-impression']) wall.addEventListener(type, () => events++);
+      await sleep(50);
+      wall.remove();
+      expect(spy.calls).to.have.length(1);
+      expect(spy.calls[0]!.signal!.aborted).to.equal(true);
+      await sleep(2500); // longer than the whole retry schedule
+      expect(spy.calls).to.have.length(1);
+      expect(events).to.equal(0);
+    } finally {
+      spy.restore();
+    }
+  });
+
+  it('disconnects its observers when removed and observes again when re-added', async () => {
+    const live = new Set<IntersectionObserver>();
+    const Original = window.IntersectionObserver;
+    window.IntersectionObserver = class extends Original {
+      override observe(target: Element) {
+        live.add(this);
+        super.observe(target);
+      }
+      override disconnect() {
+        live.delete(this);
+        super.disconnect();
+      }
+    };
+    try {
+      await mock(feed(s2sPage(s2sOffers(1, 30), { total: 60 })));
+      const { wall } = await loadedWall();
+      const before: string[] = [];
+      wall.addEventListener('offer-impression', (e) => before.push(e.detail.offer.id));
+      await sleep(200);
+      expect(before).to.include('1001');
+      expect(live.size).to.be.greaterThan(0);
+      const parent = wall.parentElement!;
+      wall.remove();
+      expect(live.size).to.equal(0);
+
+      const seen: string[] = [];
+      wall.addEventListener('offer-impression', (e) => seen.push(e.detail.offer.id));
+      parent.append(wall);
+      await wall.updateComplete;
+      await sleep(200);
+      expect(live.size).to.be.greaterThan(0);
+      expect(parts(wall, 'card')).to.have.length(30);
+      // Impressions were already counted for this load; re-adding does not count them again.
+      expect(seen).to.deep.equal([]);
+      parts(wall, 'card').at(-1)!.scrollIntoView();
+      await sleep(200);
+      expect(seen).to.include('1030');
+    } finally {
+      window.IntersectionObserver = Original;
+    }
+  });
+});
