@@ -23,9 +23,16 @@ const APPS = [
 const COUNTRIES = ['US', 'GB', 'DE', 'FR', 'ES', 'BR', 'JP', 'IN'];
 const PALETTE = ['#1d4ed8', '#047857', '#b45309', '#7c3aed', '#be123c', '#0e7490', '#4d7c0f', '#9d174d'];
 
-/** Same-origin icon URL; the mock answers it with an SVG. */
+/** Where icons are served: the page itself in the msw demo, the mock upstream in proxy mode. */
+let iconBase = typeof location === 'undefined' ? '' : `${location.origin}/demo-assets/icons`;
+
+export function setIconBase(base: string): void {
+  iconBase = base;
+}
+
+/** An icon URL the mock answers with an SVG. */
 export function iconUrl(key: string): string {
-  return `${location.origin}/demo-assets/icons/${encodeURIComponent(key)}.svg`;
+  return `${iconBase}/${encodeURIComponent(key)}.svg`;
 }
 
 export function iconSvg(key: string): string {
