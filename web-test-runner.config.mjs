@@ -9,12 +9,43 @@ const CSP = {
   'trusted-types': `${STRICT_CSP}; require-trusted-types-for 'script'`,
 };
 
+/**
+ * Runs the real reference proxy (built to .build/node by `npm run test:node`) in front of the mock
+ * upstream while the tests run, on another origin than the test pages, which may call it through
+ * CORS. The tests find its URL at /__proxy.json.
+ */
+function referenceProxy() {
+  let upstream;
+  let proxy;
+  return {
+    name: 'offer-wall-reference-proxy',
+    async serverStart({ config }) {
+      const { startMockUpstream } = await import('./.build/node/demo/upstream.js');
+      const { startServer } = await import('./.build/node/src/server/index.js');
+      upstream = await startMockUpstream({ appId: 'wtr-app-id' });
+      const origins = ['localhost', '127.0.0.1'].map((host) => `http://${host}:${config.port}`);
+      proxy = await startServer(
+        { format: 's2s', upstream: `${upstream.url}/s2s`, appId: 'wtr-app-id', allowedOrigins: origins },
+        0,
+        '127.0.0.1',
+      );
+    },
+    async serverStop() {
+      await proxy?.close();
+      await upstream?.close();
+    },
+    serve(context) {
+      if (context.path === '/__proxy.json') return { body: JSON.stringify({ url: proxy.url }), type: 'json' };
+    },
+  };
+}
+
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'auto', tsconfig: './tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'auto', tsconfig: './tsconfig.json' }), referenceProxy()],
   middleware: [
     function mockServiceWorker(context, next) {
       if (context.url === '/mockServiceWorker.js') context.url = '/node_modules/msw/lib/mockServiceWorker.js';
