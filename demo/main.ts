@@ -5,8 +5,19 @@
 import { setupWorker } from 'msw/browser';
 import { demoNetwork, handlers, type NetworkMode } from './mocks/handlers.js';
 
-const worker = setupWorker(...handlers);
-await worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } });
+// `?proxy` (with `npm run demo:proxy`): the walls call the real reference proxies, which call
+// the mock upstream; otherwise msw answers the walls' endpoints inside the page.
+const viaProxy = new URLSearchParams(location.search).has('proxy');
+if (viaProxy) {
+  document.querySelector('#wall-s2s')!.setAttribute('endpoint', 'http://127.0.0.1:8787/offers');
+  document.querySelector('#wall-appcharge')!.setAttribute('endpoint', 'http://127.0.0.1:8788/offers');
+  document.querySelector('#mode')!.textContent =
+    'Proxy mode: each wall calls a real offer-wall proxy (127.0.0.1:8787 and :8788), which adds the secret and calls the mock upstream.';
+  (document.querySelector('select[name=network]') as HTMLSelectElement).disabled = true;
+} else {
+  const worker = setupWorker(...handlers);
+  await worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } });
+}
 await import('../src/offer-wall.js');
 
 const walls = [...document.querySelectorAll('offer-wall')];
