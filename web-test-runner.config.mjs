@@ -43,7 +43,8 @@ function referenceProxy() {
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
 export default {
-  files: ['test/**/*.test.ts'],
+  // test/server/ holds the proxy's Node tests (npm run test:node).
+  files: ['test/**/*.test.ts', '!test/server/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   plugins: [esbuildPlugin({ ts: true, target: 'auto', tsconfig: './tsconfig.json' }), referenceProxy()],
   middleware: [
