@@ -4,7 +4,7 @@
  * pays is the first `productsSequence` step's `priceInUsdCents`.
  */
 import * as z from 'zod/mini';
-import { Id, isRecord, prop, readNumber, readText } from './fields.js';
+import { IdLike, isRecord, prop, readId, readNumber, readText } from './fields.js';
 import { safeHttpUrl } from './urls.js';
 import type { Dialect } from './dialect.js';
 import type { FeedPage, WallItem, WallOffer, WallQuery, WallReward, WallStep } from './types.js';
@@ -13,9 +13,10 @@ import { WallError } from './types.js';
 /** Appcharge caps `recordLimit` at 500. */
 export const APPCHARGE_MAX_RECORDS = 500;
 
+/** The fields an appcharge offer is known by, by type; `adaptAppchargeOffer` checks their values. */
 const Offer = z.looseObject({
-  publisherOfferId: z.optional(Id),
-  offerId: z.optional(Id),
+  publisherOfferId: z.optional(IdLike),
+  offerId: z.optional(IdLike),
   name: z.optional(z.string()),
   displayName: z.optional(z.unknown()),
 });
@@ -98,7 +99,8 @@ export function adaptAppchargeOffer(raw: unknown, now: number): WallOffer | null
   const parsed = Offer.safeParse(raw);
   if (!parsed.success) return null;
   const offer = parsed.data;
-  const id = offer.publisherOfferId ?? offer.offerId;
+  const publisherOfferId = readId(offer.publisherOfferId);
+  const id = publisherOfferId ?? readId(offer.offerId);
   const name = readText(offer.displayName) || readText(offer.name);
   if (!id || !name) return null;
   if (offer['active'] === false || offer['active'] === 'false') return null;
@@ -136,7 +138,7 @@ export function adaptAppchargeOffer(raw: unknown, now: number): WallOffer | null
     previewUrl: null,
     os: null,
     countries: [],
-    templateId: offer.publisherOfferId ?? id,
+    templateId: publisherOfferId ?? id,
   };
 }
 

@@ -7,23 +7,24 @@ import * as z from 'zod/mini';
 
 const NUMERIC_TEXT = /^\s*-?(?:\d+\.?\d*|\.\d+)\s*$/;
 
-/** An id: a non-empty string or a finite number, read as a string. */
-export const Id = z.pipe(
-  z.union([z.string().check(z.trim(), z.minLength(1)), z.number()]),
-  z.transform((value) => String(value)),
-);
+/** What a feed may send as an id: a string or a number. `readId` normalizes it. */
+export const IdLike = z.union([z.string(), z.number()]);
 
-/** A number, or a string holding one (`"3.60"`), read as a finite number. */
-export const Numeric = z.pipe(
-  z.union([z.number(), z.string().check(z.regex(NUMERIC_TEXT))]),
-  z.transform((value) => Number(value)),
-);
+/** What a feed may send as an amount: a number or a numeric string. `readAmount` normalizes it. */
+export const AmountLike = z.union([z.number(), z.string()]);
 
-/** A non-negative amount of money. */
-export const Amount = Numeric.check(z.refine((n) => Number.isFinite(n) && n >= 0, 'must be ≥ 0'));
+/** An id as a non-empty string, or `null` (empty, blank, or not a finite number). */
+export function readId(value: string | number | undefined): string | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : null;
+  const text = value?.trim();
+  return text ? text : null;
+}
 
-/** A non-empty display text. */
-export const Name = z.string().check(z.trim(), z.minLength(1));
+/** A non-negative finite amount, or `null`. */
+export function readAmount(value: unknown): number | null {
+  const n = readNumber(value);
+  return n !== null && n >= 0 ? n : null;
+}
 
 /** Reads a number or numeric string; anything else is `null`. */
 export function readNumber(value: unknown): number | null {

@@ -4,16 +4,17 @@
  * outside the documented CPI/CPA/CPL; all of that is read, not refused.
  */
 import * as z from 'zod/mini';
-import { Amount, Id, Name, isRecord, prop, readCodes, readNumber, readText } from './fields.js';
+import { AmountLike, IdLike, isRecord, prop, readAmount, readCodes, readId, readNumber, readText } from './fields.js';
 import { safeHttpUrl } from './urls.js';
 import type { Dialect } from './dialect.js';
 import type { FeedPage, WallOffer, WallQuery, WallStep } from './types.js';
 import { WallError } from './types.js';
 
+/** The fields an s2s offer cannot do without, by type; `adaptS2sOffer` checks their values. */
 const Offer = z.looseObject({
-  id: Id,
-  name: Name,
-  payout: Amount,
+  id: IdLike,
+  name: z.string(),
+  payout: AmountLike,
 });
 
 /** Splits a conversion flow into steps on line breaks, dropping the feed's own `1.` / `2)` numbers. */
@@ -32,23 +33,26 @@ export function adaptS2sOffer(raw: unknown): WallOffer | null {
   const parsed = Offer.safeParse(raw);
   if (!parsed.success) return null;
   const offer = parsed.data;
+  const id = readId(offer.id);
+  const name = offer.name.trim();
+  const payout = readAmount(offer.payout);
   // An offer without a usable tracking link cannot earn anything for the user or the publisher.
   const trackingUrl = safeHttpUrl(offer['tracking_link']);
-  if (!trackingUrl) return null;
+  if (!id || !name || payout === null || !trackingUrl) return null;
   return {
-    id: offer.id,
+    id,
     source: 's2s',
-    name: offer.name,
+    name,
     description: readText(offer['description']),
     type: readText(offer['offer_type']),
     icon: safeHttpUrl(offer['icon']),
-    reward: { kind: 'payout', usd: offer.payout },
+    reward: { kind: 'payout', usd: payout },
     steps: splitConversionFlow(offer['conversion_flow']),
     trackingUrl,
     previewUrl: safeHttpUrl(offer['preview_url']),
     os: readText(offer['os']) || null,
     countries: readCodes(offer['countries']),
-    templateId: offer.id,
+    templateId: id,
   };
 }
 
