@@ -269,9 +269,11 @@ export class OfferWall extends LitElement {
   }
 
   private _loadMore(): void {
-    if (this._status !== 'loaded' || this._loadingMore || !this._hasMore() || !this._abort) return;
+    if (this._status !== 'loaded' || this._loadingMore || !this._hasMore() || !this.isConnected) return;
     this._moreError = null;
     this._loadingMore = true;
+    // Removal aborts and drops the controller; a wall put back in the page gets a new one.
+    this._abort ??= new AbortController();
     void this._loadPage(this._loadId, this._page + 1, this._abort.signal);
   }
 
@@ -301,7 +303,8 @@ export class OfferWall extends LitElement {
       await this.updateComplete;
       if (loadId !== this._loadId) return;
       this._emit<OfferWallLoadDetail>('offer-wall-load', {
-        offers: this._offers,
+        // A copy: a listener that sorts or trims it must not reorder the cards' offers.
+        offers: [...this._offers],
         total: this._total,
         page,
         rejected: result.rejected,

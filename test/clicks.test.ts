@@ -52,6 +52,23 @@ describe('<offer-wall> clicks', () => {
     expect(open.calls).to.have.length(1);
   });
 
+  it('opens the offer that was clicked even when a load listener reorders the offers it was given', async () => {
+    await mock(feed(s2sPage([s2sOffer(1), s2sOffer(2)])));
+    const wall = document.createElement('offer-wall');
+    wall.setAttribute('endpoint', '/api/offers');
+    wall.addEventListener('offer-wall-load', (e) => e.detail.offers.reverse());
+    const loaded = oneEvent(wall, 'offer-wall-load');
+    document.body.append(wall);
+    try {
+      await loaded;
+      const clicked = oneEvent(wall, 'offer-click') as Promise<OfferClickEvent>;
+      parts(wall, 'cta')[0]!.click();
+      expect((await clicked).detail.offer.id).to.equal('1001');
+    } finally {
+      wall.remove();
+    }
+  });
+
   it('gives every click its own click id', async () => {
     await mock(feed(s2sPage([s2sOffer(1)])));
     const { wall } = await loadedWall();

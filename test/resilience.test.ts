@@ -224,6 +224,24 @@ describe('lifecycle', () => {
     }
   });
 
+  it('still loads the next page after being removed and put back', async () => {
+    await mock(
+      feed((url: URL) => {
+        const page = Number(url.searchParams.get('page'));
+        return s2sPage(s2sOffers(page * 100, 20), { total: 40, page });
+      }),
+    );
+    const { wall } = await loadedWall();
+    const parent = wall.parentElement!;
+    wall.remove();
+    parent.append(wall);
+    await wall.updateComplete;
+    const next = oneEvent(wall, 'offer-wall-load') as Promise<OfferWallLoadEvent>;
+    part(wall, 'more')!.click();
+    expect((await next).detail.page).to.equal(2);
+    expect(parts(wall, 'card')).to.have.length(40);
+  });
+
   it('disconnects its observers when removed and observes again when re-added', async () => {
     const live = new Set<IntersectionObserver>();
     const Original = window.IntersectionObserver;
