@@ -46,7 +46,8 @@ export default defineConfig({
     emptyOutDir: false,
     target: 'es2021',
     lib: {
-      entry: here('./src/offer-wall.ts'),
+      entry: here('./src/bundle.ts'),
+      // Required for an IIFE; the entry exports nothing, so no global is created.
       name: 'OfferWall',
       formats: ['iife'],
       fileName: () => 'offer-wall.js',

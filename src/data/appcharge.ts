@@ -18,7 +18,6 @@ const Offer = z.looseObject({
   publisherOfferId: z.optional(IdLike),
   offerId: z.optional(IdLike),
   name: z.optional(z.string()),
-  displayName: z.optional(z.unknown()),
 });
 
 interface Product extends WallItem {
@@ -101,7 +100,7 @@ export function adaptAppchargeOffer(raw: unknown, now: number): WallOffer | null
   const offer = parsed.data;
   const publisherOfferId = readId(offer.publisherOfferId);
   const id = publisherOfferId ?? readId(offer.offerId);
-  const name = readText(offer.displayName) || readText(offer.name);
+  const name = readText(offer['displayName']) || readText(offer.name);
   if (!id || !name) return null;
   if (offer['active'] === false || offer['active'] === 'false') return null;
   if (!isScheduledNow(offer['schedule'], now)) return null;

@@ -1,14 +1,9 @@
 /** What the wall reads from the browser it runs in. */
 
-interface UADataLike {
-  platform?: string;
-}
-
 /** `android` or `ios` from the user agent, or `null` when it is neither. */
 export function detectOs(nav: Navigator | undefined = globalThis.navigator): 'android' | 'ios' | null {
   if (!nav) return null;
-  const platform = ((nav as Navigator & { userAgentData?: UADataLike }).userAgentData?.platform ?? '').toLowerCase();
-  if (platform === 'android') return 'android';
+  // Even Chromium's reduced user-agent string keeps "Android".
   const ua = nav.userAgent ?? '';
   if (/android/i.test(ua)) return 'android';
   if (/iphone|ipad|ipod/i.test(ua)) return 'ios';

@@ -1,0 +1,128 @@
+/**
+ * Large pages: with thousands of offers only the cards near the viewport are in the DOM, the page's
+ * own scrolling reaches the last offer, and impressions, clicks, keyboard and focus keep working
+ * as cards come and go.
+ */
+import { expect, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { OfferClickEvent } from '../src/events.js';
+import { s2sOffers, s2sPage } from './fixtures/feeds.js';
+import { feed, loadedWall, mock, parts, sleep } from './helpers.js';
+
+/** Waits for the window to follow a scroll (one frame to notice, one to render). */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 4; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+}
+
+function indices(wall: Element): number[] {
+  return parts(wall, 'card').map((card) => Number(card.getAttribute('data-index')));
+}
+
+async function bigWall(count: number) {
+  await mock(feed(s2sPage(s2sOffers(1, count), { total: count })));
+  const loaded = await loadedWall({ 'page-size': String(count) });
+  await settle();
+  return loaded;
+}
+
+describe('<offer-wall> with thousands of offers', () => {
+  afterEach(() => window.scrollTo(0, 0));
+
+  it('keeps at most 60 cards in the DOM for 10,000 offers, the first ones first', async () => {
+    const { wall, detail } = await bigWall(10_000);
+    expect(detail.offers).to.have.length(10_000);
+    const cards = parts(wall, 'card');
+    expect(cards.length).to.be.within(1, 60);
+    expect(indices(wall)[0]).to.equal(0);
+    expect(cards[0]!.getAttribute('aria-setsize')).to.equal('10000');
+    expect(cards[0]!.getAttribute('aria-posinset')).to.equal('1');
+    // The list is as tall as every offer would make it, so the page's scrollbar is honest.
+    expect(document.documentElement.scrollHeight).to.be.greaterThan(10_000 * 60);
+  });
+
+  it('reaches the last offer by scrolling the page', async () => {
+    const { wall } = await bigWall(10_000);
+    for (let i = 0; i < 6 && !indices(wall).includes(9_999); i++) {
+      window.scrollTo(0, document.documentElement.scrollHeight);
+      await settle();
+    }
+    expect(indices(wall)).to.include(9_999);
+    const last = parts(wall, 'card').find((card) => card.getAttribute('data-index') === '9999')!;
+    expect(last.querySelector('[part~="title"]')!.textContent).to.equal('Offer 10000');
+    expect(last.getBoundingClientRect().top).to.be.lessThan(innerHeight);
+    expect(parts(wall, 'card').length).to.be.at.most(60);
+  });
+
+  it('shows the offers at the scroll position when jumping to the middle', async () => {
+    const { wall } = await bigWall(10_000);
+    const list = wall.shadowRoot!.querySelector('[part~="list"]')!;
+    const listTop = list.getBoundingClientRect().top + scrollY;
+    window.scrollTo(0, listTop + (list.getBoundingClientRect().height / 2));
+    await settle();
+    await settle();
+    const visible = parts(wall, 'card').filter((card) => {
+      const r = card.getBoundingClientRect();
+      return r.bottom > 0 && r.top < innerHeight;
+    });
+    expect(visible.length).to.be.greaterThan(0);
+    const index = Number(visible[0]!.getAttribute('data-index'));
+    expect(index).to.be.within(3_000, 7_000);
+    expect(visible[0]!.querySelector('[part~="title"]')!.textContent).to.equal(`Offer ${index + 1}`);
+  });
+
+  it('fires impressions for offers scrolled to, once each, as cards are recycled', async () => {
+    const seen: string[] = [];
+    await mock(feed(s2sPage(s2sOffers(1, 2_000), { total: 2_000 })));
+    const record = (e: Event) => seen.push((e as CustomEvent<{ offer: { id: string } }>).detail.offer.id);
+    document.addEventListener('offer-impression', record);
+    try {
+      const { wall } = await loadedWall({ 'page-size': '2000' });
+      await sleep(200);
+      expect(seen).to.include('1001');
+      const card500 = () => parts(wall, 'card').find((c) => c.getAttribute('data-index') === '500');
+      // Seek the card: down while the window is before it, up once past it.
+      for (let i = 0; i < 60 && !card500(); i++) {
+        window.scrollBy(0, (indices(wall)[0] ?? 0) > 500 ? -3_000 : 3_000);
+        await settle();
+      }
+      card500()!.scrollIntoView();
+      await sleep(300);
+      expect(seen).to.include('1501');
+      window.scrollTo(0, 0);
+      await settle();
+      await sleep(300);
+      expect(new Set(seen).size).to.equal(seen.length);
+    } finally {
+      document.removeEventListener('offer-impression', record);
+    }
+  });
+
+  it('clicks on a recycled card report that card’s offer', async () => {
+    const { wall } = await bigWall(5_000);
+    window.scrollBy(0, 50_000);
+    await settle();
+    await settle();
+    const card = parts(wall, 'card')[5]!;
+    const index = Number(card.getAttribute('data-index'));
+    expect(index).to.be.greaterThan(60);
+    wall.addEventListener('offer-click', (e) => e.preventDefault(), { once: true });
+    const clicked = oneEvent(wall, 'offer-click') as Promise<OfferClickEvent>;
+    card.querySelector<HTMLElement>('[part~="cta"]')!.click();
+    expect((await clicked).detail.offer.id).to.equal(String(1001 + index));
+  });
+
+  it('lets the keyboard walk through offers beyond the first window, in order, keeping focus', async () => {
+    const { wall } = await bigWall(300);
+    parts(wall, 'cta')[0]!.focus();
+    for (let i = 0; i < 90; i++) {
+      await sendKeys({ press: 'Tab' });
+      if (i % 10 === 9) await settle();
+    }
+    await settle();
+    const focused = wall.shadowRoot!.activeElement as HTMLElement | null;
+    expect(focused?.getAttribute('part')).to.equal('cta');
+    expect(focused!.closest('[part~="card"]')!.getAttribute('data-index')).to.equal('90');
+    expect(indices(wall)[0]).to.be.greaterThan(0);
+    expect(parts(wall, 'card').length).to.be.at.most(60);
+  });
+});
