@@ -5,7 +5,7 @@
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { buildQuery, parseFeed, requestedPageSize, type FormatSetting } from './data/dialects.js';
+import { buildQuery, openFeed, requestedPageSize, type FormatSetting } from './data/dialects.js';
 import { formatItems, formatReward, formatUsd, type RewardSettings } from './data/format.js';
 import { fetchFeed } from './data/request.js';
 import { WallError, type FeedFormat, type WallErrorInfo, type WallOffer, type WallStep } from './data/types.js';
@@ -56,6 +56,9 @@ const WINDOW = 60;
 
 /** A card's height before it has been measured. */
 const ESTIMATED_CARD_HEIGHT = 120;
+
+/** Offers adapted per task after the first screen. */
+const SLICE = 1000;
 
 type Status = 'loading' | 'loaded' | 'empty' | 'error';
 
@@ -202,6 +205,8 @@ export class OfferWall extends LitElement {
   private _heights: number[] = [];
   private _measured = { sum: 0, count: 0 };
   private _frame = 0;
+  /** A page is being adapted slice by slice (its first offers may already show). */
+  private _slicing = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -218,7 +223,7 @@ export class OfferWall extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    if (this._status === 'loading' || this._loadingMore) this._resumeOnConnect = true;
+    if (this._status === 'loading' || this._loadingMore || this._slicing) this._resumeOnConnect = true;
     this._abort?.abort();
     this._abort = null;
     this._loadingMore = false;
@@ -309,6 +314,7 @@ export class OfferWall extends LitElement {
     this._heights = [];
     this._measured = { sum: 0, count: 0 };
     this._start = this._end = 0;
+    this._slicing = false;
 
     if (!this.isConnected) {
       this._resumeOnConnect = true;
@@ -346,16 +352,39 @@ export class OfferWall extends LitElement {
       const url = requestUrl(settings.endpoint!, buildQuery(format, query));
       const body = await fetchFeed(url, { signal, timeout: settings.timeout });
       if (loadId !== this._loadId) return;
-      const result = parseFeed(body, format);
-      this._detected = result.format;
+      const { dialect, items, total } = openFeed(body, format);
+      this._detected = dialect.format;
+      const now = Date.now();
+      let shown = 0;
+      // The first screen's offers are adapted and rendered at once; the rest follow in slices,
+      // one task each, so a 10,000-offer page paints its first cards as soon as it can.
+      this._slicing = true;
+      for (let from = 0; from < items.length; ) {
+        const to = Math.min(items.length, from ? from + SLICE : WINDOW);
+        const adapted: WallOffer[] = [];
+        for (let i = from; i < to; i++) {
+          const offer = dialect.adapt(items[i], now);
+          if (offer) adapted.push(offer);
+        }
+        from = to;
+        if (adapted.length) {
+          shown += adapted.length;
+          this._offers = this._offers.concat(adapted);
+          // New offers render at once up to a full window; past that the window follows the viewport.
+          this._end = Math.max(this._end, Math.min(this._offers.length, WINDOW));
+          if (this._status === 'loading') this._status = 'loaded';
+        }
+        if (from < items.length) {
+          await new Promise((resolve) => setTimeout(resolve));
+          if (loadId !== this._loadId || signal.aborted) return;
+        }
+      }
+      this._slicing = false;
       this._page = page;
-      this._received += result.received;
-      this._lastReceived = result.received;
-      this._total = result.total ?? this._total;
-      this._pageSize = requestedPageSize(result.format, query);
-      this._offers = page === 1 ? result.offers : [...this._offers, ...result.offers];
-      // New offers render at once up to a full window; past that the window follows the viewport.
-      this._end = Math.max(this._end, Math.min(this._offers.length, WINDOW));
+      this._received += items.length;
+      this._lastReceived = items.length;
+      this._total = total ?? this._total;
+      this._pageSize = requestedPageSize(dialect.format, query);
       this._loadingMore = false;
       this._status = this._offers.length === 0 && !this._hasMore() ? 'empty' : 'loaded';
       await this.updateComplete;
@@ -365,10 +394,10 @@ export class OfferWall extends LitElement {
         offers: [...this._offers],
         total: this._total,
         page,
-        rejected: result.rejected,
+        rejected: items.length - shown,
       });
       // A page whose offers were all left out shows nothing new; fetch on rather than strand the user.
-      if (result.offers.length === 0 && this._hasMore()) this._loadMore();
+      if (shown === 0 && this._hasMore()) this._loadMore();
     } catch (error) {
       if (loadId !== this._loadId || signal.aborted) return;
       this._fail(loadId, error, page > 1);

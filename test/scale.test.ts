@@ -7,7 +7,16 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { OfferClickEvent } from '../src/events.js';
 import { s2sOffers, s2sPage } from './fixtures/feeds.js';
-import { feed, loadedWall, mock, parts, sleep } from './helpers.js';
+import type { OfferWallLoadEvent } from '../src/events.js';
+import { feed, loadedWall, mock, mountWall, parts, sleep } from './helpers.js';
+
+/** Resolves when the wall's first card is in its shadow root. */
+function firstCard(wall: Element): Promise<number> {
+  return new Promise((resolve) => {
+    const check = () => (wall.shadowRoot?.querySelector('[part~="card"]') ? resolve(performance.now()) : requestAnimationFrame(check));
+    check();
+  });
+}
 
 /** Waits for the window to follow a scroll (one frame to notice, one to render). */
 async function settle(): Promise<void> {
@@ -38,6 +47,39 @@ describe('<offer-wall> with thousands of offers', () => {
     expect(cards[0]!.getAttribute('aria-posinset')).to.equal('1');
     // The list is as tall as every offer would make it, so the page's scrollbar is honest.
     expect(document.documentElement.scrollHeight).to.be.greaterThan(10_000 * 60);
+  });
+
+  it('shows the first cards of a 10,000-offer page before the rest is read, then reports the page exactly', async () => {
+    const offers = s2sOffers(1, 10_000).map((offer, i) => (i % 100 === 99 ? { ...offer, id: undefined } : offer));
+    await mock(feed(s2sPage(offers, { total: 10_000 })));
+    const wall = mountWall({ 'page-size': '10000' });
+    const [shownAt, loaded] = await Promise.all([
+      firstCard(wall),
+      (oneEvent(wall, 'offer-wall-load') as Promise<OfferWallLoadEvent>).then((e) => ({ at: performance.now(), detail: e.detail })),
+    ]);
+    expect(shownAt).to.be.lessThan(loaded.at);
+    expect(loaded.detail.offers).to.have.length(9_900);
+    expect(loaded.detail.rejected).to.equal(100);
+    expect(parts(wall, 'card')[0]!.getAttribute('aria-setsize')).to.equal('9900');
+  });
+
+  it('drops the rest of a page being read when the query changes', async () => {
+    await mock(
+      feed((url: URL) =>
+        url.searchParams.get('country') === 'US'
+          ? s2sPage(s2sOffers(1, 10_000), { total: 10_000 })
+          : s2sPage(s2sOffers(50_001, 3), { total: 3 }),
+      ),
+    );
+    const wall = mountWall({ 'page-size': '10000', country: 'US' });
+    const loads: number[] = [];
+    wall.addEventListener('offer-wall-load', (e) => loads.push(e.detail.offers.length));
+    await firstCard(wall);
+    wall.country = 'FR';
+    await oneEvent(wall, 'offer-wall-load');
+    await sleep(300);
+    expect(loads).to.deep.equal([3]);
+    expect(parts(wall, 'title').map((t) => t.textContent)).to.deep.equal(['Offer 50001', 'Offer 50002', 'Offer 50003']);
   });
 
   it('reaches the last offer by scrolling the page', async () => {

@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import { IdLike, isRecord, prop, readId, readNumber, readText } from './fields.js';
 import { safeHttpUrl } from './urls.js';
 import type { Dialect } from './dialect.js';
-import type { FeedPage, WallItem, WallOffer, WallQuery, WallReward, WallStep } from './types.js';
+import type { WallItem, WallOffer, WallQuery, WallReward, WallStep } from './types.js';
 import { WallError } from './types.js';
 
 /** Appcharge caps `recordLimit` at 500. */
@@ -163,22 +163,12 @@ export const appcharge: Dialect = {
 
   requestedPageSize: recordLimit,
 
-  parse(body, now): FeedPage {
+  open(body) {
     if (!isRecord(body) || !Array.isArray(body['offers'])) {
       throw new WallError('payload', 'The response is not an appcharge feed: it has no offers list.');
     }
-    const items = (body as { offers: unknown[] }).offers;
-    const offers: WallOffer[] = [];
-    for (const item of items) {
-      const offer = adaptAppchargeOffer(item, now);
-      if (offer) offers.push(offer);
-    }
-    return {
-      format: 'appcharge',
-      offers,
-      rejected: items.length - offers.length,
-      received: items.length,
-      total: readNumber(prop(body, 'totalCount')),
-    };
+    return { items: body['offers'], total: readNumber(body['totalCount']) };
   },
+
+  adapt: adaptAppchargeOffer,
 };

@@ -3,7 +3,14 @@
  * (query parameters), how to recognize an answer, and how to turn it into a `FeedPage`.
  * Adding a dialect means writing one file and listing it in `dialects.ts`.
  */
-import type { FeedFormat, FeedPage, WallQuery } from './types.js';
+import type { FeedFormat, WallOffer, WallQuery } from './types.js';
+
+/** A feed's envelope, opened: its raw offers and the upstream's total. */
+export interface OpenedFeed {
+  items: unknown[];
+  /** The upstream's total, or `null` when it does not say. */
+  total: number | null;
+}
 
 export interface Dialect {
   readonly format: FeedFormat;
@@ -14,8 +21,10 @@ export interface Dialect {
   /** How many offers a full page of this dialect holds for the query (paging without a total). */
   requestedPageSize(q: WallQuery): number;
   /**
-   * Parses a decoded body offer by offer. Throws a `payload` `WallError` only when the body is not
-   * this dialect's feed at all; a bad offer is left out and counted in `rejected`.
+   * Opens a decoded body: its raw offers, not yet looked at, and the total. Throws a `payload`
+   * `WallError` when the body is not this dialect's feed at all.
    */
-  parse(body: unknown, now: number): FeedPage;
+  open(body: unknown): OpenedFeed;
+  /** Normalizes one raw offer, or returns `null` when it cannot or must not be shown. */
+  adapt(raw: unknown, now: number): WallOffer | null;
 }

@@ -3,9 +3,9 @@
  * parameters (their names do not collide) and answers recognized by shape.
  */
 import { appcharge } from './appcharge.js';
-import type { Dialect } from './dialect.js';
+import type { Dialect, OpenedFeed } from './dialect.js';
 import { s2s } from './s2s.js';
-import type { FeedFormat, FeedPage, WallQuery } from './types.js';
+import type { FeedFormat, FeedPage, WallOffer, WallQuery } from './types.js';
 import { WallError } from './types.js';
 
 /** Every dialect the wall speaks, in detection order. */
@@ -49,13 +49,27 @@ export function requestedPageSize(format: FormatSetting, q: WallQuery): number {
 }
 
 /**
- * Parses a decoded body in the given format (or the one its shape shows, with `auto`).
- * Throws a `payload` `WallError` when it is not a feed.
+ * Opens a decoded body in the given format (or the one its shape shows, with `auto`): the dialect
+ * that reads it, its raw offers and its total. Throws a `payload` `WallError` when it is not a feed.
  */
-export function parseFeed(body: unknown, format: FormatSetting, now = Date.now()): FeedPage {
+export function openFeed(body: unknown, format: FormatSetting): OpenedFeed & { dialect: Dialect } {
   const dialect = format === 'auto' ? detectDialect(body) : dialectFor(format);
   if (!dialect) {
     throw new WallError('payload', 'The response is not an offer feed: neither s2s nor appcharge.');
   }
-  return dialect.parse(body, now);
+  return { dialect, ...dialect.open(body) };
+}
+
+/**
+ * Parses a decoded body offer by offer: a bad offer is left out and counted, never the page.
+ * Throws a `payload` `WallError` when it is not a feed.
+ */
+export function parseFeed(body: unknown, format: FormatSetting, now = Date.now()): FeedPage {
+  const { dialect, items, total } = openFeed(body, format);
+  const offers: WallOffer[] = [];
+  for (const item of items) {
+    const offer = dialect.adapt(item, now);
+    if (offer) offers.push(offer);
+  }
+  return { format: dialect.format, offers, rejected: items.length - offers.length, received: items.length, total };
 }

@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import { AmountLike, IdLike, isRecord, prop, readAmount, readCodes, readId, readNumber, readText } from './fields.js';
 import { safeHttpUrl } from './urls.js';
 import type { Dialect } from './dialect.js';
-import type { FeedPage, WallOffer, WallQuery, WallStep } from './types.js';
+import type { WallOffer, WallQuery, WallStep } from './types.js';
 import { WallError } from './types.js';
 
 /** The fields an s2s offer cannot do without, by type; `adaptS2sOffer` checks their values. */
@@ -86,7 +86,7 @@ export const s2s: Dialect = {
     return q.pageSize;
   },
 
-  parse(body): FeedPage {
+  open(body) {
     const code = readNumber(prop(body, 'c'));
     if (code !== null && code !== 0) {
       const message = readText(prop(body, 'msg')) || readText(prop(body, 'message'));
@@ -94,18 +94,8 @@ export const s2s: Dialect = {
     }
     const page = envelope(body);
     if (!page) throw new WallError('payload', 'The response is not an s2s feed: it has no d.data list of offers.');
-    const items = page['data'] as unknown[];
-    const offers: WallOffer[] = [];
-    for (const item of items) {
-      const offer = adaptS2sOffer(item);
-      if (offer) offers.push(offer);
-    }
-    return {
-      format: 's2s',
-      offers,
-      rejected: items.length - offers.length,
-      received: items.length,
-      total: readNumber(page['tot']),
-    };
+    return { items: page['data'] as unknown[], total: readNumber(page['tot']) };
   },
+
+  adapt: adaptS2sOffer,
 };

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { adaptAppchargeOffer, appcharge, isScheduledNow } from '../../src/data/appcharge.js';
+import { parseFeed } from '../../src/data/dialects.js';
 import { WallError } from '../../src/data/types.js';
 import { APPCHARGE_SEED, APPCHARGE_SEED_POPUP, APPCHARGE_SEED_ROLLING } from '../../demo/mocks/seeds.js';
 import { appchargeOffer } from '../fixtures/feeds.js';
@@ -37,7 +38,7 @@ describe('appcharge adapter', () => {
   });
 
   it('leaves out the seed rolling offer once its time frame has passed', () => {
-    const page = appcharge.parse(APPCHARGE_SEED, NOW);
+    const page = parseFeed(APPCHARGE_SEED, 'appcharge', NOW);
     expect(page.offers.map((o) => o.id)).to.deep.equal(['post-purchase-1']);
     expect(page).to.deep.include({ format: 'appcharge', received: 2, rejected: 1, total: 2 });
   });
@@ -86,7 +87,7 @@ describe('appcharge adapter', () => {
   });
 
   it('reports a body without an offers list as a payload error', () => {
-    expect(() => appcharge.parse({ totalCount: 3 }, NOW)).to.throw(WallError, /not an appcharge feed/);
+    expect(() => parseFeed({ totalCount: 3 }, 'appcharge', NOW)).to.throw(WallError, /not an appcharge feed/);
   });
 
   it('asks with offerType, offerSubType, recordLimit (at most 500) and a stepping offset', () => {

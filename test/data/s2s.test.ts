@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { adaptS2sOffer, s2s, splitConversionFlow } from '../../src/data/s2s.js';
+import { parseFeed } from '../../src/data/dialects.js';
 import { WallError } from '../../src/data/types.js';
 import { S2S_SEED, S2S_SEED_OFFER } from '../../demo/mocks/seeds.js';
 import { s2sOffer, s2sPage } from '../fixtures/feeds.js';
@@ -29,7 +30,7 @@ describe('s2s adapter', () => {
   });
 
   it('leaves out the seed offer itself, whose tracking link is empty, and counts it', () => {
-    const page = s2s.parse(S2S_SEED, NOW);
+    const page = parseFeed(S2S_SEED, 's2s', NOW);
     expect(page).to.deep.include({ format: 's2s', received: 1, rejected: 1, total: 28 });
     expect(page.offers).to.have.length(0);
   });
@@ -75,14 +76,14 @@ describe('s2s adapter', () => {
   });
 
   it('counts every offer received as shown or rejected', () => {
-    const page = s2s.parse(s2sPage([s2sOffer(1), { name: 'no id' }, s2sOffer(2), 'junk'], { total: 40 }), NOW);
+    const page = parseFeed(s2sPage([s2sOffer(1), { name: 'no id' }, s2sOffer(2), 'junk'], { total: 40 }), 's2s', NOW);
     expect(page.offers.map((o) => o.id)).to.deep.equal(['1001', '1002']);
     expect(page).to.deep.include({ received: 4, rejected: 2, total: 40 });
   });
 
   it('reports an upstream error code and a body that is not a feed as payload errors', () => {
-    expect(() => s2s.parse({ c: 1003, msg: 'invalid app_id', d: null }, NOW)).to.throw(WallError, /1003: invalid app_id/);
-    expect(() => s2s.parse({ hello: 'world' }, NOW)).to.throw(WallError, /not an s2s feed/);
+    expect(() => parseFeed({ c: 1003, msg: 'invalid app_id', d: null }, 's2s', NOW)).to.throw(WallError, /1003: invalid app_id/);
+    expect(() => parseFeed({ hello: 'world' }, 's2s', NOW)).to.throw(WallError, /not an s2s feed/);
   });
 
   it('asks with the upstream’s parameter names, only those that have a value', () => {
