@@ -5,7 +5,7 @@
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { buildQuery, openFeed, requestedPageSize, type FormatSetting } from './data/dialects.js';
+import { buildQuery, openFeed, requestedPageSize, warmUpDialects, type FormatSetting } from './data/dialects.js';
 import { formatItems, formatReward, formatUsd, type RewardSettings } from './data/format.js';
 import { fetchFeed } from './data/request.js';
 import { WallError, type FeedFormat, type WallErrorInfo, type WallOffer, type WallStep } from './data/types.js';
@@ -60,7 +60,18 @@ const ESTIMATED_CARD_HEIGHT = 120;
 /** Offers adapted per task after the first screen. */
 const SLICE = 1000;
 
+/** Cards rendered before the first paint of a page: a tall phone screen's worth. */
+const FIRST_SCREEN = 16;
+
 type Status = 'loading' | 'loaded' | 'empty' | 'error';
+
+/** Resolves once the browser has painted a frame, or after 100 ms where frames are paused. */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    setTimeout(resolve, 100);
+    requestAnimationFrame(() => setTimeout(resolve));
+  });
+}
 
 /**
  * An offerwall: fetches offers from the publisher's endpoint and shows them as cards.
@@ -328,6 +339,10 @@ export class OfferWall extends LitElement {
     this._status = 'loading';
     this._abort = new AbortController();
     void this._loadPage(loadId, 1, this._abort.signal);
+    // While the request is in flight, build what the answer will need (formats, schemas), so
+    // the first cards do not wait for it.
+    warmUpDialects();
+    formatReward({ kind: 'price', usd: 0, discountPercent: 1 }, this._rewardSettings());
   }
 
   private _loadMore(): void {
@@ -359,7 +374,12 @@ export class OfferWall extends LitElement {
       // The first screen's offers are adapted and rendered at once; the rest follow in slices,
       // one task each, so a 10,000-offer page paints its first cards as soon as it can.
       this._slicing = true;
-      for (let from = 0; from < items.length; ) {
+      // First screen first: the first offers are adapted and a screenful of cards rendered and
+      // painted before anything else; then the window grows to full size and the rest of the page
+      // is adapted in slices, a task each.
+      let from = 0;
+      let limit = FIRST_SCREEN;
+      for (;;) {
         const to = Math.min(items.length, from ? from + SLICE : WINDOW);
         const adapted: WallOffer[] = [];
         for (let i = from; i < to; i++) {
@@ -367,17 +387,15 @@ export class OfferWall extends LitElement {
           if (offer) adapted.push(offer);
         }
         from = to;
-        if (adapted.length) {
-          shown += adapted.length;
-          this._offers = this._offers.concat(adapted);
-          // New offers render at once up to a full window; past that the window follows the viewport.
-          this._end = Math.max(this._end, Math.min(this._offers.length, WINDOW));
-          if (this._status === 'loading') this._status = 'loaded';
-        }
-        if (from < items.length) {
-          await new Promise((resolve) => setTimeout(resolve));
-          if (loadId !== this._loadId || signal.aborted) return;
-        }
+        shown += adapted.length;
+        if (adapted.length) this._offers = this._offers.concat(adapted);
+        // Past a full window, the window follows the viewport (see `_window`).
+        this._end = Math.max(this._end, Math.min(this._offers.length, limit));
+        if (this._offers.length && this._status === 'loading') this._status = 'loaded';
+        if (from >= items.length && this._end >= Math.min(this._offers.length, WINDOW)) break;
+        await (limit === FIRST_SCREEN ? afterPaint() : new Promise((resolve) => setTimeout(resolve)));
+        if (loadId !== this._loadId || signal.aborted) return;
+        limit = WINDOW;
       }
       this._slicing = false;
       this._page = page;
