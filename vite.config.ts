@@ -3,7 +3,8 @@
  * `npm run build` writes `dist/offer-wall.js`, the one-file script-tag bundle.
  * The ES modules and declarations for bundler users come from `tsc -p tsconfig.build.json`.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, readdirSync, readFileSync } from 'node:fs';
+import { transform } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { minifyHTMLLiterals } from 'minify-literals';
 import { defineConfig, type Plugin } from 'vite';
@@ -37,14 +38,42 @@ function minifyTemplates(): Plugin {
   };
 }
 
+/**
+ * Shortens our own private members (`private _loadingMore`, …) in the bundle, which a minifier
+ * cannot do on its own; about 0.3 KB gzip. Only the names declared `private _name` in src/ are
+ * touched, so Lit's and zod's internals (`_$…`, `_zod`, `_def`) are left exactly as they are.
+ */
+function manglePrivateMembers(): Plugin {
+  const names = new Set<string>();
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) walk(path);
+      else if (path.endsWith('.ts')) {
+        for (const match of readFileSync(path, 'utf8').matchAll(/\bprivate (?:readonly )?(_[a-z]\w*)/g)) names.add(match[1]!);
+      }
+    }
+  };
+  walk(here('./src'));
+  const pattern = new RegExp(`^(?:${[...names].join('|')})$`);
+  return {
+    name: 'offer-wall:mangle-private-members',
+    apply: 'build',
+    async renderChunk(code) {
+      const result = await transform(code, { minify: true, mangleProps: pattern, target: 'es2022' });
+      return { code: result.code, map: null };
+    },
+  };
+}
+
 export default defineConfig({
   root: here('./demo'),
-  plugins: [mockServiceWorker(), minifyTemplates()],
+  plugins: [mockServiceWorker(), minifyTemplates(), manglePrivateMembers()],
   server: { port: 5173 },
   build: {
     outDir: here('./dist'),
     emptyOutDir: false,
-    target: 'es2021',
+    target: 'es2022',
     lib: {
       entry: here('./src/bundle.ts'),
       // Required for an IIFE; the entry exports nothing, so no global is created.

@@ -42,7 +42,7 @@ export const wallStyles = css`
     --_error: var(--offer-wall-error, #b91c1c);
     container-type: inline-size;
     color: var(--_text);
-    font-family: var(--offer-wall-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    font-family: var(--offer-wall-font, system-ui, sans-serif);
     font-size: var(--offer-wall-font-size, 16px);
     line-height: 1.4;
     text-align: start;

@@ -32,6 +32,38 @@ describe('dist/offer-wall.js', () => {
     wall.remove();
   });
 
+  it('pages, windows, clicks and reports errors from the built file as from the sources', async () => {
+    await mock(
+      feed((url: URL) => {
+        const page = Number(url.searchParams.get('page'));
+        return page === 3 ? new Response(null, { status: 404 }) : s2sPage(s2sOffers(page * 1000, 100), { total: 300, page });
+      }),
+    );
+    const wall = document.createElement('offer-wall');
+    wall.setAttribute('endpoint', ENDPOINT);
+    wall.setAttribute('page-size', '100');
+    const loaded = oneEvent(wall, 'offer-wall-load');
+    document.body.append(wall);
+    try {
+      await loaded;
+      const root = wall.shadowRoot!;
+      expect(root.querySelectorAll('[part~="card"]').length).to.be.within(16, 60);
+      wall.addEventListener('offer-click', (e) => e.preventDefault(), { once: true });
+      const clicked = oneEvent(wall, 'offer-click');
+      root.querySelector<HTMLElement>('[part~="cta"]')!.click();
+      expect(((await clicked) as CustomEvent<{ offer: { id: string } }>).detail.offer.id).to.equal('2000');
+      const second = oneEvent(wall, 'offer-wall-load');
+      root.querySelector<HTMLElement>('[part~="more"]')!.click();
+      expect(((await second) as CustomEvent<{ page: number; offers: unknown[] }>).detail.offers).to.have.length(200);
+      const failed = oneEvent(wall, 'offer-wall-error');
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      root.querySelector<HTMLElement>('[part~="more"]')!.click();
+      expect(((await failed) as CustomEvent<{ error: { kind: string } }>).detail.error.kind).to.equal('http');
+    } finally {
+      wall.remove();
+    }
+  });
+
   it('can be loaded again, as a classic script or a module, without throwing', async () => {
     const errors: unknown[] = [];
     const onError = (event: ErrorEvent) => errors.push(event.error ?? event.message);

@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { IdLike, isRecord, prop, readId, readNumber, readText } from './fields.js';
+import { formatItems } from './format.js';
 import { safeHttpUrl } from './urls.js';
 import type { Dialect } from './dialect.js';
 import type { WallItem, WallOffer, WallQuery, WallReward, WallStep } from './types.js';
@@ -67,11 +68,6 @@ function readSequence(value: unknown): SequenceStep[] {
   });
 }
 
-/** Items as plain text, for `WallStep.text`; the view writes them for the locale. */
-export function describeItems(items: readonly WallItem[]): string {
-  return items.map((item) => (item.quantity !== null ? `${item.quantity} × ${item.name}` : item.name)).join(' + ');
-}
-
 const toItem = ({ name, quantity }: Product): WallItem => ({ name, quantity });
 
 /** Whether a schedule lets the offer show at `now` (ms since the epoch). No schedule: always. */
@@ -115,7 +111,7 @@ export function adaptAppchargeOffer(raw: unknown, now: number): WallOffer | null
     .filter((step) => step.products.length > 0)
     .map((step) => {
       const items = step.products.map(toItem);
-      return { text: describeItems(items), usd: step.usd, items };
+      return { text: formatItems(items, 'en'), usd: step.usd, items };
     });
   // A one-step offer's step says again what its reward line says: what it gives, and its price.
   if (steps.length === 1 && reward.kind === 'items') steps.length = 0;

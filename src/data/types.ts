@@ -23,7 +23,7 @@ export interface WallItem {
 
 /** One step of an offer's conversion flow. */
 export interface WallStep {
-  /** The step as plain text (for appcharge, its items written out without locale formatting). */
+  /** The step as plain text (for appcharge, its items written out in English). */
   text: string;
   /** The step's own price in US dollars, when it has one. */
   usd: number | null;

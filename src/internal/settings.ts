@@ -87,11 +87,9 @@ export function resolveSettings(
   defaults: SettingDefaults,
 ): { settings: Settings; problems: SettingProblem[] } {
   const problems: SettingProblem[] = [];
-  const bad = (attribute: string, value: unknown, expected: string, fallback: string) =>
-    problems.push({
-      attribute,
-      message: `${attribute}="${String(value)}" is not valid: expected ${expected}; ${fallback}.`,
-    });
+  // The message names the attribute, its value and what it takes; the default stands in for it.
+  const bad = (attribute: string, value: unknown, expected: string) =>
+    problems.push({ attribute, message: `${attribute}="${String(value)}" ignored: expected ${expected}.` });
 
   const endpoint = resolveEndpoint(raw.endpoint, defaults.baseUrl);
 
@@ -100,7 +98,7 @@ export function resolveSettings(
   if (rawFormat) {
     const lower = rawFormat.toLowerCase() as FormatSetting;
     if (FORMAT_SETTINGS.includes(lower)) format = lower;
-    else bad('format', rawFormat, FORMAT_SETTINGS.join(', '), 'using auto');
+    else bad('format', rawFormat, FORMAT_SETTINGS.join(', '));
   }
 
   let os = defaults.os;
@@ -108,28 +106,31 @@ export function resolveSettings(
   if (rawOs) {
     const lower = rawOs.toLowerCase();
     if (lower === 'android' || lower === 'ios') os = lower;
-    else bad('os', rawOs, 'android or ios', os ? `using ${os} from the user agent` : 'sending none');
+    else bad('os', rawOs, 'android or ios');
   }
 
   let country: string | null = null;
   const rawCountry = text(raw.country);
   if (rawCountry) {
     if (/^[a-z]{2}$/i.test(rawCountry)) country = rawCountry.toUpperCase();
-    else bad('country', rawCountry, 'a two-letter ISO 3166-1 code such as US', 'sending none');
+    else bad('country', rawCountry, 'a two-letter ISO 3166-1 code such as US');
   }
 
   let pageSize = DEFAULT_PAGE_SIZE;
   if (raw.pageSize !== null && raw.pageSize !== undefined) {
     const n = Number(raw.pageSize);
-    if (!Number.isInteger(n) || n < 1) bad('page-size', raw.pageSize, 'a whole number ≥ 1', `using ${DEFAULT_PAGE_SIZE}`);
-    else if (n > MAX_PAGE_SIZE) bad('page-size', n, `at most ${MAX_PAGE_SIZE}`, `using ${(pageSize = MAX_PAGE_SIZE)}`);
+    if (!Number.isInteger(n) || n < 1) bad('page-size', raw.pageSize, 'a whole number ≥ 1');
+    else if (n > MAX_PAGE_SIZE) {
+      bad('page-size', n, `at most ${MAX_PAGE_SIZE}`);
+      pageSize = MAX_PAGE_SIZE;
+    }
     else pageSize = n;
   }
 
   let timeout = DEFAULT_TIMEOUT_MS;
   if (raw.timeout !== null && raw.timeout !== undefined) {
     const n = Number(raw.timeout);
-    if (!Number.isFinite(n) || n <= 0) bad('timeout', raw.timeout, 'milliseconds > 0', `using ${DEFAULT_TIMEOUT_MS}`);
+    if (!Number.isFinite(n) || n <= 0) bad('timeout', raw.timeout, 'milliseconds > 0');
     else timeout = n;
   }
 
@@ -139,7 +140,7 @@ export function resolveSettings(
     const n = raw.currencyRate === null || raw.currencyRate === undefined ? NaN : Number(raw.currencyRate);
     if (Number.isFinite(n) && n > 0) currencyRate = n;
     else {
-      bad('currency-rate', raw.currencyRate ?? '', 'a number > 0 with currency-name', 'showing rewards as money');
+      bad('currency-rate', raw.currencyRate ?? '', 'a number > 0 with currency-name');
       currencyName = null;
     }
   }
@@ -148,12 +149,12 @@ export function resolveSettings(
   const rawLocale = text(raw.locale);
   if (rawLocale) {
     if (isValidLocale(rawLocale)) locale = rawLocale;
-    else bad('locale', rawLocale, 'a BCP 47 language tag such as en-US', `using ${locale}`);
+    else bad('locale', rawLocale, 'a BCP 47 language tag such as en-US');
   }
 
   let clickUrlTemplate = text(raw.clickUrlTemplate);
   if (clickUrlTemplate && !clickUrl(null, clickUrlTemplate, {}, defaults.baseUrl)) {
-    bad('click-url-template', clickUrlTemplate, 'an http(s) URL', 'offers without a tracking link open nothing');
+    bad('click-url-template', clickUrlTemplate, 'an http(s) URL');
     clickUrlTemplate = null;
   }
 
