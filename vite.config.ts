@@ -60,8 +60,8 @@ function manglePrivateMembers(): Plugin {
     name: 'offer-wall:mangle-private-members',
     apply: 'build',
     async renderChunk(code) {
-      const result = await transform(code, { minify: true, mangleProps: pattern, target: 'es2022' });
-      return { code: result.code, map: null };
+      const result = await transform(code, { minify: true, mangleProps: pattern, target: 'es2022', sourcemap: true });
+      return { code: result.code, map: result.map };
     },
   };
 }
