@@ -215,6 +215,8 @@ export class OfferWall extends LitElement {
   /** Measured card heights by offer index, with their sum and count for the estimate. */
   private _heights: number[] = [];
   private _measured = { sum: 0, count: 0 };
+  /** The list's gap between cards, read when cards are measured. */
+  private _gap = 0;
   private _frame = 0;
   /** A page is being adapted slice by slice (its first offers may already show). */
   private _slicing = false;
@@ -553,7 +555,7 @@ export class OfferWall extends LitElement {
       if (known === undefined) this._measured.count++;
       this._heights[index] = height;
     }
-    const gap = parseFloat(getComputedStyle(list).rowGap) || 0;
+    const gap = (this._gap = parseFloat(getComputedStyle(list).rowGap) || 0);
     let before = 0;
     let after = 0;
     for (let i = 0; i < this._start; i++) before += this._height(i) + gap;
@@ -569,13 +571,12 @@ export class OfferWall extends LitElement {
     const list = this.renderRoot.querySelector('.list');
     const count = this._offers.length;
     if (!list || count <= WINDOW) return;
-    const gap = parseFloat(getComputedStyle(list).rowGap) || 0;
     const top = -list.getBoundingClientRect().top;
     const bottom = top + innerHeight;
     let first = count;
     let last = count;
     for (let i = 0, y = 0; i < count; i++) {
-      const next = y + this._height(i) + gap;
+      const next = y + this._height(i) + this._gap;
       if (first === count && next > top) first = i;
       if (y >= bottom) {
         last = i;
