@@ -30,6 +30,7 @@ function field(name: string): string {
 
 function apply(): void {
   demoNetwork.mode = field('network') as NetworkMode;
+  demoNetwork.large = (form.elements.namedItem('large') as HTMLInputElement).checked;
   const [currencyName, currencyRate] = field('currency').split(':');
   for (const wall of walls) {
     wall.country = field('country') || null;
@@ -49,7 +50,8 @@ function apply(): void {
 form.addEventListener('change', (event) => {
   // The network mode only matters for the next request: reload so its effect shows at once.
   apply();
-  if ((event.target as HTMLElement).getAttribute('name') === 'network') walls.forEach((wall) => wall.reload());
+  const name = (event.target as HTMLElement).getAttribute('name');
+  if (name === 'network' || name === 'large') walls.forEach((wall) => wall.reload());
 });
 apply();
 

@@ -43,8 +43,8 @@ export function iconSvg(key: string): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" fill="${colour}"/><text x="32" y="42" font-family="system-ui,sans-serif" font-size="30" font-weight="700" fill="#fff" text-anchor="middle">${letter}</text></svg>`;
 }
 
-/** The s2s catalogue: the seed offer first (given a tracking link), then generated offers. */
-export function s2sCatalog(): Record<string, unknown>[] {
+/** The s2s catalogue: the seed offer first (given a tracking link), then `count` generated offers. */
+export function s2sCatalog(count = 60): Record<string, unknown>[] {
   const offers: Record<string, unknown>[] = [
     {
       ...S2S_SEED_OFFER,
@@ -52,7 +52,7 @@ export function s2sCatalog(): Record<string, unknown>[] {
       tracking_link: 'https://track.offer-wall.test/click?offer=2957231058&sub={user_id}&cid={click_id}',
     },
   ];
-  for (let i = 0; i < 60; i++) {
+  for (let i = 0; i < count; i++) {
     const [name, kind, steps] = APPS[i % APPS.length]!;
     const round = Math.floor(i / APPS.length);
     const id = 3100000000 + i * 7919;
@@ -61,7 +61,7 @@ export function s2sCatalog(): Record<string, unknown>[] {
       // Real feeds mix numbers and strings for ids and payouts.
       id: i % 2 ? id : String(id),
       icon: i % 11 === 5 ? '' : iconUrl(`${name}-${round}`),
-      name: round ? `${name} (${['Season 2', 'Pro', 'Plus', 'Gold'][round - 1]})` : name,
+      name: round ? `${name} (${['Season 2', 'Pro', 'Plus', 'Gold'][round - 1] ?? `#${round + 1}`})` : name,
       conversion_flow: steps.map((s, n) => `${n + 1}.${s}`).join('\n'),
       tracking_link: `https://track.offer-wall.test/click?offer=${id}&sub={user_id}&cid={click_id}`,
       payout: i % 2 ? ((i * 37) % 900) / 100 + 0.25 : (((i * 37) % 900) / 100 + 0.25).toFixed(2),

@@ -9,7 +9,14 @@ import { appchargeCatalog, iconSvg, s2sCatalog } from './catalog.js';
 
 export type NetworkMode = 'normal' | 'slow' | 'error' | 'broken' | 'empty';
 
-export const demoNetwork = { mode: 'normal' as NetworkMode };
+export const demoNetwork = { mode: 'normal' as NetworkMode, large: false };
+
+const catalogs = new Map<number, Record<string, unknown>[]>();
+function s2sOffers(count: number) {
+  let catalog = catalogs.get(count);
+  if (!catalog) catalogs.set(count, (catalog = s2sCatalog(count)));
+  return catalog;
+}
 
 async function misbehave(): Promise<Response | null> {
   switch (demoNetwork.mode) {
@@ -45,7 +52,7 @@ export const handlers = [
     const matching =
       demoNetwork.mode === 'empty'
         ? []
-        : s2sCatalog().filter(
+        : s2sOffers(demoNetwork.large ? 10_000 : 60).filter(
             (o) => (!os || o['os'] === os) && (!country || (o['countries'] as string[]).includes(country)),
           );
     const data = matching.slice((page - 1) * size, page * size);
