@@ -16,7 +16,7 @@ import type {
   OfferWallErrorDetail,
   OfferWallLoadDetail,
 } from './events.js';
-import { detectOs } from './internal/platform.js';
+import { detectOs, isValidLocale } from './internal/platform.js';
 import { requestUrl, resolveSettings, type Settings } from './internal/settings.js';
 import { EN_MESSAGES, type WallMessages } from './messages.js';
 import { hostStyles, wallStyles } from './offer-wall.styles.js';
@@ -288,7 +288,8 @@ export class OfferWall extends LitElement {
       },
       {
         os: detectOs(),
-        locale: this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en',
+        // A page's lang can be malformed (`en_US`): the first usable of page, browser, English.
+        locale: [this.closest('[lang]')?.getAttribute('lang'), navigator.language].find((tag) => tag && isValidLocale(tag)) ?? 'en',
         baseUrl: document.baseURI,
       },
     );

@@ -1,5 +1,5 @@
 /** What a publisher sees: both feeds rendered as cards, rewards formatted, bad offers left out. */
-import { expect } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { APPCHARGE_SEED, S2S_SEED, S2S_SEED_OFFER } from '../demo/mocks/seeds.js';
 import { appchargeOffer, appchargePage, s2sOffer, s2sPage } from './fixtures/feeds.js';
 import { feed, loadedWall, mock, part, parts, texts } from './helpers.js';
@@ -93,6 +93,30 @@ describe('<offer-wall> rendering', () => {
     await wall.updateComplete;
     expect(texts(wall, 'payout')).to.deep.equal(['$1,234.50']);
     expect(requests).to.equal(1);
+  });
+
+  it('follows the page’s lang, and survives a malformed one such as en_US', async () => {
+    await mock(feed(s2sPage([s2sOffer(1, { payout: '1234.5' })])));
+    for (const [lang, expected] of [
+      ['de-DE', '1.234,50 $'],
+      ['en_US', null],
+    ] as const) {
+      const holder = document.createElement('div');
+      holder.lang = lang;
+      document.body.append(holder);
+      try {
+        const wall = document.createElement('offer-wall');
+        wall.setAttribute('endpoint', '/api/offers');
+        const loaded = oneEvent(wall, 'offer-wall-load');
+        holder.append(wall);
+        await loaded;
+        const payout = plain(texts(wall, 'payout')[0]!);
+        if (expected) expect(payout).to.equal(expected);
+        else expect(payout).to.match(/1.?234/);
+      } finally {
+        holder.remove();
+      }
+    }
   });
 
   it('keeps showing the valid offers when some are invalid, and counts those left out', async () => {

@@ -123,8 +123,7 @@ export function resolveSettings(
     else if (n > MAX_PAGE_SIZE) {
       bad('page-size', n, `at most ${MAX_PAGE_SIZE}`);
       pageSize = MAX_PAGE_SIZE;
-    }
-    else pageSize = n;
+    } else pageSize = n;
   }
 
   let timeout = DEFAULT_TIMEOUT_MS;
