@@ -257,6 +257,9 @@ export class OfferWall extends LitElement {
   }
 
   protected override updated(): void {
+    // An update queued before removal still runs; a removed wall must not start observing again
+    // (reconnecting requests an update that does).
+    if (!this.isConnected) return;
     this._measureCards();
     this._observeCards();
     this._observeNearEnd();

@@ -242,6 +242,36 @@ describe('lifecycle', () => {
     expect(parts(wall, 'card')).to.have.length(40);
   });
 
+  it('removes its page listeners when removed, and adds them again when re-added', async () => {
+    const live = new Map<string, number>();
+    const add = window.addEventListener;
+    const remove = window.removeEventListener;
+    const count = (type: string, by: number) => live.set(type, (live.get(type) ?? 0) + by);
+    window.addEventListener = function (this: Window, type: string, ...rest: unknown[]) {
+      count(type, 1);
+      return (add as (...a: unknown[]) => void).call(this, type, ...rest);
+    } as typeof window.addEventListener;
+    window.removeEventListener = function (this: Window, type: string, ...rest: unknown[]) {
+      count(type, -1);
+      return (remove as (...a: unknown[]) => void).call(this, type, ...rest);
+    } as typeof window.removeEventListener;
+    try {
+      await mock(feed(s2sPage(s2sOffers(1, 100), { total: 100 })));
+      const { wall } = await loadedWall({ 'page-size': '100' });
+      expect(live.get('scroll')).to.equal(1);
+      expect(live.get('resize')).to.equal(1);
+      const parent = wall.parentElement!;
+      wall.remove();
+      expect(live.get('scroll')).to.equal(0);
+      expect(live.get('resize')).to.equal(0);
+      parent.append(wall);
+      expect(live.get('scroll')).to.equal(1);
+    } finally {
+      window.addEventListener = add;
+      window.removeEventListener = remove;
+    }
+  });
+
   it('disconnects its observers when removed and observes again when re-added', async () => {
     const live = new Set<IntersectionObserver>();
     const Original = window.IntersectionObserver;
