@@ -95,6 +95,29 @@ describe('<offer-wall> with thousands of offers', () => {
     expect(parts(wall, 'card').length).to.be.at.most(60);
   });
 
+  it('reaches the last offer inside an app’s own scrolling container', async () => {
+    await mock(feed(s2sPage(s2sOffers(1, 3_000), { total: 3_000 })));
+    const box = document.createElement('div');
+    box.style.cssText = 'height: 400px; overflow: auto';
+    document.body.append(box);
+    try {
+      const wall = document.createElement('offer-wall');
+      wall.setAttribute('endpoint', '/api/offers');
+      wall.setAttribute('page-size', '3000');
+      const loaded = oneEvent(wall, 'offer-wall-load');
+      box.append(wall);
+      await loaded;
+      for (let i = 0; i < 6 && !indices(wall).includes(2_999); i++) {
+        box.scrollTop = box.scrollHeight;
+        await settle();
+      }
+      expect(indices(wall)).to.include(2_999);
+      expect(parts(wall, 'card').length).to.be.at.most(60);
+    } finally {
+      box.remove();
+    }
+  });
+
   it('shows the offers at the scroll position when jumping to the middle', async () => {
     const { wall } = await bigWall(10_000);
     const list = wall.shadowRoot!.querySelector('[part~="list"]')!;
