@@ -1,0 +1,106 @@
+/**
+ * The wall's two IntersectionObservers, each a small controller: impressions (a card at least
+ * half visible, reported once per offer per load) and the near-end watch (the `more` control
+ * coming within reach, which loads the next page). Both re-attach after each render and let go
+ * of everything when the wall leaves the page.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/** How far below the viewport the end of the list may be when the next page starts loading. */
+const NEAR_END_MARGIN = '0px 0px 600px 0px';
+
+const canObserve = (): boolean => typeof IntersectionObserver !== 'undefined';
+
+type Host = ReactiveControllerHost & Element & { renderRoot: ParentNode };
+
+/**
+ * Reports each offer's first impression. Cards carry their offer's key in `data-index`; a card
+ * the window reuses for another offer is observed afresh.
+ */
+export class ImpressionController implements ReactiveController {
+  private _observer: IntersectionObserver | null = null;
+  /** The key each card was observed for. */
+  private _observed = new WeakMap<Element, number>();
+  private _seen = new Set<string>();
+
+  constructor(
+    private readonly _host: Host,
+    /** The offer's id for a card's key, or `undefined` when it has none (any more). */
+    private readonly _idOf: (key: number) => string | undefined,
+    private readonly _impressed: (key: number) => void,
+  ) {
+    _host.addController(this);
+  }
+
+  /** Starts over: every offer may make its impression again. */
+  reset(): void {
+    this._seen = new Set();
+    this._observer?.disconnect();
+    this._observed = new WeakMap();
+  }
+
+  hostUpdated(): void {
+    if (!this._host.isConnected || !canObserve()) return;
+    const cards = this._host.renderRoot.querySelectorAll('[part~="card"]');
+    if (!cards.length) return;
+    this._observer ??= new IntersectionObserver(this._onVisible, { threshold: 0.5 });
+    for (const card of cards) {
+      const key = Number(card.getAttribute('data-index'));
+      if (this._observed.get(card) !== key) {
+        this._observed.set(card, key);
+        // Re-observing a card that now shows another offer reports it afresh.
+        this._observer.unobserve(card);
+        this._observer.observe(card);
+      }
+    }
+  }
+
+  hostDisconnected(): void {
+    this._observer?.disconnect();
+    this._observer = null;
+    this._observed = new WeakMap();
+  }
+
+  private _onVisible = (entries: IntersectionObserverEntry[]): void => {
+    for (const entry of entries) {
+      if (!entry.isIntersecting || entry.intersectionRatio < 0.5) continue;
+      this._observer?.unobserve(entry.target);
+      const key = Number(entry.target.getAttribute('data-index'));
+      const id = this._idOf(key);
+      if (id === undefined || this._seen.has(id)) continue;
+      this._seen.add(id);
+      this._impressed(key);
+    }
+  };
+}
+
+/** Calls `reached` when the `more` control comes within reach of the viewport. */
+export class NearEndController implements ReactiveController {
+  private _observer: IntersectionObserver | null = null;
+
+  constructor(
+    private readonly _host: Host,
+    /** Whether the control should be watched now (not while a page loads or after a failure). */
+    private readonly _active: () => boolean,
+    private readonly _reached: () => void,
+  ) {
+    _host.addController(this);
+  }
+
+  hostUpdated(): void {
+    if (!this._host.isConnected || !canObserve()) return;
+    this._observer ??= new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) this._reached();
+    }, { rootMargin: NEAR_END_MARGIN });
+    // Observing afresh after each render reports the control's position now, so a page that
+    // leaves the end of the list in view is followed by the next one.
+    this._observer.disconnect();
+    const more = this._host.renderRoot.querySelector('[part~="more"]');
+    if (more && this._active()) this._observer.observe(more);
+  }
+
+  hostDisconnected(): void {
+    this._observer?.disconnect();
+    this._observer = null;
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * One offer's card: icon (or a placeholder), title, reward, description, the steps as an ordered
+ * list, and the call to action. Plain data in, a template out; the element decides which offers
+ * get a card and handles the clicks (one listener on the list).
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { formatItems, formatReward, formatUsd, type RewardSettings } from '../data/format.js';
+import type { WallOffer, WallStep } from '../data/types.js';
+import type { WallMessages } from '../messages.js';
+
+export interface CardContext {
+  rewards: RewardSettings;
+  text: WallMessages;
+  /** How many offers the list shows, for `aria-setsize`. */
+  setSize: number;
+  /** Icons that failed to load: their cards show the placeholder. */
+  brokenIcons: ReadonlySet<string>;
+  onIconError: (event: Event) => void;
+}
+
+/** A step as text: its items written out for the locale, and its own price when it has one. */
+export function stepText(step: WallStep, locale: string): string {
+  const text = step.items ? formatItems(step.items, locale) : step.text;
+  return step.usd !== null ? `${text} · ${formatUsd(step.usd, locale)}` : text;
+}
+
+export function offerIcon(offer: WallOffer, context: CardContext, size = 56): TemplateResult {
+  return offer.icon && !context.brokenIcons.has(offer.icon)
+    ? html`<img
+        part="icon"
+        class="icon"
+        src=${offer.icon}
+        alt=""
+        width=${size}
+        height=${size}
+        loading="lazy"
+        decoding="async"
+        referrerpolicy="no-referrer"
+        @error=${context.onIconError}
+      />`
+    : html`<span part="icon" class="icon placeholder" aria-hidden="true">${[...offer.name][0]?.toUpperCase() ?? ''}</span>`;
+}
+
+/**
+ * @param key the offer's stable key (its position in the feed), read back from `data-index`
+ * @param position its position in the list as shown, from 0
+ */
+export function renderCard(offer: WallOffer, key: number, position: number, context: CardContext): TemplateResult {
+  const { rewards, text } = context;
+  const reward = formatReward(offer.reward, rewards);
+  return html`
+    <li part="card" class="card" data-index=${key} aria-posinset=${position + 1} aria-setsize=${context.setSize}>
+      ${offerIcon(offer, context)}
+      <div class="body">
+        <h3 part="title" class="title">${offer.name}</h3>
+        <p part="payout" class="payout">${reward}</p>
+        ${offer.description ? html`<p part="description" class="description">${offer.description}</p>` : nothing}
+        ${offer.steps.length
+          ? html`<ol part="steps" class="steps" aria-label=${text.stepsLabel}>
+              ${offer.steps.map((step) => html`<li part="step">${stepText(step, rewards.locale)}</li>`)}
+            </ol>`
+          : nothing}
+      </div>
+      <button part="cta" class="cta" type="button" aria-label=${text.startLabel(offer.name, reward)}>${text.start}</button>
+    </li>
+  `;
+}

@@ -1,0 +1,50 @@
+/**
+ * The wall's states around the cards: loading, empty, the error panel with its retry, and the
+ * control that loads the next page. Plain data and callbacks in, templates out.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { WallErrorInfo } from '../data/types.js';
+import type { WallMessages } from '../messages.js';
+
+export function renderLoading(text: WallMessages): TemplateResult {
+  return html`<div part="loading" class="state" role="status">${text.loading}</div>`;
+}
+
+export function renderEmpty(text: WallMessages): TemplateResult {
+  return html`<div part="empty" class="state" role="status"><slot name="empty">${text.empty}</slot></div>`;
+}
+
+export function renderError(error: WallErrorInfo, text: WallMessages, retry: () => void): TemplateResult {
+  return html`
+    <div part="error" class="state error" role="alert">
+      <p>${text.errorTitle}</p>
+      <p class="detail">${error.message}</p>
+      <button part="retry" class="retry" type="button" @click=${retry}>${text.retry}</button>
+    </div>
+  `;
+}
+
+/** What follows the cards: the next page's control, or the error of the page that failed. */
+export function renderMore(
+  state: { hasMore: boolean; loadingMore: boolean; moreError: WallErrorInfo | null },
+  text: WallMessages,
+  loadMore: () => void,
+  retry: () => void,
+): TemplateResult {
+  return html`
+    ${state.moreError
+      ? renderError(state.moreError, text, retry)
+      : state.hasMore
+        ? html`<button
+            part="more"
+            class="more"
+            type="button"
+            aria-disabled=${state.loadingMore ? 'true' : 'false'}
+            @click=${loadMore}
+          >
+            ${state.loadingMore ? text.loadingMore : text.more}
+          </button>`
+        : nothing}
+    <div class="visually-hidden" role="status">${state.loadingMore ? text.loadingMore : ''}</div>
+  `;
+}
