@@ -13,8 +13,10 @@ import { FeedController } from './controllers/feed-controller.js';
 import { ImpressionController, NearEndController } from './controllers/visibility-controllers.js';
 import { WindowController } from './controllers/window-controller.js';
 import type { FormatSetting } from './data/dialects.js';
-import { formatReward, type RewardSettings } from './data/format.js';
+import { formatCount, formatReward, type RewardSettings } from './data/format.js';
 import type { WallOffer } from './data/types.js';
+import { offerTypes, viewOf, type ViewQuery } from './data/view.js';
+import { directionOf, messagesFor } from './i18n/index.js';
 import { clickUrl, newClickId } from './data/urls.js';
 import type {
   OfferClickDetail,
@@ -24,10 +26,14 @@ import type {
 } from './events.js';
 import { readSettings, REQUEST_PROPERTIES, SETTING_PROPERTIES } from './internal/read-settings.js';
 import type { Settings } from './internal/settings.js';
-import { EN_MESSAGES, type WallMessages } from './messages.js';
+import type { WallMessages } from './messages.js';
 import { hostStyles, wallStyles } from './offer-wall.styles.js';
 import { renderCard, type CardContext } from './templates/card.js';
-import { renderEmpty, renderError, renderLoading, renderMore } from './templates/states.js';
+import { renderDetail } from './templates/detail.js';
+import { detailStyles } from './templates/detail.styles.js';
+import { toolbarStyles } from './templates/toolbar.styles.js';
+import { renderEmpty, renderError, renderLoading, renderMore, renderNoMatches } from './templates/states.js';
+import { renderToolbar } from './templates/toolbar.js';
 
 /**
  * An offerwall: fetches offers from the publisher's endpoint and shows them as cards.
@@ -87,7 +93,7 @@ import { renderEmpty, renderError, renderLoading, renderMore } from './templates
  * @cssprop --offer-wall-font-size - Base font size.
  */
 export class OfferWall extends LitElement {
-  static override styles = [hostStyles, wallStyles];
+  static override styles = [hostStyles, wallStyles, toolbarStyles, detailStyles];
 
   // Declared here rather than with decorators: the same meaning, fewer bytes in the bundle.
   static override properties = {
@@ -106,8 +112,17 @@ export class OfferWall extends LitElement {
     locale: {},
     clickUrlTemplate: { attribute: 'click-url-template' },
     timeout: { type: Number },
+    theme: { reflect: true },
+    layout: { reflect: true },
+    // The toolbar writes these back, so a page can read (and a reload keep) what the user chose.
+    sort: { reflect: true },
+    filter: { reflect: true },
+    search: { reflect: true },
+    toolbar: {},
+    headingLevel: { attribute: 'heading-level', type: Number },
     messages: { attribute: false },
     _brokenIcons: { state: true },
+    _detail: { state: true },
   };
 
   endpoint: string | null = null;
@@ -125,11 +140,24 @@ export class OfferWall extends LitElement {
   locale: string | null = null;
   clickUrlTemplate: string | null = null;
   timeout: number | null = null;
+  theme: string | null = null;
+  layout: string | null = null;
+  sort: string | null = null;
+  filter: string | null = null;
+  search: string | null = null;
+  toolbar: string | null = null;
+  headingLevel: number | null = null;
 
   /** Overrides for any built-in text; unset keys keep their default. */
   messages: Partial<WallMessages> = {};
 
   private _brokenIcons: ReadonlySet<string> = new Set();
+  /** The feed position of the offer whose detail is open, or `null`. */
+  private _detail: number | null = null;
+  /** Feed positions of the offers shown, in the order shown, and what they were computed from. */
+  private _shown: number[] = [];
+  private _shownFrom: [WallOffer[], ViewQuery] | null = null;
+  private _types: string[] = [];
   /** The resolved settings of the current load. */
   private _settings!: Settings;
   private _warned = new Set<string>();
@@ -139,6 +167,7 @@ export class OfferWall extends LitElement {
       this._impressions.reset();
       this._window.reset();
       this._brokenIcons = new Set();
+      this._closeDetail(false);
     },
     // Formats are slow to build the first time: build them while the request is in flight.
     waiting: () => formatReward({ kind: 'price', usd: 0, discountPercent: 1 }, this._rewardSettings()),
@@ -148,8 +177,8 @@ export class OfferWall extends LitElement {
 
   private _window = new WindowController(this, {
     // A new page's first screen shows before the rest of it.
-    count: () => Math.min(this._feed.offers.length, this._feed.revealed),
-    keyAt: (position) => position,
+    count: () => Math.min(this._shown.length, this._feed.revealed),
+    keyAt: (position) => this._shown[position]!,
     list: () => this.renderRoot?.querySelector<HTMLElement>('.list') ?? null,
   });
 
@@ -177,7 +206,32 @@ export class OfferWall extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this._settings || SETTING_PROPERTIES.some((name) => changed.has(name))) this._settings = readSettings(this, this._warned);
     if (REQUEST_PROPERTIES.some((name) => changed.has(name))) this._feed.reload();
+    this._updateView();
   }
+
+  protected override updated(): void {
+    const dialog = this.renderRoot.querySelector('dialog');
+    if (dialog && !dialog.open && this.isConnected) dialog.showModal();
+  }
+
+  /** Applies filter, search and sort to the offers received, when either changed. */
+  private _updateView(): void {
+    const { offers } = this._feed;
+    const view = this._settings.view;
+    const [lastOffers, lastView] = this._shownFrom ?? [];
+    if (lastOffers === offers && lastView && JSON.stringify(lastView) === JSON.stringify(view)) return;
+    if (lastView && lastOffers?.length && JSON.stringify(lastView) !== JSON.stringify(view)) this._window.rewind();
+    if (lastOffers !== offers) this._types = offerTypes(offers);
+    this._shown = viewOf(offers, view);
+    this._shownFrom = [offers, view];
+  }
+
+  /** The user changed the toolbar: the attributes follow, and the view with them. */
+  private _changeView = (patch: Partial<ViewQuery>): void => {
+    Object.assign(this, patch);
+  };
+
+  private _clearFilters = (): void => this._changeView({ filter: '', search: '' });
 
   /** Loads the offers again from the first page, dropping those shown. */
   reload(): void {
@@ -189,7 +243,7 @@ export class OfferWall extends LitElement {
   }
 
   private get _text(): WallMessages {
-    return { ...EN_MESSAGES, ...this.messages };
+    return { ...messagesFor(this._settings.locale), ...this.messages };
   }
 
   private _rewardSettings(): RewardSettings {
@@ -197,15 +251,33 @@ export class OfferWall extends LitElement {
     return { locale, currencyName, currencyRate, discount: this._text.discount };
   }
 
+  /** The call to action starts the offer; anywhere else on a card opens its detail. */
   private _onListClick = (event: MouseEvent): void => {
-    const cta = (event.target as Element | null)?.closest?.('[part~="cta"]');
-    const card = cta?.closest('[data-index]');
-    if (!cta || !card) return;
-    const offer = this._feed.offers[Number(card.getAttribute('data-index'))];
-    if (offer) this._activate(offer);
+    const target = event.target as Element | null;
+    const card = target?.closest?.('[data-index]');
+    if (!card) return;
+    const key = Number(card.getAttribute('data-index'));
+    const offer = this._feed.offers[key];
+    if (!offer) return;
+    if (target!.closest('[part~="cta"]')) this._activate(offer);
+    else this._detail = key;
   };
 
-  private _activate(offer: WallOffer): void {
+  /** Closes the detail; `refocus` returns the focus to the card it was opened from. */
+  private _closeDetail(refocus = true): void {
+    const key = this._detail;
+    if (key === null) return;
+    this._detail = null;
+    const dialog = this.renderRoot?.querySelector('dialog');
+    if (dialog?.open) dialog.close();
+    if (refocus) {
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLElement>(`[data-index="${key}"] .open`)?.focus(),
+      );
+    }
+  }
+
+  private _activate = (offer: WallOffer): void => {
     const { query, clickUrlTemplate } = this._settings;
     const url = clickUrl(
       offer.trackingUrl,
@@ -215,7 +287,7 @@ export class OfferWall extends LitElement {
     );
     const proceed = this._emit<OfferClickDetail>('offer-click', { offer, url }, true);
     if (proceed && url) window.open(url, '_blank', 'noopener,noreferrer');
-  }
+  };
 
   private _onIconError = (event: Event): void => {
     const src = (event.target as HTMLImageElement).getAttribute('src');
@@ -227,36 +299,67 @@ export class OfferWall extends LitElement {
 
   protected override render(): TemplateResult {
     const text = this._text;
+    const settings = this._settings;
     const { status, error } = this._feed;
-    return html`<div class="wall" part="base">
+    const context = this._cardContext(text);
+    const detail = this._detail === null ? undefined : this._feed.offers[this._detail];
+    return html`<div
+      class="wall theme-${settings.theme} ${settings.layout}"
+      part="base"
+      dir=${directionOf(settings.locale)}
+      lang=${settings.locale}
+    >
       <slot name="header"></slot>
+      ${settings.toolbar && status === 'loaded' ? this._renderToolbar(text) : nothing}
       ${status === 'loading' ? renderLoading(text) : nothing}
       ${status === 'empty' ? renderEmpty(text) : nothing}
       ${status === 'error' && error ? renderError(error, text, this._retry) : nothing}
-      ${status === 'loaded' ? this._renderOffers(text) : nothing}
+      ${status === 'loaded' ? this._renderOffers(text, context) : nothing}
+      ${detail
+        ? renderDetail(detail, { ...context, close: () => this._closeDetail(), start: this._activate })
+        : nothing}
     </div>`;
   }
 
-  private _renderOffers(text: WallMessages): TemplateResult {
-    const feed = this._feed;
-    const { start, end } = this._window;
-    const context: CardContext = {
+  private _cardContext(text: WallMessages): CardContext {
+    return {
       rewards: this._rewardSettings(),
       text,
-      setSize: feed.offers.length,
+      setSize: this._shown.length,
+      headingLevel: this._settings.headingLevel,
       brokenIcons: this._brokenIcons,
       onIconError: this._onIconError,
     };
+  }
+
+  private _renderToolbar(text: WallMessages): TemplateResult {
+    const { view, locale } = this._settings;
+    return renderToolbar({
+      text,
+      view,
+      types: this._types,
+      byPrice: this._feed.offers[0]?.source === 'appcharge',
+      results: text.results(this._shown.length, formatCount(this._shown.length, locale)),
+      change: this._changeView,
+    });
+  }
+
+  private _renderOffers(text: WallMessages, context: CardContext): TemplateResult {
+    const feed = this._feed;
+    const { start, end } = this._window;
+    const shown = this._shown;
     return html`
-      <ul part="list" class="list" role="list" aria-label=${text.listLabel} @click=${this._onListClick}>
-        ${repeat(
-          // Keyed by position in the feed, so a card (and the focus in it) stays with its offer
-          // as the window moves.
-          feed.offers.slice(start, end),
-          (_offer, i) => start + i,
-          (offer, i) => renderCard(offer, start + i, start + i, context),
-        )}
-      </ul>
+      ${shown.length || !feed.offers.length
+        ? html`<ul part="list" class="list" role="list" aria-label=${text.listLabel} @click=${this._onListClick}>
+            ${repeat(
+              // Keyed by position in the feed, so a card (and the focus in it) stays with its offer
+              // as the window moves and as the order shown changes.
+              shown.slice(start, end),
+              (key) => key,
+              (key, i) => renderCard(feed.offers[key]!, key, start + i, context),
+            )}
+          </ul>`
+        : renderNoMatches(text, this._clearFilters)}
       ${renderMore(feed, text, this._loadMore, this._retry)}
     `;
   }

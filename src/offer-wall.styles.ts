@@ -20,6 +20,19 @@ export const hostStyles = css`
   }
 `;
 
+/** The dark palette, for `theme="dark"` and for `auto` when the user's system is dark. */
+const dark = css`
+  color-scheme: dark;
+  --_bg: var(--offer-wall-background, #111827);
+  --_accent: var(--offer-wall-accent, #93c5fd);
+  --_accent-text: var(--offer-wall-accent-text, #0b1220);
+  --_surface: var(--offer-wall-surface, #1f2937);
+  --_text: var(--offer-wall-text, #f3f4f6);
+  --_muted: var(--offer-wall-muted, #aab2bf);
+  --_border: var(--offer-wall-border, #4b5563);
+  --_error: var(--offer-wall-error, #fca5a5);
+`;
+
 export const wallStyles = css`
   /*
    * The page's inherited styles (font size, line height, letter spacing, text transform, …) reach
@@ -40,12 +53,24 @@ export const wallStyles = css`
     --_radius: var(--offer-wall-radius, 12px);
     --_gap: var(--offer-wall-spacing, 12px);
     --_error: var(--offer-wall-error, #b91c1c);
+    --_bg: var(--offer-wall-background, transparent);
+    color-scheme: light;
     container-type: inline-size;
     color: var(--_text);
+    background: var(--_bg);
     font-family: var(--offer-wall-font, system-ui, sans-serif);
     font-size: var(--offer-wall-font-size, 16px);
     line-height: 1.4;
     text-align: start;
+  }
+
+  .theme-dark {
+    ${dark}
+  }
+  @media (prefers-color-scheme: dark) {
+    .theme-auto {
+      ${dark}
+    }
   }
 
   .list {
@@ -65,6 +90,18 @@ export const wallStyles = css`
     background: var(--_surface);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
+    cursor: pointer;
+  }
+  .grid .list {
+    grid-template-columns: repeat(auto-fill, minmax(min(240px, 100%), 1fr));
+  }
+  .grid .card {
+    grid-template-columns: auto minmax(0, 1fr);
+    grid-template-rows: 1fr auto;
+  }
+  .grid .cta {
+    grid-column: 1 / -1;
+    width: 100%;
   }
 
   .icon {
@@ -91,6 +128,18 @@ export const wallStyles = css`
     font-size: 1em;
     font-weight: 600;
     overflow-wrap: anywhere;
+  }
+  .open {
+    all: unset;
+    cursor: pointer;
+    border-radius: 2px;
+  }
+  .open:focus-visible,
+  a:focus-visible,
+  input:focus-visible,
+  select:focus-visible {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
   }
   .payout {
     margin: 0.15em 0 0;
@@ -158,6 +207,14 @@ export const wallStyles = css`
     color: var(--_muted);
     font-size: 0.875em;
     overflow-wrap: anywhere;
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    ::backdrop {
+      animation: none !important;
+      transition: none !important;
+    }
   }
 
   .visually-hidden {

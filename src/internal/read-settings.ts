@@ -28,16 +28,28 @@ export const SETTING_PROPERTIES = [
   'locale',
   'clickUrlTemplate',
   'timeout',
+  'theme',
+  'layout',
+  'sort',
+  'filter',
+  'search',
+  'toolbar',
+  'headingLevel',
 ] as const;
 
-type Numeric = 'pageSize' | 'currencyRate' | 'timeout';
+type Numeric = 'pageSize' | 'currencyRate' | 'timeout' | 'headingLevel';
 
 /** The element as this module sees it: its setting properties, as a publisher set them. */
 export type SettingsSource = Element & { [K in Exclude<keyof RawSettings, Numeric>]: RawSettings[K] } & {
   [K in Numeric]: number | null;
 };
 
-const ATTRIBUTES: Record<Numeric, string> = { pageSize: 'page-size', currencyRate: 'currency-rate', timeout: 'timeout' };
+const ATTRIBUTES: Record<Numeric, string> = {
+  pageSize: 'page-size',
+  currencyRate: 'currency-rate',
+  timeout: 'timeout',
+  headingLevel: 'heading-level',
+};
 
 /** A numeric property, or its attribute's own text when that did not parse, for warnings. */
 function numeric(wall: SettingsSource, name: Numeric): number | string | null {

@@ -6,6 +6,7 @@
 import { FORMAT_SETTINGS, type FormatSetting } from '../data/dialects.js';
 import type { WallQuery } from '../data/types.js';
 import { clickUrl } from '../data/urls.js';
+import type { ViewQuery } from '../data/view.js';
 import { isValidLocale } from './platform.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -31,6 +32,13 @@ export interface RawSettings {
   locale: string | null;
   clickUrlTemplate: string | null;
   timeout: number | string | null;
+  theme: string | null;
+  layout: string | null;
+  sort: string | null;
+  filter: string | null;
+  search: string | null;
+  toolbar: string | null;
+  headingLevel: number | string | null;
 }
 
 /** What the environment supplies when an attribute is absent. */
@@ -51,6 +59,11 @@ export interface Settings {
   locale: string;
   clickUrlTemplate: string | null;
   timeout: number;
+  theme: 'light' | 'dark' | 'auto';
+  layout: 'list' | 'grid';
+  view: ViewQuery;
+  toolbar: boolean;
+  headingLevel: number;
 }
 
 /** A bad value, the attribute it came from, and what is used instead. */
@@ -93,13 +106,15 @@ export function resolveSettings(
 
   const endpoint = resolveEndpoint(raw.endpoint, defaults.baseUrl);
 
-  let format: FormatSetting = 'auto';
-  const rawFormat = text(raw.format);
-  if (rawFormat) {
-    const lower = rawFormat.toLowerCase() as FormatSetting;
-    if (FORMAT_SETTINGS.includes(lower)) format = lower;
-    else bad('format', rawFormat, FORMAT_SETTINGS.join(', '));
-  }
+  /** One of a few words, case-insensitive; the first is the default. */
+  const choice = <T extends string>(attribute: string, value: string | null, options: readonly T[]): T => {
+    const lower = text(value)?.toLowerCase() as T | undefined;
+    if (!lower || options.includes(lower)) return lower ?? options[0]!;
+    bad(attribute, text(value), options.join(', '));
+    return options[0]!;
+  };
+
+  const format = choice<FormatSetting>('format', raw.format, FORMAT_SETTINGS);
 
   let os = defaults.os;
   const rawOs = text(raw.os);
@@ -151,6 +166,17 @@ export function resolveSettings(
     else bad('locale', rawLocale, 'a BCP 47 language tag such as en-US');
   }
 
+  const theme = choice('theme', raw.theme, ['auto', 'light', 'dark']);
+  const layout = choice('layout', raw.layout, ['list', 'grid']);
+  const view: ViewQuery = { sort: choice('sort', raw.sort, ['feed', 'reward']), filter: text(raw.filter) ?? '', search: text(raw.search) ?? '' };
+  const toolbar = choice('toolbar', raw.toolbar, ['on', 'off']) === 'on';
+  let headingLevel = 3;
+  if (raw.headingLevel !== null && raw.headingLevel !== undefined) {
+    const n = Number(raw.headingLevel);
+    if (Number.isInteger(n) && n >= 2 && n <= 6) headingLevel = n;
+    else bad('heading-level', raw.headingLevel, 'a whole number from 2 to 6');
+  }
+
   let clickUrlTemplate = text(raw.clickUrlTemplate);
   if (clickUrlTemplate && !clickUrl(null, clickUrlTemplate, {}, defaults.baseUrl)) {
     bad('click-url-template', clickUrlTemplate, 'an http(s) URL');
@@ -177,6 +203,11 @@ export function resolveSettings(
       locale,
       clickUrlTemplate,
       timeout,
+      theme,
+      layout,
+      view,
+      toolbar,
+      headingLevel,
     },
     problems,
   };

@@ -13,6 +13,8 @@ export interface CardContext {
   text: WallMessages;
   /** How many offers the list shows, for `aria-setsize`. */
   setSize: number;
+  /** The level (2 to 6) of each card's title, to fit the page's outline. */
+  headingLevel: number;
   /** Icons that failed to load: their cards show the placeholder. */
   brokenIcons: ReadonlySet<string>;
   onIconError: (event: Event) => void;
@@ -42,6 +44,26 @@ export function offerIcon(offer: WallOffer, context: CardContext, size = 56): Te
 }
 
 /**
+ * The card's title: a heading at the page's level, holding the button that opens the offer's
+ * detail (Lit cannot bind a tag name, hence one template per level).
+ */
+function renderTitle(name: string, level: number): TemplateResult {
+  const open = html`<button type="button" class="open" aria-haspopup="dialog">${name}</button>`;
+  switch (level) {
+    case 2:
+      return html`<h2 part="title" class="title">${open}</h2>`;
+    case 4:
+      return html`<h4 part="title" class="title">${open}</h4>`;
+    case 5:
+      return html`<h5 part="title" class="title">${open}</h5>`;
+    case 6:
+      return html`<h6 part="title" class="title">${open}</h6>`;
+    default:
+      return html`<h3 part="title" class="title">${open}</h3>`;
+  }
+}
+
+/**
  * @param key the offer's stable key (its position in the feed), read back from `data-index`
  * @param position its position in the list as shown, from 0
  */
@@ -52,7 +74,7 @@ export function renderCard(offer: WallOffer, key: number, position: number, cont
     <li part="card" class="card" data-index=${key} aria-posinset=${position + 1} aria-setsize=${context.setSize}>
       ${offerIcon(offer, context)}
       <div class="body">
-        <h3 part="title" class="title">${offer.name}</h3>
+        ${renderTitle(offer.name, context.headingLevel)}
         <p part="payout" class="payout">${reward}</p>
         ${offer.description ? html`<p part="description" class="description">${offer.description}</p>` : nothing}
         ${offer.steps.length

@@ -14,6 +14,14 @@ export function renderEmpty(text: WallMessages): TemplateResult {
   return html`<div part="empty" class="state" role="status"><slot name="empty">${text.empty}</slot></div>`;
 }
 
+/** The filters, search included, leave none of the offers received. */
+export function renderNoMatches(text: WallMessages, clear: () => void): TemplateResult {
+  return html`<div part="empty" class="state" role="status">
+    <p>${text.noMatches}</p>
+    <button class="retry" type="button" @click=${clear}>${text.clearFilters}</button>
+  </div>`;
+}
+
 export function renderError(error: WallErrorInfo, text: WallMessages, retry: () => void): TemplateResult {
   return html`
     <div part="error" class="state error" role="alert">

@@ -17,6 +17,13 @@ const none: RawSettings = {
   locale: null,
   clickUrlTemplate: null,
   timeout: null,
+  theme: null,
+  layout: null,
+  sort: null,
+  filter: null,
+  search: null,
+  toolbar: null,
+  headingLevel: null,
 };
 const defaults = { os: 'ios' as const, locale: 'en-GB', baseUrl: 'https://pub.example/wall/' };
 
@@ -71,5 +78,29 @@ describe('publisher settings', () => {
     expect(requestUrl(new URL('https://pub.example/offers?wall=main'), [['page', '1'], ['os', 'ios']])).to.equal(
       'https://pub.example/offers?wall=main&page=1&os=ios',
     );
+  });
+
+  it('the view settings default to an automatic theme, a list, the feed order, the toolbar and h3 titles', () => {
+    const { settings, problems } = resolveSettings(none, defaults);
+    expect(problems).to.deep.equal([]);
+    expect(settings).to.deep.include({ theme: 'auto', layout: 'list', toolbar: true, headingLevel: 3 });
+    expect(settings.view).to.deep.equal({ sort: 'feed', filter: '', search: '' });
+  });
+
+  it('view settings are read case-insensitively, and a bad one is named and falls back to its default', () => {
+    const good = resolveSettings(
+      { ...none, theme: 'DARK', layout: 'Grid', sort: 'reward', filter: ' CPI ', search: 'café', toolbar: 'off', headingLevel: 5 },
+      defaults,
+    );
+    expect(good.problems).to.deep.equal([]);
+    expect(good.settings).to.deep.include({ theme: 'dark', layout: 'grid', toolbar: false, headingLevel: 5 });
+    expect(good.settings.view).to.deep.equal({ sort: 'reward', filter: 'CPI', search: 'café' });
+
+    const bad = resolveSettings({ ...none, theme: 'sepia', layout: 'masonry', sort: 'name', toolbar: 'yes', headingLevel: 1 }, defaults);
+    expect(bad.settings).to.deep.include({ theme: 'auto', layout: 'list', toolbar: true, headingLevel: 3 });
+    expect(bad.settings.view.sort).to.equal('feed');
+    expect(bad.problems.map((p) => p.attribute)).to.deep.equal(['theme', 'layout', 'sort', 'toolbar', 'heading-level']);
+    expect(bad.problems[0]!.message).to.equal('theme="sepia" ignored: expected auto, light, dark.');
+    expect(bad.problems[4]!.message).to.contain('heading-level="1"');
   });
 });

@@ -1,0 +1,69 @@
+/**
+ * The bar above the offers: a search box, one toggle button per offer type present, and the sort
+ * control. It shows the current `filter`, `search` and `sort` and reports what the user picks;
+ * the element turns that into its attributes.
+ */
+import { html, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { ViewQuery } from '../data/view.js';
+import type { WallMessages } from '../messages.js';
+
+export interface ToolbarContext {
+  text: WallMessages;
+  view: ViewQuery;
+  /** The offer types to offer as filters, as the feed spells them. */
+  types: readonly string[];
+  /** Whether the reward order means the lowest price first (appcharge). */
+  byPrice: boolean;
+  /** The count of offers shown, written out for the locale. */
+  results: string;
+  change: (patch: Partial<ViewQuery>) => void;
+}
+
+export function renderToolbar({ text, view, types, byPrice, results, change }: ToolbarContext): TemplateResult {
+  const current = view.filter.toLowerCase();
+  // A preset filter for a type not loaded (yet) still gets its button, so it can be cleared.
+  const chips = current && !types.some((type) => type.toLowerCase() === current) ? [...types, view.filter] : types;
+  return html`
+    <div part="toolbar" class="toolbar" role="search" aria-label=${text.toolbarLabel}>
+      <input
+        part="search"
+        class="search"
+        type="search"
+        aria-label=${text.searchLabel}
+        placeholder=${text.searchPlaceholder}
+        .value=${live(view.search)}
+        @input=${(event: Event) => change({ search: (event.target as HTMLInputElement).value })}
+      />
+      <div class="controls">
+        ${chips.length
+          ? html`<div class="chips" role="group" aria-label=${text.filterLabel}>
+              ${chips.map((type) => {
+                const pressed = type.toLowerCase() === current;
+                return html`<button
+                  part="filter"
+                  class="chip"
+                  type="button"
+                  aria-pressed=${pressed}
+                  @click=${() => change({ filter: pressed ? '' : type })}
+                >
+                  ${type}
+                </button>`;
+              })}
+            </div>`
+          : ''}
+        <select
+          part="sort"
+          class="sort"
+          aria-label=${text.sortLabel}
+          .value=${live(view.sort)}
+          @change=${(event: Event) => change({ sort: (event.target as HTMLSelectElement).value as ViewQuery['sort'] })}
+        >
+          <option value="feed" ?selected=${view.sort === 'feed'}>${text.sortFeed}</option>
+          <option value="reward" ?selected=${view.sort === 'reward'}>${byPrice ? text.sortPrice : text.sortReward}</option>
+        </select>
+      </div>
+      <div class="visually-hidden" role="status">${results}</div>
+    </div>
+  `;
+}
