@@ -1,36 +1,10 @@
 /**
- * The wall's built-in texts. Kept in one object so a publisher can override any of them through
- * the `messages` property, and so more languages can be added beside English.
+ * The English texts under the names the wall has always exported. The languages themselves live
+ * in `./i18n/`; this module stays so that imports of `EN_MESSAGES` and `WallMessages` keep working.
  */
-export interface WallMessages {
-  /** The list's accessible name. */
-  listLabel: string;
-  loading: string;
-  loadingMore: string;
-  empty: string;
-  errorTitle: string;
-  retry: string;
-  more: string;
-  /** The call to action's visible text. */
-  start: string;
-  /** The call to action's accessible name, naming the offer and its reward. */
-  startLabel: (name: string, reward: string) => string;
-  /** The discount beside an appcharge price, `20%` → `20% off`. */
-  discount: (percent: string) => string;
-  /** The steps list's accessible name. */
-  stepsLabel: string;
-}
+import { messagesFor, type WallMessages } from './i18n/index.js';
 
-export const EN_MESSAGES: WallMessages = {
-  listLabel: 'Offers',
-  loading: 'Loading offers…',
-  loadingMore: 'Loading more offers…',
-  empty: 'No offers are available right now. Please check back later.',
-  errorTitle: 'Offers could not be loaded.',
-  retry: 'Try again',
-  more: 'Load more offers',
-  start: 'Start',
-  startLabel: (name, reward) => `Start ${name}, reward ${reward}`,
-  discount: (percent) => `${percent} off`,
-  stepsLabel: 'How to complete',
-};
+export type { WallMessages } from './i18n/index.js';
+
+/** The built-in English texts (frozen: it is shared by every wall on the page). */
+export const EN_MESSAGES: WallMessages = /* @__PURE__ */ messagesFor('en');

@@ -1,0 +1,42 @@
+/** German. Addresses nobody directly (no "du" or "Sie"), as neutral app texts do. */
+import type { Texts } from './texts.js';
+
+export const de: Texts = [
+  'Angebote', // listLabel
+  'Angebote werden geladen…', // loading
+  'Weitere Angebote werden geladen…', // loadingMore
+  'Derzeit sind keine Angebote verfügbar. Bitte später noch einmal vorbeischauen.', // empty
+  'Die Angebote konnten nicht geladen werden.', // errorTitle
+  'Erneut versuchen', // retry
+  'Weitere Angebote laden', // more
+  'Starten', // start
+  '{0} starten, Belohnung: {1}', // startLabel
+  '{0} Rabatt', // discount
+  'So geht’s', // stepsLabel
+  'Angebote filtern und sortieren', // toolbarLabel
+  'Angebotstyp', // filterLabel
+  'Alle', // filterAll
+  'Sortieren nach', // sortLabel
+  'Empfohlen', // sortFeed
+  'Höchste Belohnung', // sortReward
+  'Niedrigster Preis', // sortPrice
+  'Angebote durchsuchen', // searchLabel
+  'Suchen…', // searchPlaceholder
+  'one {# Angebot} other {# Angebote}', // results
+  'Keine Angebote passen zu den Filtern.', // noMatches
+  'Filter zurücksetzen', // clearFilters
+  'Details', // details
+  'Details: {0}', // detailLabel
+  'Schließen', // close
+  'Beschreibung', // description
+  'Schritte', // steps
+  'Belohnung', // reward
+  'Preis', // price
+  'Plattform', // platform
+  'Android', // android
+  'iOS', // ios
+  'Länder', // countries
+  'Alle Länder', // allCountries
+  'Im Store ansehen', // preview
+  'Öffnet in einem neuen Tab', // opensInNewTab
+];

@@ -1,0 +1,42 @@
+/** English: the reference texts, and the fallback for every language the wall does not have. */
+import type { Texts } from './texts.js';
+
+export const en: Texts = [
+  'Offers', // listLabel
+  'Loading offers…', // loading
+  'Loading more offers…', // loadingMore
+  'No offers are available right now. Please check back later.', // empty
+  'Offers could not be loaded.', // errorTitle
+  'Try again', // retry
+  'Load more offers', // more
+  'Start', // start
+  'Start {0}, reward {1}', // startLabel
+  '{0} off', // discount
+  'How to complete', // stepsLabel
+  'Filter and sort offers', // toolbarLabel
+  'Offer type', // filterLabel
+  'All', // filterAll
+  'Sort by', // sortLabel
+  'Recommended', // sortFeed
+  'Highest reward', // sortReward
+  'Lowest price', // sortPrice
+  'Search offers', // searchLabel
+  'Search…', // searchPlaceholder
+  'one {# offer} other {# offers}', // results
+  'No offers match your filters.', // noMatches
+  'Clear filters', // clearFilters
+  'Details', // details
+  'Details: {0}', // detailLabel
+  'Close', // close
+  'Description', // description
+  'Steps', // steps
+  'Reward', // reward
+  'Price', // price
+  'Platform', // platform
+  'Android', // android
+  'iOS', // ios
+  'Countries', // countries
+  'All countries', // allCountries
+  'View in store', // preview
+  'Opens in a new tab', // opensInNewTab
+];

@@ -1,0 +1,45 @@
+/**
+ * French. A no-break space (\u00a0) goes before a colon, as French typography wants, so the colon
+ * never starts a line on its own.
+ */
+import type { Texts } from './texts.js';
+
+export const fr: Texts = [
+  'Offres', // listLabel
+  'Chargement des offres…', // loading
+  'Chargement d’autres offres…', // loadingMore
+  'Aucune offre n’est disponible pour le moment. Revenez plus tard.', // empty
+  'Impossible de charger les offres.', // errorTitle
+  'Réessayer', // retry
+  'Charger plus d’offres', // more
+  'Commencer', // start
+  'Commencer {0}, récompense\u00a0: {1}', // startLabel
+  '{0} de réduction', // discount
+  'Comment réaliser l’offre', // stepsLabel
+  'Filtrer et trier les offres', // toolbarLabel
+  'Type d’offre', // filterLabel
+  'Toutes', // filterAll
+  'Trier par', // sortLabel
+  'Recommandées', // sortFeed
+  'Meilleure récompense', // sortReward
+  'Prix le plus bas', // sortPrice
+  'Rechercher des offres', // searchLabel
+  'Rechercher…', // searchPlaceholder
+  'one {# offre} many {# d’offres} other {# offres}', // results
+  'Aucune offre ne correspond aux filtres.', // noMatches
+  'Effacer les filtres', // clearFilters
+  'Détails', // details
+  'Détails\u00a0: {0}', // detailLabel
+  'Fermer', // close
+  'Description', // description
+  'Étapes', // steps
+  'Récompense', // reward
+  'Prix', // price
+  'Plateforme', // platform
+  'Android', // android
+  'iOS', // ios
+  'Pays', // countries
+  'Tous les pays', // allCountries
+  'Voir dans la boutique', // preview
+  'S’ouvre dans un nouvel onglet', // opensInNewTab
+];

@@ -1,0 +1,42 @@
+/** Portuguese as written in Brazil, where most Portuguese-speaking offerwall users are. */
+import type { Texts } from './texts.js';
+
+export const pt: Texts = [
+  'Ofertas', // listLabel
+  'Carregando ofertas…', // loading
+  'Carregando mais ofertas…', // loadingMore
+  'Nenhuma oferta disponível no momento. Volte mais tarde.', // empty
+  'Não foi possível carregar as ofertas.', // errorTitle
+  'Tentar novamente', // retry
+  'Carregar mais ofertas', // more
+  'Começar', // start
+  'Começar {0}, recompensa: {1}', // startLabel
+  '{0} de desconto', // discount
+  'Como concluir a oferta', // stepsLabel
+  'Filtrar e ordenar ofertas', // toolbarLabel
+  'Tipo de oferta', // filterLabel
+  'Todas', // filterAll
+  'Ordenar por', // sortLabel
+  'Recomendadas', // sortFeed
+  'Maior recompensa', // sortReward
+  'Menor preço', // sortPrice
+  'Buscar ofertas', // searchLabel
+  'Buscar…', // searchPlaceholder
+  'one {# oferta} many {# de ofertas} other {# ofertas}', // results
+  'Nenhuma oferta corresponde aos filtros.', // noMatches
+  'Limpar filtros', // clearFilters
+  'Detalhes', // details
+  'Detalhes: {0}', // detailLabel
+  'Fechar', // close
+  'Descrição', // description
+  'Etapas', // steps
+  'Recompensa', // reward
+  'Preço', // price
+  'Plataforma', // platform
+  'Android', // android
+  'iOS', // ios
+  'Países', // countries
+  'Todos os países', // allCountries
+  'Ver na loja', // preview
+  'Abre em uma nova aba', // opensInNewTab
+];

@@ -1,0 +1,99 @@
+/**
+ * The shape of the wall's built-in texts: `WallMessages` is what the element reads and what a
+ * publisher's `messages` property overrides; `Texts` is how a language file stores them.
+ */
+
+/**
+ * Every text the wall shows or announces. Override any of them with the element's `messages`
+ * property; the function-valued ones are called with the values they name, already formatted for
+ * the locale (numbers and money through `Intl`).
+ */
+export interface WallMessages {
+  /** The list's accessible name. */
+  listLabel: string;
+  loading: string;
+  loadingMore: string;
+  empty: string;
+  errorTitle: string;
+  retry: string;
+  more: string;
+  /** The call to action's visible text. */
+  start: string;
+  /** The call to action's accessible name, naming the offer and its reward. */
+  startLabel: (name: string, reward: string) => string;
+  /** The discount beside an appcharge price, `20%` → `20% off`. */
+  discount: (percent: string) => string;
+  /** The steps list's accessible name. */
+  stepsLabel: string;
+  /** The toolbar's accessible name. */
+  toolbarLabel: string;
+  /** The accessible name of the group of type filter chips. */
+  filterLabel: string;
+  /** The chip that shows every type. */
+  filterAll: string;
+  sortLabel: string;
+  /** Sort option: the feed's own order. */
+  sortFeed: string;
+  /** Sort option: highest reward first. */
+  sortReward: string;
+  /** Sort option for appcharge offers: lowest price first. */
+  sortPrice: string;
+  searchLabel: string;
+  searchPlaceholder: string;
+  /** How many offers are shown, `12 offers`: `count` picks the plural form, `formattedCount` is written. */
+  results: (count: number, formattedCount: string) => string;
+  /** Shown when filter or search leave nothing. */
+  noMatches: string;
+  clearFilters: string;
+  /** A card's control that opens the offer's detail. */
+  details: string;
+  /** The detail dialog's accessible name, from the offer's name. */
+  detailLabel: (name: string) => string;
+  close: string;
+  /** Headings of the detail's sections. */
+  description: string;
+  steps: string;
+  reward: string;
+  /** Heading used instead of `reward` for an appcharge offer, which the user pays for. */
+  price: string;
+  platform: string;
+  android: string;
+  ios: string;
+  countries: string;
+  /** Shown under `countries` when an offer names none. */
+  allCountries: string;
+  /** The preview link's text (the offer's app store page). */
+  preview: string;
+  /** The preview link's accessible description. */
+  opensInNewTab: string;
+}
+
+/**
+ * The order in which a language file lists its texts. One string rather than an array because it
+ * is the only copy of the key names in the bundle and a string is the smallest way to ship it.
+ */
+export const KEYS = 'listLabel loading loadingMore empty errorTitle retry more start startLabel discount stepsLabel toolbarLabel filterLabel filterAll sortLabel sortFeed sortReward sortPrice searchLabel searchPlaceholder results noMatches clearFilters details detailLabel close description steps reward price platform android ios countries allCountries preview opensInNewTab';
+
+type Split<S extends string, Done extends string[] = []> = S extends `${infer Key} ${infer Rest}`
+  ? Split<Rest, [...Done, Key]>
+  : [...Done, S];
+
+type Key = Split<typeof KEYS>[number];
+
+/** Fails to compile when `KEYS` and `WallMessages` do not name the same keys. */
+export type KeysMatchMessages = [Exclude<Key, keyof WallMessages>, Exclude<keyof WallMessages, Key>] extends [never, never]
+  ? true
+  : never;
+true satisfies KeysMatchMessages;
+
+/**
+ * A language's texts as stored: one string per key, in the order of `KEYS` (each language file
+ * names the key beside its text). Arrays rather than objects keep seven copies of every key name
+ * out of the bundle (about 350 bytes gzip). The function-valued messages are stored as patterns:
+ * `{0}`, `{1}` stand for the arguments in order; `results` gives a form per plural category of
+ * the language (`one {# offer} other {# offers}`, `#` standing for the formatted count; a
+ * category without a form uses `other`).
+ */
+export type Texts = Strings<Split<typeof KEYS>>;
+
+type Strings<T> = { [I in keyof T]: string };

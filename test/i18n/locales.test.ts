@@ -1,0 +1,40 @@
+// Which language and direction a wall gets from its `locale` (or the page's `lang`).
+import { expect } from '@open-wc/testing';
+import { directionOf, messagesFor } from '../../src/i18n/index.js';
+
+describe('choosing a language', () => {
+  it('a regional locale gets its language: pt-BR Portuguese, de-AT German, ar-EG Arabic', () => {
+    expect(messagesFor('pt-BR').start).to.equal('Começar');
+    expect(messagesFor('de-AT').start).to.equal('Starten');
+    expect(messagesFor('ar-EG').start).to.equal('ابدأ');
+    expect(messagesFor('zh-Hant-TW').start).to.equal('Start');
+  });
+
+  it('an unknown, empty or malformed locale falls back to English without throwing', () => {
+    for (const locale of ['xx', '', 'tlh', 'constructor', '__proto__', 'toString', '123', null, undefined]) {
+      const messages = messagesFor(locale);
+      expect(messages.start, String(locale)).to.equal('Start');
+      expect(messages.results(2, '2'), String(locale)).to.equal('2 offers');
+    }
+    expect(messagesFor('PT_br').start).to.equal('Começar');
+    expect(messagesFor('fr_FR').results(0, '0')).to.equal('0 offre');
+  });
+
+  it('asking for the same locale again returns the same texts, cheap enough for every render', () => {
+    expect(messagesFor('ja-JP')).to.equal(messagesFor('ja-JP'));
+    expect(Object.isFrozen(messagesFor('ja-JP'))).to.equal(true);
+  });
+
+  it('Arabic is laid out right to left, as are Hebrew, Persian and Urdu pages with English texts', () => {
+    expect(directionOf('ar-EG')).to.equal('rtl');
+    expect(directionOf('ar')).to.equal('rtl');
+    for (const locale of ['he-IL', 'fa-IR', 'ur-PK', 'he_IL']) expect(directionOf(locale), locale).to.equal('rtl');
+    expect(messagesFor('he-IL').start).to.equal('Start');
+  });
+
+  it('every other language is laid out left to right', () => {
+    for (const locale of ['en-US', 'de', 'es-MX', 'pt-BR', 'fr-CA', 'ja-JP', 'arn', 'her', '', null, 'xx']) {
+      expect(directionOf(locale), String(locale)).to.equal('ltr');
+    }
+  });
+});

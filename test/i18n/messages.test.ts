@@ -1,0 +1,101 @@
+// The built-in texts a publisher gets for each language: complete, native, and filled in safely.
+import { expect } from '@open-wc/testing';
+import { messagesFor, type WallMessages } from '../../src/i18n/index.js';
+import { EN_MESSAGES } from '../../src/messages.js';
+
+const LANGUAGES = ['en', 'de', 'es', 'pt', 'fr', 'ja', 'ar'] as const;
+
+// Typed as a record so that adding a key to WallMessages without listing it here fails to compile.
+const KEYS = Object.keys({
+  listLabel: 1, loading: 1, loadingMore: 1, empty: 1, errorTitle: 1, retry: 1, more: 1, start: 1,
+  startLabel: 1, discount: 1, stepsLabel: 1, toolbarLabel: 1, filterLabel: 1, filterAll: 1,
+  sortLabel: 1, sortFeed: 1, sortReward: 1, sortPrice: 1, searchLabel: 1, searchPlaceholder: 1,
+  results: 1, noMatches: 1, clearFilters: 1, details: 1, detailLabel: 1, close: 1, description: 1,
+  steps: 1, reward: 1, price: 1, platform: 1, android: 1, ios: 1, countries: 1, allCountries: 1,
+  preview: 1, opensInNewTab: 1,
+} satisfies Record<keyof WallMessages, 1>) as (keyof WallMessages)[];
+
+/** Every text of a language as the wall would show it, functions called with the given values. */
+function rendered(messages: WallMessages, name: string, amount: string, counts: number[]): string[] {
+  return KEYS.flatMap((key) => {
+    const value = messages[key];
+    if (key === 'startLabel') return messages.startLabel(name, amount);
+    if (key === 'discount' || key === 'detailLabel') return messages[key](key === 'discount' ? amount : name);
+    if (key === 'results') return counts.map((count) => messages.results(count, amount));
+    return value as string;
+  });
+}
+
+const COUNTS = [0, 1, 2, 3, 5, 11, 21, 100, 101, 1000000];
+
+describe('built-in texts', () => {
+  it('every language has every text, none of them empty', () => {
+    for (const language of LANGUAGES) {
+      const messages = messagesFor(language);
+      expect(Object.keys(messages).sort(), language).to.deep.equal([...KEYS].sort());
+      for (const [index, text] of rendered(messages, 'N', '5', COUNTS).entries()) {
+        expect(text.trim(), `${language} text ${index}`).not.to.equal('');
+      }
+    }
+  });
+
+  it('each language speaks for itself: the call to action starts an offer in the user’s language', () => {
+    const start = LANGUAGES.map((language) => messagesFor(language).start);
+    expect(start).to.deep.equal(['Start', 'Starten', 'Empezar', 'Começar', 'Commencer', '開始', 'ابدأ']);
+    const lists = LANGUAGES.map((language) => messagesFor(language).listLabel);
+    expect(lists).to.deep.equal(['Offers', 'Angebote', 'Ofertas', 'Ofertas', 'Offres', 'オファー', 'العروض']);
+  });
+
+  it('no English or other Latin-script text is left in Arabic', () => {
+    // Arabic values in the placeholders, so any Latin letter found is the translation's own.
+    for (const text of rendered(messagesFor('ar'), 'لعبة', '٣٫٦٠', COUNTS)) {
+      expect(text).not.to.match(/[A-Za-z]/);
+    }
+  });
+
+  it('texts are typeset for their language: real ellipses, French no-break space before a colon, no spaces in Japanese', () => {
+    for (const language of LANGUAGES) {
+      for (const text of rendered(messagesFor(language), 'N', '5', COUNTS)) {
+        expect(text, language).not.to.include('...');
+        expect(text, language).not.to.match(/\s\s|^\s|\s$/);
+      }
+    }
+    expect(messagesFor('en').loading.endsWith('…')).to.equal(true);
+    for (const text of rendered(messagesFor('fr'), 'N', '5', COUNTS)) {
+      if (text.includes(':')) expect(text).to.match(/\u00a0:/);
+    }
+    for (const text of rendered(messagesFor('ja'), 'N', '5', COUNTS)) expect(text).not.to.include(' ');
+  });
+
+  it('every language puts the offer’s name, reward and discount into its sentences', () => {
+    for (const language of LANGUAGES) {
+      const messages = messagesFor(language);
+      const label = messages.startLabel('«name»', '«reward»');
+      expect(label, language).to.include('«name»').and.to.include('«reward»');
+      expect(messages.detailLabel('«name»'), language).to.include('«name»');
+      expect(messages.discount('«20%»'), language).to.include('«20%»');
+      expect(messages.results(7, '«7»'), language).to.include('«7»');
+      expect(label, language).not.to.match(/[{}]/);
+    }
+  });
+
+  it('an offer name or amount with $ signs is announced exactly as the feed wrote it', () => {
+    expect(messagesFor('en').startLabel('Win $1 & $& now', '$3.60')).to.equal('Start Win $1 & $& now, reward $3.60');
+    expect(messagesFor('en').results(2, '$&')).to.equal('$& offers');
+  });
+
+  it('EN_MESSAGES keeps the English texts and functions publishers already use', () => {
+    expect(EN_MESSAGES.startLabel('Raid', '$3.60')).to.equal('Start Raid, reward $3.60');
+    expect(EN_MESSAGES.discount('20%')).to.equal('20% off');
+    expect(EN_MESSAGES.empty).to.equal('No offers are available right now. Please check back later.');
+    expect(EN_MESSAGES.start).to.equal(messagesFor('en-US').start);
+  });
+
+  it('a publisher’s messages override a language text by text, functions included', () => {
+    const merged: WallMessages = { ...messagesFor('de'), more: 'Mehr davon', startLabel: (name) => `Los: ${name}` };
+    expect(merged.more).to.equal('Mehr davon');
+    expect(merged.startLabel('Raid', '3 $')).to.equal('Los: Raid');
+    expect(merged.loading).to.equal('Angebote werden geladen…');
+    expect(messagesFor('de').more).to.equal('Weitere Angebote laden');
+  });
+});
