@@ -304,7 +304,7 @@ export class OfferWall extends LitElement {
     const context = this._cardContext(text);
     const detail = this._detail === null ? undefined : this._feed.offers[this._detail];
     return html`<div
-      class="wall theme-${settings.theme} ${settings.layout}"
+      class="wall theme-${settings.theme} layout-${settings.layout}"
       part="base"
       dir=${directionOf(settings.locale)}
       lang=${settings.locale}

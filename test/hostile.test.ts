@@ -11,7 +11,8 @@ import { SAFE_LOOKALIKES, TEXT_VECTORS, UNSAFE_URLS } from './fixtures/xss-corpu
 import { feed, loadedWall, mock, part, parts, sleep } from './helpers.js';
 
 /** The only elements the wall itself ever creates in its shadow root. */
-const OWN_TAGS = new Set(['DIV', 'SLOT', 'UL', 'LI', 'OL', 'IMG', 'SPAN', 'H3', 'P', 'BUTTON']);
+// The wall's own elements: cards, the toolbar's controls and the detail dialog.
+const OWN_TAGS = new Set(['DIV', 'SLOT', 'UL', 'LI', 'OL', 'IMG', 'SPAN', 'H3', 'P', 'BUTTON', 'INPUT', 'SELECT', 'OPTION']);
 
 function xssRan(): boolean {
   return (window as { __xss?: unknown }).__xss !== undefined;

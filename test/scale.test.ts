@@ -179,9 +179,10 @@ describe('<offer-wall> with thousands of offers', () => {
   it('lets the keyboard walk through offers beyond the first window, in order, keeping focus', async () => {
     const { wall } = await bigWall(300);
     parts(wall, 'cta')[0]!.focus();
-    for (let i = 0; i < 90; i++) {
+    // Each card has two stops: its title (which opens the detail) and its call to action.
+    for (let i = 0; i < 180; i++) {
       await sendKeys({ press: 'Tab' });
-      if (i % 10 === 9) await settle();
+      if (i % 20 === 19) await settle();
     }
     await settle();
     const focused = wall.shadowRoot!.activeElement as HTMLElement | null;

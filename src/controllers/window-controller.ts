@@ -30,8 +30,9 @@ export class WindowController implements ReactiveController {
   private _end = WINDOW;
   private _heights = new Map<number, number>();
   private _sum = 0;
-  /** The list's gap between cards, read when cards are measured. */
+  /** The list's gap between rows and its count of columns, read when cards are measured. */
   private _gap = 0;
+  private _columns = 1;
   private _frame = 0;
 
   constructor(
@@ -95,6 +96,18 @@ export class WindowController implements ReactiveController {
     return known ?? (this._heights.size ? this._sum / this._heights.size : ESTIMATED_CARD_HEIGHT);
   }
 
+  /** A row's height: its tallest card (a list has one card a row, a grid several). */
+  private _rowHeight(row: number, count: number): number {
+    let height = 0;
+    for (let i = row * this._columns, end = Math.min(count, i + this._columns); i < end; i++) height = Math.max(height, this._height(i));
+    return height + this._gap;
+  }
+
+  /** How many cards the window holds: whole rows only. */
+  private get _size(): number {
+    return WINDOW - (WINDOW % this._columns);
+  }
+
   /** Records the rendered cards' heights and pads the list to the height of every offer. */
   private _measure(): void {
     const list = this._source.list();
@@ -112,41 +125,54 @@ export class WindowController implements ReactiveController {
       this._sum += height - (known ?? 0);
       this._heights.set(key, height);
     }
-    const gap = (this._gap = parseFloat(getComputedStyle(list).rowGap) || 0);
+    const style = getComputedStyle(list);
+    this._gap = parseFloat(style.rowGap) || 0;
+    // A grid lays several cards in a row; its track list says how many (`none` for a list).
+    const columns = style.gridTemplateColumns.split(' ').length || 1;
+    if (columns !== this._columns) {
+      this._columns = columns;
+      this.start -= this.start % columns;
+    }
     let before = 0;
     let after = 0;
-    const end = this.end;
-    for (let i = 0; i < this.start; i++) before += this._height(i) + gap;
-    for (let i = end; i < count; i++) after += this._height(i) + gap;
+    const rows = Math.ceil(count / columns);
+    const firstRow = this.start / columns;
+    const endRow = Math.ceil(this.end / columns);
+    for (let r = 0; r < firstRow; r++) before += this._rowHeight(r, count);
+    for (let r = endRow; r < rows; r++) after += this._rowHeight(r, count);
     // Set through the CSSOM, which a strict Content-Security-Policy allows.
     list.style.paddingTop = `${before}px`;
     list.style.paddingBottom = `${after}px`;
     this.schedule();
   }
 
-  /** Picks the positions to render: those in the viewport, with the rest of the window around them. */
+  /** Picks the rows to render: those in the viewport, with the rest of the window around them. */
   private _follow(): void {
     const list = this._source.list();
     const count = this._source.count();
     if (!list || count <= WINDOW) return;
+    const columns = this._columns;
+    const rows = Math.ceil(count / columns);
     const top = -list.getBoundingClientRect().top;
     const bottom = top + innerHeight;
-    let first = count;
-    let last = count;
-    for (let i = 0, y = 0; i < count; i++) {
-      const next = y + this._height(i) + this._gap;
-      if (first === count && next > top) first = i;
+    let first = rows;
+    let last = rows;
+    for (let r = 0, y = 0; r < rows; r++) {
+      const next = y + this._rowHeight(r, count);
+      if (first === rows && next > top) first = r;
       if (y >= bottom) {
-        last = i;
+        last = r;
         break;
       }
       y = next;
     }
-    const spare = Math.max(0, WINDOW - (last - first));
-    const start = Math.max(0, Math.min(first - (spare >> 1), count - WINDOW));
-    if (start !== this.start || this._end !== start + WINDOW) {
+    const windowRows = this._size / columns;
+    const spare = Math.max(0, windowRows - (last - first));
+    const startRow = Math.max(0, Math.min(first - (spare >> 1), rows - windowRows));
+    const start = startRow * columns;
+    if (start !== this.start || this._end !== start + this._size) {
       this.start = start;
-      this._end = start + WINDOW;
+      this._end = start + this._size;
       this._host.requestUpdate();
     }
   }
