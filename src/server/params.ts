@@ -27,19 +27,19 @@ function wholeNumber(min: number, max?: number) {
   return single(rule).refine((value) => /^\d{1,9}$/.test(value) && Number(value) >= min && Number(value) <= (max ?? Infinity), rule);
 }
 
+function matching(pattern: RegExp, rule: string) {
+  return single(rule).regex(pattern, rule);
+}
+
 /** An id a publisher or device gives: printable ASCII without spaces, at most 128 characters. */
-const token = () => {
-  const rule = 'must be printable text without spaces, at most 128 characters';
-  return single(rule).regex(/^[\x21-\x7e]{1,128}$/, rule);
-};
+const token = () => matching(/^[\x21-\x7e]{1,128}$/, 'must be printable text without spaces, at most 128 characters');
 
 export const PARAMETERS = {
   s2s: z.object({
     os: oneOf('android', 'ios').optional(),
     page: wholeNumber(1).optional(),
     page_size: wholeNumber(1, 10_000).optional(),
-    country: single('must be a two-letter country code')
-      .regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code')
+    country: matching(/^[A-Za-z]{2}$/, 'must be a two-letter country code')
       .transform((code) => code.toUpperCase())
       .optional(),
     thirdparty_id: token().optional(),
@@ -48,9 +48,7 @@ export const PARAMETERS = {
   }),
   appcharge: z.object({
     offerType: oneOf('Bundle', 'SpecialOffer', 'PopUp', 'RollingOffer', 'CheckoutLink', 'ProgressBar').optional(),
-    offerSubType: single('must be letters, digits, _ or -, at most 64 characters')
-      .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be letters, digits, _ or -, at most 64 characters')
-      .optional(),
+    offerSubType: matching(/^[A-Za-z0-9_-]{1,64}$/, 'must be letters, digits, _ or -, at most 64 characters').optional(),
     recordLimit: wholeNumber(0, 500).optional(),
     offset: wholeNumber(0).optional(),
   }),
