@@ -41,7 +41,7 @@ function minifyTemplates(): Plugin {
 /**
  * Shortens our own private members (`private _loadingMore`, …) in the bundle, which a minifier
  * cannot do on its own; about 0.3 KB gzip. Only the names declared `private _name` in src/ are
- * touched, so Lit's and zod's internals (`_$…`, `_zod`, `_def`) are left exactly as they are.
+ * touched, so Lit's internals (`_$…`) are left exactly as they are.
  */
 function manglePrivateMembers(): Plugin {
   const names = new Set<string>();

@@ -3,8 +3,7 @@
  * wrapped (`{ product: {…} }`) or bare; offers can be inactive or scheduled. The price a user
  * pays is the first `productsSequence` step's `priceInUsdCents`.
  */
-import * as z from 'zod/mini';
-import { IdLike, isRecord, prop, readId, readNumber, readText } from './fields.js';
+import { isIdLike, isRecord, prop, readId, readNumber, readText } from './fields.js';
 import { formatItems } from './format.js';
 import { safeHttpUrl } from './urls.js';
 import type { Dialect } from './dialect.js';
@@ -13,13 +12,6 @@ import { WallError } from './types.js';
 
 /** Appcharge caps `recordLimit` at 500. */
 export const APPCHARGE_MAX_RECORDS = 500;
-
-/** The fields an appcharge offer is known by, by type; `adaptAppchargeOffer` checks their values. */
-const Offer = z.looseObject({
-  publisherOfferId: z.optional(IdLike),
-  offerId: z.optional(IdLike),
-  name: z.optional(z.string()),
-});
 
 interface Product extends WallItem {
   image: string | null;
@@ -89,14 +81,20 @@ function readDiscount(value: unknown): number | null {
   return discount !== null && discount > 0 && discount <= 100 ? discount : null;
 }
 
+function sentAsWrongType(value: unknown, expected: (value: unknown) => boolean): boolean {
+  return value !== undefined && !expected(value);
+}
+
 /** Normalizes one appcharge offer, or returns `null` when it cannot or must not be shown. */
-export function adaptAppchargeOffer(raw: unknown, now: number): WallOffer | null {
-  const parsed = Offer.safeParse(raw);
-  if (!parsed.success) return null;
-  const offer = parsed.data;
-  const publisherOfferId = readId(offer.publisherOfferId);
-  const id = publisherOfferId ?? readId(offer.offerId);
-  const name = readText(offer['displayName']) || readText(offer.name);
+export function adaptAppchargeOffer(offer: unknown, now: number): WallOffer | null {
+  if (!isRecord(offer)) return null;
+  // The fields an offer is known by may be left out, but one sent as the wrong type (an object
+  // for an id, a number for a name) means the offer is not what it claims: it is left out.
+  if (sentAsWrongType(offer['publisherOfferId'], isIdLike) || sentAsWrongType(offer['offerId'], isIdLike)) return null;
+  if (sentAsWrongType(offer['name'], (name) => typeof name === 'string')) return null;
+  const publisherOfferId = readId(offer['publisherOfferId']);
+  const id = publisherOfferId ?? readId(offer['offerId']);
+  const name = readText(offer['displayName']) || readText(offer['name']);
   if (!id || !name) return null;
   if (offer['active'] === false || offer['active'] === 'false') return null;
   if (!isScheduledNow(offer['schedule'], now)) return null;

@@ -1,23 +1,27 @@
 /**
- * Schemas and readers shared by the dialect adapters. Required fields are checked with zod/mini;
- * optional fields are read leniently (a wrong type reads as "absent"), because a feed that sends
- * a number where a string is documented is normal, not an error.
+ * The readers the dialect adapters share. They take `unknown` and never throw: a required field
+ * of the wrong type reads as `null` (the adapter then leaves the offer out), an optional one as
+ * "absent", because a feed that sends a number where a string is documented is normal, not an
+ * error. No schema library: these few checks cost the browser bundle far less than one would.
  */
-import * as z from 'zod/mini';
 
 const NUMERIC_TEXT = /^\s*-?(?:\d+\.?\d*|\.\d+)\s*$/;
 
-/** What a feed may send as an id: a string or a number. `readId` normalizes it. */
-export const IdLike = z.union([z.string(), z.number()]);
+/** Whether a feed sent what an id may be: a string or a finite number (not yet whether it is usable). */
+export function isIdLike(value: unknown): value is string | number {
+  return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
+}
 
-/** What a feed may send as an amount: a number or a numeric string. `readAmount` normalizes it. */
-export const AmountLike = z.union([z.number(), z.string()]);
-
-/** An id as a non-empty string, or `null` (empty, blank, or not a finite number). */
-export function readId(value: string | number | undefined): string | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : null;
-  const text = value?.trim();
+/** An id as a non-empty string, or `null` (absent, empty, blank, not a string or finite number). */
+export function readId(value: unknown): string | null {
+  if (!isIdLike(value)) return null;
+  const text = String(value).trim();
   return text ? text : null;
+}
+
+/** A string trimmed, or `null` when it is not a string: for names, which must be text. */
+export function readString(value: unknown): string | null {
+  return typeof value === 'string' ? value.trim() : null;
 }
 
 /** A non-negative finite amount, or `null`. */

@@ -3,19 +3,11 @@
  * Real answers send ids as numbers, payouts as strings, empty icons and links, and offer types
  * outside the documented CPI/CPA/CPL; all of that is read, not refused.
  */
-import * as z from 'zod/mini';
-import { AmountLike, IdLike, isRecord, prop, readAmount, readCodes, readId, readNumber, readText } from './fields.js';
+import { isRecord, prop, readAmount, readCodes, readId, readNumber, readString, readText } from './fields.js';
 import { safeHttpUrl } from './urls.js';
 import type { Dialect } from './dialect.js';
 import type { WallOffer, WallQuery, WallStep } from './types.js';
 import { WallError } from './types.js';
-
-/** The fields an s2s offer cannot do without, by type; `adaptS2sOffer` checks their values. */
-const Offer = z.looseObject({
-  id: IdLike,
-  name: z.string(),
-  payout: AmountLike,
-});
 
 /** Splits a conversion flow into steps on line breaks, dropping the feed's own `1.` / `2)` numbers. */
 export function splitConversionFlow(flow: unknown): WallStep[] {
@@ -29,13 +21,13 @@ export function splitConversionFlow(flow: unknown): WallStep[] {
 }
 
 /** Normalizes one s2s offer, or returns `null` when it cannot be shown. */
-export function adaptS2sOffer(raw: unknown): WallOffer | null {
-  const parsed = Offer.safeParse(raw);
-  if (!parsed.success) return null;
-  const offer = parsed.data;
-  const id = readId(offer.id);
-  const name = offer.name.trim();
-  const payout = readAmount(offer.payout);
+export function adaptS2sOffer(offer: unknown): WallOffer | null {
+  if (!isRecord(offer)) return null;
+  // What it cannot do without: an id (string or number), a name that is text, a payout that is a
+  // number or a numeric string.
+  const id = readId(offer['id']);
+  const name = readString(offer['name']);
+  const payout = readAmount(offer['payout']);
   // An offer without a usable tracking link cannot earn anything for the user or the publisher.
   const trackingUrl = safeHttpUrl(offer['tracking_link']);
   if (!id || !name || payout === null || !trackingUrl) return null;

@@ -1,7 +1,9 @@
 /**
- * The CLI's configuration from environment variables. Every problem is collected and named by its
- * variable, so a bad deployment fails at start with one clear message instead of at the first user.
+ * The CLI's configuration from environment variables, validated with one zod schema. Every
+ * problem is collected and named by its variable (the issue's path), so a bad deployment fails at
+ * start with one clear message instead of at the first user. A secret's value is never printed.
  */
+import * as z from 'zod';
 import type { ProxyOptions } from './handler.js';
 
 export interface ServerConfig {
@@ -17,71 +19,100 @@ export class ConfigError extends Error {
   }
 }
 
-function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, problems: string[]): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-    problems.push(`${name}="${raw}" must be a whole number from ${min} to ${max}`);
-    return fallback;
+const SECRETS: ReadonlySet<string> = new Set(['OFFER_WALL_APP_ID', 'OFFER_WALL_PUBLISHER_TOKEN']);
+
+/** A variable as the program reads it: trimmed, and blank the same as unset. */
+const variable = () =>
+  z
+    .string()
+    .optional()
+    .transform((value) => value?.trim() || undefined);
+
+const FORMATS = ['s2s', 'appcharge'] as const;
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const { protocol } = new URL(text);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
   }
-  return Number(raw);
+}
+
+function isOrigin(text: string): boolean {
+  return isHttpUrl(text) && new URL(text).origin === text.replace(/\/$/, '');
+}
+
+function wholeNumber(fallback: number, min: number, max: number) {
+  return variable()
+    .refine((value) => value === undefined || (/^\d+$/.test(value) && Number(value) >= min && Number(value) <= max), {
+      message: `must be a whole number from ${min} to ${max}`,
+    })
+    .transform((value) => (value === undefined ? fallback : Number(value)));
+}
+
+const Environment = z
+  .object({
+    OFFER_WALL_FORMAT: variable().pipe(
+      z.enum(FORMATS, { error: (issue) => (issue.input === undefined ? 'is required: s2s or appcharge' : 'must be s2s or appcharge') }),
+    ),
+    OFFER_WALL_UPSTREAM: variable().pipe(
+      z.string({ error: "is required: the upstream API's URL" }).refine(isHttpUrl, 'must be an absolute http(s) URL'),
+    ),
+    // The secrets are checked for presence only (below), so no message ever needs their value.
+    OFFER_WALL_APP_ID: variable(),
+    OFFER_WALL_PUBLISHER_TOKEN: variable(),
+    OFFER_WALL_ALLOWED_ORIGINS: variable()
+      .transform((list) => (list ?? '').split(',').map((entry) => entry.trim()).filter(Boolean))
+      .pipe(
+        z.array(
+          z
+            .string()
+            .refine(isOrigin, { error: (issue) => `has "${String(issue.input)}", which is not an origin such as https://app.example` })
+            .transform((origin) => new URL(origin).origin),
+        ),
+      ),
+    OFFER_WALL_CACHE_S: wholeNumber(60, 0, 86_400),
+    OFFER_WALL_TIMEOUT_MS: wholeNumber(8000, 1, 120_000),
+    PORT: wholeNumber(8787, 0, 65_535),
+    HOST: variable().transform((host) => host ?? '127.0.0.1'),
+  })
+  .superRefine(
+    (env, ctx) => {
+      // Which secret is required depends on the format, so this runs even when other variables
+      // are bad (`when`): every problem is reported in one go.
+      const secret = env.OFFER_WALL_FORMAT === 's2s' ? 'OFFER_WALL_APP_ID' : env.OFFER_WALL_FORMAT === 'appcharge' ? 'OFFER_WALL_PUBLISHER_TOKEN' : null;
+      if (secret && !env[secret]) {
+        ctx.addIssue({ code: 'custom', path: [secret], message: `is required when OFFER_WALL_FORMAT is ${env.OFFER_WALL_FORMAT}` });
+      }
+    },
+    { when: () => true },
+  );
+
+/** One line per problem, starting with the variable's name; the value is quoted unless secret. */
+function describe(issue: z.core.$ZodIssue, env: NodeJS.ProcessEnv): string {
+  const name = String(issue.path[0]);
+  const value = env[name]?.trim();
+  // A list's entry quotes itself in its message; the whole list would only repeat it.
+  const shown = value && !SECRETS.has(name) && issue.path.length === 1 ? `="${value}"` : '';
+  return `${name}${shown} ${issue.message}`;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
-  const problems: string[] = [];
-  const format = env['OFFER_WALL_FORMAT']?.trim();
-  if (!format) problems.push('OFFER_WALL_FORMAT is required: s2s or appcharge');
-  else if (format !== 's2s' && format !== 'appcharge') problems.push(`OFFER_WALL_FORMAT="${format}" must be s2s or appcharge`);
-
-  const upstream = env['OFFER_WALL_UPSTREAM']?.trim();
-  if (!upstream) problems.push("OFFER_WALL_UPSTREAM is required: the upstream API's URL");
-  else {
-    let ok = false;
-    try {
-      ok = ['http:', 'https:'].includes(new URL(upstream).protocol);
-    } catch {
-      // reported below
-    }
-    if (!ok) problems.push(`OFFER_WALL_UPSTREAM="${upstream}" must be an absolute http(s) URL`);
-  }
-
-  // The secrets are checked for presence only: their values are never printed.
-  const appId = env['OFFER_WALL_APP_ID']?.trim();
-  const publisherToken = env['OFFER_WALL_PUBLISHER_TOKEN']?.trim();
-  if (format === 's2s' && !appId) problems.push('OFFER_WALL_APP_ID is required when OFFER_WALL_FORMAT is s2s');
-  if (format === 'appcharge' && !publisherToken) {
-    problems.push('OFFER_WALL_PUBLISHER_TOKEN is required when OFFER_WALL_FORMAT is appcharge');
-  }
-
-  const allowedOrigins: string[] = [];
-  for (const entry of (env['OFFER_WALL_ALLOWED_ORIGINS'] ?? '').split(',')) {
-    const origin = entry.trim();
-    if (!origin) continue;
-    try {
-      const url = new URL(origin);
-      if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== origin.replace(/\/$/, '')) throw new Error();
-      allowedOrigins.push(url.origin);
-    } catch {
-      problems.push(`OFFER_WALL_ALLOWED_ORIGINS has "${origin}", which is not an origin such as https://app.example`);
-    }
-  }
-
-  const cacheSeconds = wholeNumber(env, 'OFFER_WALL_CACHE_S', 60, 0, 86_400, problems);
-  const timeoutMs = wholeNumber(env, 'OFFER_WALL_TIMEOUT_MS', 8000, 1, 120_000, problems);
-  const port = wholeNumber(env, 'PORT', 8787, 0, 65_535, problems);
-  const host = env['HOST']?.trim() || '127.0.0.1';
-
-  if (problems.length) throw new ConfigError(problems);
+  const result = Environment.safeParse(env);
+  if (!result.success) throw new ConfigError(result.error.issues.map((issue) => describe(issue, env)));
+  const config = result.data;
+  const format = config.OFFER_WALL_FORMAT;
   return {
     options: {
-      format: format as 's2s' | 'appcharge',
-      upstream: upstream!,
-      ...(format === 's2s' ? { appId: appId! } : { publisherToken: publisherToken! }),
-      allowedOrigins,
-      cacheSeconds,
-      timeoutMs,
+      format,
+      upstream: config.OFFER_WALL_UPSTREAM,
+      ...(format === 's2s' ? { appId: config.OFFER_WALL_APP_ID! } : { publisherToken: config.OFFER_WALL_PUBLISHER_TOKEN! }),
+      allowedOrigins: config.OFFER_WALL_ALLOWED_ORIGINS,
+      cacheSeconds: config.OFFER_WALL_CACHE_S,
+      timeoutMs: config.OFFER_WALL_TIMEOUT_MS,
     },
-    port,
-    host,
+    port: config.PORT,
+    host: config.HOST,
   };
 }

@@ -4,6 +4,9 @@
  * the upstream's secret on the server, passes only the dialect's validated parameters, caches and
  * coalesces identical queries, and maps upstream failures to 502/504 without echoing their body.
  */
+import { dialectFor } from '../data/dialects.js';
+import type { Dialect } from '../data/dialect.js';
+import { WallError } from '../data/types.js';
 import { AnswerCache } from './cache.js';
 import { ParameterError, allowedParameters, type ProxyFormat } from './params.js';
 
@@ -55,13 +58,18 @@ function jsonError(status: number, code: string, message: string, extra: Record<
   return { status, code, body: JSON.stringify({ error: { code, message, ...extra } }) };
 }
 
-function looksLikeFeed(format: ProxyFormat, body: unknown): boolean {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) return false;
-  const record = body as Record<string, unknown>;
-  if (format === 'appcharge') return Array.isArray(record['offers']);
-  const d = record['d'];
-  const code = record['c'];
-  return (code === undefined || code === 0 || code === '0') && !!d && typeof d === 'object' && Array.isArray((d as Record<string, unknown>)['data']);
+/**
+ * Whether an upstream answer is a feed (and not an error code), decided by the same dialect code
+ * the wall opens it with, so the proxy never passes on what the wall would call a payload error.
+ */
+function isFeed(dialect: Dialect, body: unknown): boolean {
+  try {
+    dialect.open(body);
+    return true;
+  } catch (error) {
+    if (error instanceof WallError) return false;
+    throw error;
+  }
 }
 
 /** Validates options the way the CLI's environment check does, throwing on the first problem. */
@@ -76,6 +84,7 @@ function checkOptions(options: ProxyOptions): void {
 export function createOfferWallHandler(options: ProxyOptions): OfferWallHandler {
   checkOptions(options);
   const format = options.format;
+  const dialect = dialectFor(format);
   const path = options.path ?? '/offers';
   const secret = (format === 's2s' ? options.appId : options.publisherToken)!;
   const allowed = new Set((options.allowedOrigins ?? []).map((origin) => new URL(origin).origin));
@@ -120,7 +129,7 @@ export function createOfferWallHandler(options: ProxyOptions): OfferWallHandler 
     } catch {
       return { value: jsonError(502, 'upstream_not_json', 'The upstream did not answer with JSON.'), cacheable: false };
     }
-    if (!looksLikeFeed(format, body)) {
+    if (!isFeed(dialect, body)) {
       return { value: jsonError(502, 'upstream_not_a_feed', `The upstream's answer is not an ${format} feed.`), cacheable: false };
     }
     return { value: { status: 200, body: redact(text), code: null }, cacheable: true };
