@@ -4,7 +4,7 @@
  * The ES modules and declarations for bundler users come from `tsc -p tsconfig.build.json`.
  */
 import { createReadStream, readdirSync, readFileSync } from 'node:fs';
-import { transform } from 'esbuild';
+import { minify } from 'terser';
 import { fileURLToPath } from 'node:url';
 import { minifyHTMLLiterals } from 'minify-literals';
 import { defineConfig, type Plugin } from 'vite';
@@ -60,8 +60,16 @@ function manglePrivateMembers(): Plugin {
     name: 'offer-wall:mangle-private-members',
     apply: 'build',
     async renderChunk(code) {
-      const result = await transform(code, { minify: true, mangleProps: pattern, target: 'es2022', sourcemap: true });
-      return { code: result.code, map: result.map };
+      // terser rather than esbuild here: two compress passes save about 300 B gzip more.
+      const result = await minify(code, {
+        ecma: 2020,
+        module: false,
+        compress: { passes: 2 },
+        mangle: { properties: { regex: pattern } },
+        format: { ascii_only: false },
+        sourceMap: true,
+      });
+      return { code: result.code!, map: result.map as string };
     },
   };
 }

@@ -8,7 +8,6 @@
  * - `templates/`: the card and the states around it.
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import { FeedController } from './controllers/feed-controller.js';
 import { ImpressionController, NearEndController } from './controllers/visibility-controllers.js';
 import { WindowController } from './controllers/window-controller.js';
@@ -24,11 +23,12 @@ import type {
   OfferWallErrorDetail,
   OfferWallLoadDetail,
 } from './events.js';
+import { syncKeyed } from './internal/keyed-list.js';
 import { readSettings, REQUEST_PROPERTIES, SETTING_PROPERTIES } from './internal/read-settings.js';
 import type { Settings } from './internal/settings.js';
 import type { WallMessages } from './messages.js';
 import { hostStyles, wallStyles } from './offer-wall.styles.js';
-import { renderCard, type CardContext } from './templates/card.js';
+import { drawCard, type CardContext } from './templates/card.js';
 import { renderDetail } from './templates/detail.js';
 import { detailStyles } from './templates/detail.styles.js';
 import { toolbarStyles } from './templates/toolbar.styles.js';
@@ -158,6 +158,8 @@ export class OfferWall extends LitElement {
   private _shown: number[] = [];
   private _shownFrom: [WallOffer[], ViewQuery] | null = null;
   private _types: string[] = [];
+  /** The cards' list items by feed position, kept while their offers are in the window. */
+  private _cards = new Map<number, HTMLElement>();
   /** The resolved settings of the current load. */
   private _settings!: Settings;
   private _warned = new Set<string>();
@@ -167,6 +169,7 @@ export class OfferWall extends LitElement {
       this._impressions.reset();
       this._window.reset();
       this._brokenIcons = new Set();
+      this._cards = new Map();
       this._closeDetail(false);
     },
     // Formats are slow to build the first time: build them while the request is in flight.
@@ -301,7 +304,6 @@ export class OfferWall extends LitElement {
     const text = this._text;
     const settings = this._settings;
     const { status, error } = this._feed;
-    const context = this._cardContext(text);
     const detail = this._detail === null ? undefined : this._feed.offers[this._detail];
     return html`<div
       class="wall theme-${settings.theme} layout-${settings.layout}"
@@ -314,9 +316,9 @@ export class OfferWall extends LitElement {
       ${status === 'loading' ? renderLoading(text) : nothing}
       ${status === 'empty' ? renderEmpty(text) : nothing}
       ${status === 'error' && error ? renderError(error, text, this._retry) : nothing}
-      ${status === 'loaded' ? this._renderOffers(text, context) : nothing}
+      ${status === 'loaded' ? this._renderOffers(text) : nothing}
       ${detail
-        ? renderDetail(detail, { ...context, close: () => this._closeDetail(), start: this._activate })
+        ? renderDetail(detail, { ...this._cardContext(text), close: () => this._closeDetail(), start: this._activate })
         : nothing}
     </div>`;
   }
@@ -344,23 +346,28 @@ export class OfferWall extends LitElement {
     });
   }
 
-  private _renderOffers(text: WallMessages, context: CardContext): TemplateResult {
+  private _renderOffers(text: WallMessages): TemplateResult {
     const feed = this._feed;
-    const { start, end } = this._window;
-    const shown = this._shown;
     return html`
-      ${shown.length || !feed.offers.length
-        ? html`<ul part="list" class="list" role="list" aria-label=${text.listLabel} @click=${this._onListClick}>
-            ${repeat(
-              // Keyed by position in the feed, so a card (and the focus in it) stays with its offer
-              // as the window moves and as the order shown changes.
-              shown.slice(start, end),
-              (key) => key,
-              (key, i) => renderCard(feed.offers[key]!, key, start + i, context),
-            )}
-          </ul>`
+      ${this._shown.length || !feed.offers.length
+        ? html`<ul part="list" class="list" role="list" aria-label=${text.listLabel} @click=${this._onListClick}></ul>`
         : renderNoMatches(text, this._clearFilters)}
       ${renderMore(feed, text, this._loadMore, this._retry)}
     `;
+  }
+
+  /**
+   * Puts the window's cards in the list once it is rendered: keyed by feed position, so a card
+   * (and the focus in it) stays with its offer as the window moves and the order shown changes.
+   */
+  protected override update(changed: PropertyValues<this>): void {
+    super.update(changed);
+    const list = this.renderRoot.querySelector('.list');
+    if (!list) return;
+    const { start, end } = this._window;
+    const context = this._cardContext(this._text);
+    syncKeyed(list, this._cards, this._shown.slice(start, end), (item, key, i) =>
+      drawCard(item, this._feed.offers[key]!, key, start + i, context),
+    );
   }
 }

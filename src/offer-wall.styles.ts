@@ -2,7 +2,8 @@
  * The wall's styles. Everything themeable goes through `--offer-wall-*` custom properties with
  * internal fallbacks; the host page's CSS cannot reach inside, and nothing here reaches out.
  */
-import { css, unsafeCSS } from 'lit';
+import { css } from 'lit';
+import { dark } from './themes.js';
 
 export const hostStyles = css`
   :host {
@@ -19,18 +20,6 @@ export const hostStyles = css`
     box-sizing: inherit;
   }
 `;
-
-/**
- * The dark palette, for `theme="dark"` and for `auto` when the user's system is dark. One string
- * used in two rules (a media query cannot share a selector list), kept minified by hand because
- * the build's CSS minifier only sees whole style sheets.
- */
-const dark = unsafeCSS(
-  'color-scheme:dark;--_bg:var(--offer-wall-background,#111827);--_accent:var(--offer-wall-accent,#93c5fd);' +
-    '--_accent-text:var(--offer-wall-accent-text,#0b1220);--_surface:var(--offer-wall-surface,#1f2937);' +
-    '--_text:var(--offer-wall-text,#f3f4f6);--_muted:var(--offer-wall-muted,#aab2bf);' +
-    '--_border:var(--offer-wall-border,#4b5563);--_error:var(--offer-wall-error,#fca5a5)',
-);
 
 export const wallStyles = css`
   /*

@@ -85,11 +85,14 @@ describe('<offer-wall> clicks', () => {
     const { wall } = await loadedWall();
     const ids: string[] = [];
     wall.addEventListener('offer-click', (e) => ids.push(e.detail.offer.id));
-    wall.focus();
+    // The card's title comes first in the tab order (it opens the detail), then its call to action.
+    parts(wall, 'title')[0]!.querySelector('button')!.focus();
     await sendKeys({ press: 'Tab' });
-    expect(wall.shadowRoot!.activeElement).to.equal(parts(wall, 'cta')[0]);
+    expect(wall.shadowRoot!.activeElement === parts(wall, 'cta')[0]).to.equal(true);
     await sendKeys({ press: 'Enter' });
     await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    expect(wall.shadowRoot!.activeElement === parts(wall, 'cta')[1]).to.equal(true);
     await sendKeys({ press: 'Space' });
     expect(ids).to.deep.equal(['1001', '1002']);
   });

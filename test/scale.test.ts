@@ -176,7 +176,9 @@ describe('<offer-wall> with thousands of offers', () => {
     expect((await clicked).detail.offer.id).to.equal(String(1001 + index));
   });
 
-  it('lets the keyboard walk through offers beyond the first window, in order, keeping focus', async () => {
+  it('lets the keyboard walk through offers beyond the first window, in order, keeping focus', async function () {
+    // 180 key presses, each a round trip to the browser: slow, not stuck, on a busy machine.
+    this.timeout(90_000);
     const { wall } = await bigWall(300);
     parts(wall, 'cta')[0]!.focus();
     // Each card has two stops: its title (which opens the detail) and its call to action.

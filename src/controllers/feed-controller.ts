@@ -6,7 +6,7 @@
  * time limits are `fetchFeed`'s; parsing is the dialects'.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { buildQuery, openFeed, requestedPageSize, warmUpDialects, type FormatSetting } from '../data/dialects.js';
+import { buildQuery, openFeed, requestedPageSize, type FormatSetting } from '../data/dialects.js';
 import { fetchFeed } from '../data/request.js';
 import { WallError, type FeedFormat, type WallErrorInfo, type WallOffer } from '../data/types.js';
 import type { OfferWallLoadDetail } from '../events.js';
@@ -127,9 +127,6 @@ export class FeedController implements ReactiveController {
     this.status = 'loading';
     this._abort = new AbortController();
     void this._loadPage(loadId, 1, this._abort.signal);
-    // While the request is in flight, build what the answer will need, so the first cards do
-    // not wait for it.
-    warmUpDialects();
     this._events.waiting();
   }
 

@@ -73,9 +73,3 @@ export function parseFeed(body: unknown, format: FormatSetting, now = Date.now()
   }
   return { format: dialect.format, offers, rejected: items.length - offers.length, received: items.length, total };
 }
-
-/**
- * Once did, while a request was in flight, the one-time set-up of each dialect's zod schema. The
- * readers that replaced zod need none; kept, empty, for the element's call until it drops it.
- */
-export function warmUpDialects(): void {}

@@ -18,23 +18,15 @@ export const ar: Texts = [
   'كيفية إكمال العرض', // stepsLabel
   'تصفية العروض وترتيبها', // toolbarLabel
   'نوع العرض', // filterLabel
-  'الكل', // filterAll
   'الترتيب حسب', // sortLabel
   'الموصى بها', // sortFeed
   'الأعلى مكافأة', // sortReward
   'الأقل سعرًا', // sortPrice
   'البحث في العروض', // searchLabel
-  'بحث…', // searchPlaceholder
   'zero {لا توجد عروض} one {عرض واحد} two {عرضان} few {# عروض} many {# عرضًا} other {# عرض}', // results
   'لا توجد عروض تطابق عوامل التصفية.', // noMatches
   'مسح عوامل التصفية', // clearFilters
-  'التفاصيل', // details
-  'تفاصيل {0}', // detailLabel
   'إغلاق', // close
-  'الوصف', // description
-  'الخطوات', // steps
-  'المكافأة', // reward
-  'السعر', // price
   'المنصة', // platform
   'أندرويد', // android
   'آي أو إس', // ios

@@ -15,23 +15,15 @@ export const de: Texts = [
   'So geht’s', // stepsLabel
   'Angebote filtern und sortieren', // toolbarLabel
   'Angebotstyp', // filterLabel
-  'Alle', // filterAll
   'Sortieren nach', // sortLabel
   'Empfohlen', // sortFeed
   'Höchste Belohnung', // sortReward
   'Niedrigster Preis', // sortPrice
   'Angebote durchsuchen', // searchLabel
-  'Suchen…', // searchPlaceholder
   'one {# Angebot} other {# Angebote}', // results
   'Keine Angebote passen zu den Filtern.', // noMatches
   'Filter zurücksetzen', // clearFilters
-  'Details', // details
-  'Details: {0}', // detailLabel
   'Schließen', // close
-  'Beschreibung', // description
-  'Schritte', // steps
-  'Belohnung', // reward
-  'Preis', // price
   'Plattform', // platform
   'Android', // android
   'iOS', // ios

@@ -15,23 +15,15 @@ export const en: Texts = [
   'How to complete', // stepsLabel
   'Filter and sort offers', // toolbarLabel
   'Offer type', // filterLabel
-  'All', // filterAll
   'Sort by', // sortLabel
   'Recommended', // sortFeed
   'Highest reward', // sortReward
   'Lowest price', // sortPrice
   'Search offers', // searchLabel
-  'Search…', // searchPlaceholder
   'one {# offer} other {# offers}', // results
   'No offers match your filters.', // noMatches
   'Clear filters', // clearFilters
-  'Details', // details
-  'Details: {0}', // detailLabel
   'Close', // close
-  'Description', // description
-  'Steps', // steps
-  'Reward', // reward
-  'Price', // price
   'Platform', // platform
   'Android', // android
   'iOS', // ios

@@ -15,23 +15,15 @@ export const es: Texts = [
   'Cómo completar la oferta', // stepsLabel
   'Filtrar y ordenar ofertas', // toolbarLabel
   'Tipo de oferta', // filterLabel
-  'Todas', // filterAll
   'Ordenar por', // sortLabel
   'Recomendadas', // sortFeed
   'Mayor recompensa', // sortReward
   'Menor precio', // sortPrice
   'Buscar ofertas', // searchLabel
-  'Buscar…', // searchPlaceholder
   'one {# oferta} many {# de ofertas} other {# ofertas}', // results
   'Ninguna oferta coincide con los filtros.', // noMatches
   'Borrar filtros', // clearFilters
-  'Detalles', // details
-  'Detalles: {0}', // detailLabel
   'Cerrar', // close
-  'Descripción', // description
-  'Pasos', // steps
-  'Recompensa', // reward
-  'Precio', // price
   'Plataforma', // platform
   'Android', // android
   'iOS', // ios

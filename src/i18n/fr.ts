@@ -18,23 +18,15 @@ export const fr: Texts = [
   'Comment réaliser l’offre', // stepsLabel
   'Filtrer et trier les offres', // toolbarLabel
   'Type d’offre', // filterLabel
-  'Toutes', // filterAll
   'Trier par', // sortLabel
   'Recommandées', // sortFeed
   'Meilleure récompense', // sortReward
   'Prix le plus bas', // sortPrice
   'Rechercher des offres', // searchLabel
-  'Rechercher…', // searchPlaceholder
   'one {# offre} many {# d’offres} other {# offres}', // results
   'Aucune offre ne correspond aux filtres.', // noMatches
   'Effacer les filtres', // clearFilters
-  'Détails', // details
-  'Détails\u00a0: {0}', // detailLabel
   'Fermer', // close
-  'Description', // description
-  'Étapes', // steps
-  'Récompense', // reward
-  'Prix', // price
   'Plateforme', // platform
   'Android', // android
   'iOS', // ios

@@ -57,7 +57,6 @@ export function messagesFor(locale: string | null | undefined): WallMessages {
       ...built,
       startLabel: fill(built.startLabel),
       discount: fill(built.discount),
-      detailLabel: fill(built.detailLabel),
       results: plural(built.results, rules),
     });
     cache.set(key, messages);

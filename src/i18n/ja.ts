@@ -15,23 +15,15 @@ export const ja: Texts = [
   '達成方法', // stepsLabel
   'オファーの絞り込みと並べ替え', // toolbarLabel
   'オファーの種類', // filterLabel
-  'すべて', // filterAll
   '並べ替え', // sortLabel
   'おすすめ順', // sortFeed
   '報酬の高い順', // sortReward
   '価格の安い順', // sortPrice
   'オファーを検索', // searchLabel
-  '検索…', // searchPlaceholder
   'other {#件のオファー}', // results
   '条件に一致するオファーはありません。', // noMatches
   '絞り込みを解除', // clearFilters
-  '詳細', // details
-  '{0}の詳細', // detailLabel
   '閉じる', // close
-  '説明', // description
-  '手順', // steps
-  '報酬', // reward
-  '価格', // price
   'プラットフォーム', // platform
   'Android', // android
   'iOS', // ios

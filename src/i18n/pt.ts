@@ -15,23 +15,15 @@ export const pt: Texts = [
   'Como concluir a oferta', // stepsLabel
   'Filtrar e ordenar ofertas', // toolbarLabel
   'Tipo de oferta', // filterLabel
-  'Todas', // filterAll
   'Ordenar por', // sortLabel
   'Recomendadas', // sortFeed
   'Maior recompensa', // sortReward
   'Menor preço', // sortPrice
   'Buscar ofertas', // searchLabel
-  'Buscar…', // searchPlaceholder
   'one {# oferta} many {# de ofertas} other {# ofertas}', // results
   'Nenhuma oferta corresponde aos filtros.', // noMatches
   'Limpar filtros', // clearFilters
-  'Detalhes', // details
-  'Detalhes: {0}', // detailLabel
   'Fechar', // close
-  'Descrição', // description
-  'Etapas', // steps
-  'Recompensa', // reward
-  'Preço', // price
   'Plataforma', // platform
   'Android', // android
   'iOS', // ios

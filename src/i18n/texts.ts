@@ -29,8 +29,6 @@ export interface WallMessages {
   toolbarLabel: string;
   /** The accessible name of the group of type filter chips. */
   filterLabel: string;
-  /** The chip that shows every type. */
-  filterAll: string;
   sortLabel: string;
   /** Sort option: the feed's own order. */
   sortFeed: string;
@@ -38,24 +36,15 @@ export interface WallMessages {
   sortReward: string;
   /** Sort option for appcharge offers: lowest price first. */
   sortPrice: string;
+  /** The search box's accessible name, also its placeholder. */
   searchLabel: string;
-  searchPlaceholder: string;
   /** How many offers are shown, `12 offers`: `count` picks the plural form, `formattedCount` is written. */
   results: (count: number, formattedCount: string) => string;
   /** Shown when filter or search leave nothing. */
   noMatches: string;
   clearFilters: string;
-  /** A card's control that opens the offer's detail. */
-  details: string;
-  /** The detail dialog's accessible name, from the offer's name. */
-  detailLabel: (name: string) => string;
   close: string;
-  /** Headings of the detail's sections. */
-  description: string;
-  steps: string;
-  reward: string;
-  /** Heading used instead of `reward` for an appcharge offer, which the user pays for. */
-  price: string;
+  /** The detail's facts: the offer's platform and the countries it is open in. */
   platform: string;
   android: string;
   ios: string;
@@ -72,7 +61,7 @@ export interface WallMessages {
  * The order in which a language file lists its texts. One string rather than an array because it
  * is the only copy of the key names in the bundle and a string is the smallest way to ship it.
  */
-export const KEYS = 'listLabel loading loadingMore empty errorTitle retry more start startLabel discount stepsLabel toolbarLabel filterLabel filterAll sortLabel sortFeed sortReward sortPrice searchLabel searchPlaceholder results noMatches clearFilters details detailLabel close description steps reward price platform android ios countries allCountries preview opensInNewTab';
+export const KEYS = 'listLabel loading loadingMore empty errorTitle retry more start startLabel discount stepsLabel toolbarLabel filterLabel sortLabel sortFeed sortReward sortPrice searchLabel results noMatches clearFilters close platform android ios countries allCountries preview opensInNewTab';
 
 type Split<S extends string, Done extends string[] = []> = S extends `${infer Key} ${infer Rest}`
   ? Split<Rest, [...Done, Key]>

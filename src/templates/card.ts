@@ -3,7 +3,7 @@
  * list, and the call to action. Plain data in, a template out; the element decides which offers
  * get a card and handles the clicks (one listener on the list).
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, render, type TemplateResult } from 'lit';
 import { formatItems, formatReward, formatUsd, type RewardSettings } from '../data/format.js';
 import type { WallOffer, WallStep } from '../data/types.js';
 import type { WallMessages } from '../messages.js';
@@ -64,15 +64,21 @@ function renderTitle(name: string, level: number): TemplateResult {
 }
 
 /**
+ * Draws an offer's card into its list item (see `internal/keyed-list.ts`, which keeps one item per
+ * offer).
  * @param key the offer's stable key (its position in the feed), read back from `data-index`
  * @param position its position in the list as shown, from 0
  */
-export function renderCard(offer: WallOffer, key: number, position: number, context: CardContext): TemplateResult {
+export function drawCard(item: HTMLElement, offer: WallOffer, key: number, position: number, context: CardContext): void {
   const { rewards, text } = context;
   const reward = formatReward(offer.reward, rewards);
-  return html`
-    <li part="card" class="card" data-index=${key} aria-posinset=${position + 1} aria-setsize=${context.setSize}>
-      ${offerIcon(offer, context)}
+  item.setAttribute('part', 'card');
+  item.className = 'card';
+  item.setAttribute('data-index', String(key));
+  item.setAttribute('aria-posinset', String(position + 1));
+  item.setAttribute('aria-setsize', String(context.setSize));
+  render(
+    html`${offerIcon(offer, context)}
       <div class="body">
         ${renderTitle(offer.name, context.headingLevel)}
         <p part="payout" class="payout">${reward}</p>
@@ -83,7 +89,7 @@ export function renderCard(offer: WallOffer, key: number, position: number, cont
             </ol>`
           : nothing}
       </div>
-      <button part="cta" class="cta" type="button" aria-label=${text.startLabel(offer.name, reward)}>${text.start}</button>
-    </li>
-  `;
+      <button part="cta" class="cta" type="button" aria-label=${text.startLabel(offer.name, reward)}>${text.start}</button>`,
+    item,
+  );
 }

@@ -48,26 +48,24 @@ export function renderDetail(offer: WallOffer, context: DetailContext): Template
       <div class="sheet">
         <div class="dialog-head">
           ${offerIcon(offer, context, 72)}
-          <h2 id="detail-title" class="dialog-title">${offer.name}</h2>
+          <div>
+            <h2 id="detail-title" class="dialog-title">${offer.name}</h2>
+            <p class="payout">${reward}</p>
+          </div>
           <button part="close" class="close" type="button" aria-label=${text.close} @click=${context.close}>×</button>
         </div>
-        <dl class="facts">
-          <dt>${offer.reward.kind === 'price' ? text.price : text.reward}</dt>
-          <dd class="payout">${reward}</dd>
-          ${platform ? html`<dt>${text.platform}</dt><dd>${platform}</dd>` : nothing}
-          <dt>${text.countries}</dt>
-          <dd>${countries || text.allCountries}</dd>
-        </dl>
-        ${offer.description
-          ? html`<h3 class="section">${text.description}</h3>
-              <p class="description">${offer.description}</p>`
-          : nothing}
+        ${offer.description ? html`<p class="description">${offer.description}</p>` : nothing}
         ${offer.steps.length
-          ? html`<h3 class="section">${text.steps}</h3>
+          ? html`<h3 class="section">${text.stepsLabel}</h3>
               <ol class="steps">
                 ${offer.steps.map((step) => html`<li>${stepText(step, rewards.locale)}</li>`)}
               </ol>`
           : nothing}
+        <dl class="facts">
+          ${platform ? html`<dt>${text.platform}</dt><dd>${platform}</dd>` : nothing}
+          <dt>${text.countries}</dt>
+          <dd>${countries || text.allCountries}</dd>
+        </dl>
         <div class="actions">
           ${offer.previewUrl
             ? html`<a class="preview" href=${offer.previewUrl} target="_blank" rel="noopener noreferrer"

@@ -4,7 +4,6 @@
  * the element turns that into its attributes.
  */
 import { html, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import type { ViewQuery } from '../data/view.js';
 import type { WallMessages } from '../messages.js';
 
@@ -31,8 +30,8 @@ export function renderToolbar({ text, view, types, byPrice, results, change }: T
         class="search"
         type="search"
         aria-label=${text.searchLabel}
-        placeholder=${text.searchPlaceholder}
-        .value=${live(view.search)}
+        placeholder=${text.searchLabel}
+        .value=${view.search}
         @input=${(event: Event) => change({ search: (event.target as HTMLInputElement).value })}
       />
       <div class="controls">
@@ -56,8 +55,7 @@ export function renderToolbar({ text, view, types, byPrice, results, change }: T
           part="sort"
           class="sort"
           aria-label=${text.sortLabel}
-          .value=${live(view.sort)}
-          @change=${(event: Event) => change({ sort: (event.target as HTMLSelectElement).value as ViewQuery['sort'] })}
+                    @change=${(event: Event) => change({ sort: (event.target as HTMLSelectElement).value as ViewQuery['sort'] })}
         >
           <option value="feed" ?selected=${view.sort === 'feed'}>${text.sortFeed}</option>
           <option value="reward" ?selected=${view.sort === 'reward'}>${byPrice ? text.sortPrice : text.sortReward}</option>

@@ -8,10 +8,10 @@ const LANGUAGES = ['en', 'de', 'es', 'pt', 'fr', 'ja', 'ar'] as const;
 // Typed as a record so that adding a key to WallMessages without listing it here fails to compile.
 const KEYS = Object.keys({
   listLabel: 1, loading: 1, loadingMore: 1, empty: 1, errorTitle: 1, retry: 1, more: 1, start: 1,
-  startLabel: 1, discount: 1, stepsLabel: 1, toolbarLabel: 1, filterLabel: 1, filterAll: 1,
-  sortLabel: 1, sortFeed: 1, sortReward: 1, sortPrice: 1, searchLabel: 1, searchPlaceholder: 1,
-  results: 1, noMatches: 1, clearFilters: 1, details: 1, detailLabel: 1, close: 1, description: 1,
-  steps: 1, reward: 1, price: 1, platform: 1, android: 1, ios: 1, countries: 1, allCountries: 1,
+  startLabel: 1, discount: 1, stepsLabel: 1, toolbarLabel: 1, filterLabel: 1,
+  sortLabel: 1, sortFeed: 1, sortReward: 1, sortPrice: 1, searchLabel: 1,
+  results: 1, noMatches: 1, clearFilters: 1, close: 1,
+  platform: 1, android: 1, ios: 1, countries: 1, allCountries: 1,
   preview: 1, opensInNewTab: 1,
 } satisfies Record<keyof WallMessages, 1>) as (keyof WallMessages)[];
 
@@ -20,7 +20,7 @@ function rendered(messages: WallMessages, name: string, amount: string, counts: 
   return KEYS.flatMap((key) => {
     const value = messages[key];
     if (key === 'startLabel') return messages.startLabel(name, amount);
-    if (key === 'discount' || key === 'detailLabel') return messages[key](key === 'discount' ? amount : name);
+    if (key === 'discount') return messages.discount(amount);
     if (key === 'results') return counts.map((count) => messages.results(count, amount));
     return value as string;
   });
@@ -72,7 +72,6 @@ describe('built-in texts', () => {
       const messages = messagesFor(language);
       const label = messages.startLabel('«name»', '«reward»');
       expect(label, language).to.include('«name»').and.to.include('«reward»');
-      expect(messages.detailLabel('«name»'), language).to.include('«name»');
       expect(messages.discount('«20%»'), language).to.include('«20%»');
       expect(messages.results(7, '«7»'), language).to.include('«7»');
       expect(label, language).not.to.match(/[{}]/);
