@@ -32,7 +32,8 @@ function minifyTemplates(): Plugin {
     apply: 'build',
     async transform(code, id) {
       if (!/\/src\/.*\.ts$/.test(id) || !/\b(html|css)`/.test(code)) return null;
-      const result = await minifyHTMLLiterals(code, { fileName: id });
+      // Unquoted attribute values (`part=cta`) are plain HTML, and Lit binds `x=${…}` unquoted too.
+      const result = await minifyHTMLLiterals(code, { fileName: id, minifyOptions: { removeAttributeQuotes: true } });
       return result ? { code: result.code, map: result.map?.toString() ?? null } : null;
     },
   };

@@ -24,7 +24,7 @@ import type {
   OfferWallLoadDetail,
 } from './events.js';
 import { syncKeyed } from './internal/keyed-list.js';
-import { readSettings, REQUEST_PROPERTIES, SETTING_PROPERTIES } from './internal/read-settings.js';
+import { isSetting, readSettings, REQUEST_PROPERTIES } from './internal/read-settings.js';
 import type { Settings } from './internal/settings.js';
 import type { WallMessages } from './messages.js';
 import { hostStyles, wallStyles } from './offer-wall.styles.js';
@@ -156,7 +156,7 @@ export class OfferWall extends LitElement {
   private _detail: number | null = null;
   /** Feed positions of the offers shown, in the order shown, and what they were computed from. */
   private _shown: number[] = [];
-  private _shownFrom: [WallOffer[], ViewQuery] | null = null;
+  private _shownFrom: [WallOffer[] | null, string] = [null, ''];
   private _types: string[] = [];
   /** The cards' list items by feed position, kept while their offers are in the window. */
   private _cards = new Map<number, HTMLElement>();
@@ -207,7 +207,7 @@ export class OfferWall extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this._settings || SETTING_PROPERTIES.some((name) => changed.has(name))) this._settings = readSettings(this, this._warned);
+    if (!this._settings || [...changed.keys()].some(isSetting)) this._settings = readSettings(this, this._warned);
     if (REQUEST_PROPERTIES.some((name) => changed.has(name))) this._feed.reload();
     this._updateView();
   }
@@ -220,12 +220,13 @@ export class OfferWall extends LitElement {
   /** Applies filter, search and sort to the offers received, when either changed. */
   private _updateView(): void {
     const { offers } = this._feed;
-    const view = this._settings.view;
-    const [lastOffers, lastView] = this._shownFrom ?? [];
-    if (lastOffers === offers && lastView && JSON.stringify(lastView) === JSON.stringify(view)) return;
-    if (lastView && lastOffers?.length && JSON.stringify(lastView) !== JSON.stringify(view)) this._window.rewind();
-    if (lastOffers !== offers) this._types = offerTypes(offers);
-    this._shown = viewOf(offers, view);
+    const view = JSON.stringify(this._settings.view);
+    const [lastOffers, lastView] = this._shownFrom;
+    if (offers === lastOffers && view === lastView) return;
+    // Another order or selection starts from the top of the list.
+    if (view !== lastView && lastOffers?.length) this._window.rewind();
+    if (offers !== lastOffers) this._types = offerTypes(offers);
+    this._shown = viewOf(offers, this._settings.view);
     this._shownFrom = [offers, view];
   }
 

@@ -7,8 +7,7 @@ import type { Texts } from './texts.js';
 export const ar: Texts = [
   'العروض', // listLabel
   'جارٍ تحميل العروض…', // loading
-  'جارٍ تحميل المزيد من العروض…', // loadingMore
-  'لا توجد عروض متاحة حاليًا. يُرجى العودة لاحقًا.', // empty
+  'لا توجد عروض حاليًا. يُرجى العودة لاحقًا.', // empty
   'تعذّر تحميل العروض.', // errorTitle
   'إعادة المحاولة', // retry
   'تحميل المزيد من العروض', // more
@@ -16,7 +15,6 @@ export const ar: Texts = [
   'ابدأ {0}، المكافأة: {1}', // startLabel
   'خصم {0}', // discount
   'كيفية إكمال العرض', // stepsLabel
-  'تصفية العروض وترتيبها', // toolbarLabel
   'نوع العرض', // filterLabel
   'الترتيب حسب', // sortLabel
   'الموصى بها', // sortFeed
@@ -28,10 +26,6 @@ export const ar: Texts = [
   'مسح عوامل التصفية', // clearFilters
   'إغلاق', // close
   'المنصة', // platform
-  'أندرويد', // android
-  'آي أو إس', // ios
   'البلدان', // countries
-  'جميع البلدان', // allCountries
   'عرض في المتجر', // preview
-  'يُفتح في علامة تبويب جديدة', // opensInNewTab
 ];

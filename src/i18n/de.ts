@@ -4,8 +4,7 @@ import type { Texts } from './texts.js';
 export const de: Texts = [
   'Angebote', // listLabel
   'Angebote werden geladen…', // loading
-  'Weitere Angebote werden geladen…', // loadingMore
-  'Derzeit sind keine Angebote verfügbar. Bitte später noch einmal vorbeischauen.', // empty
+  'Derzeit keine Angebote. Bitte später wieder vorbeischauen.', // empty
   'Die Angebote konnten nicht geladen werden.', // errorTitle
   'Erneut versuchen', // retry
   'Weitere Angebote laden', // more
@@ -13,7 +12,6 @@ export const de: Texts = [
   '{0} starten, Belohnung: {1}', // startLabel
   '{0} Rabatt', // discount
   'So geht’s', // stepsLabel
-  'Angebote filtern und sortieren', // toolbarLabel
   'Angebotstyp', // filterLabel
   'Sortieren nach', // sortLabel
   'Empfohlen', // sortFeed
@@ -25,10 +23,6 @@ export const de: Texts = [
   'Filter zurücksetzen', // clearFilters
   'Schließen', // close
   'Plattform', // platform
-  'Android', // android
-  'iOS', // ios
   'Länder', // countries
-  'Alle Länder', // allCountries
   'Im Store ansehen', // preview
-  'Öffnet in einem neuen Tab', // opensInNewTab
 ];

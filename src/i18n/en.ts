@@ -4,8 +4,7 @@ import type { Texts } from './texts.js';
 export const en: Texts = [
   'Offers', // listLabel
   'Loading offers…', // loading
-  'Loading more offers…', // loadingMore
-  'No offers are available right now. Please check back later.', // empty
+  'No offers right now. Please check back later.', // empty
   'Offers could not be loaded.', // errorTitle
   'Try again', // retry
   'Load more offers', // more
@@ -13,7 +12,6 @@ export const en: Texts = [
   'Start {0}, reward {1}', // startLabel
   '{0} off', // discount
   'How to complete', // stepsLabel
-  'Filter and sort offers', // toolbarLabel
   'Offer type', // filterLabel
   'Sort by', // sortLabel
   'Recommended', // sortFeed
@@ -25,10 +23,6 @@ export const en: Texts = [
   'Clear filters', // clearFilters
   'Close', // close
   'Platform', // platform
-  'Android', // android
-  'iOS', // ios
   'Countries', // countries
-  'All countries', // allCountries
   'View in store', // preview
-  'Opens in a new tab', // opensInNewTab
 ];

@@ -4,8 +4,7 @@ import type { Texts } from './texts.js';
 export const es: Texts = [
   'Ofertas', // listLabel
   'Cargando ofertas…', // loading
-  'Cargando más ofertas…', // loadingMore
-  'No hay ofertas disponibles en este momento. Vuelve a consultar más tarde.', // empty
+  'No hay ofertas por ahora. Vuelve más tarde.', // empty
   'No se pudieron cargar las ofertas.', // errorTitle
   'Reintentar', // retry
   'Cargar más ofertas', // more
@@ -13,7 +12,6 @@ export const es: Texts = [
   'Empezar {0}, recompensa: {1}', // startLabel
   '{0} de descuento', // discount
   'Cómo completar la oferta', // stepsLabel
-  'Filtrar y ordenar ofertas', // toolbarLabel
   'Tipo de oferta', // filterLabel
   'Ordenar por', // sortLabel
   'Recomendadas', // sortFeed
@@ -25,10 +23,6 @@ export const es: Texts = [
   'Borrar filtros', // clearFilters
   'Cerrar', // close
   'Plataforma', // platform
-  'Android', // android
-  'iOS', // ios
   'Países', // countries
-  'Todos los países', // allCountries
   'Ver en la tienda', // preview
-  'Se abre en una pestaña nueva', // opensInNewTab
 ];

@@ -7,8 +7,7 @@ import type { Texts } from './texts.js';
 export const fr: Texts = [
   'Offres', // listLabel
   'Chargement des offres…', // loading
-  'Chargement d’autres offres…', // loadingMore
-  'Aucune offre n’est disponible pour le moment. Revenez plus tard.', // empty
+  'Aucune offre pour le moment. Revenez plus tard.', // empty
   'Impossible de charger les offres.', // errorTitle
   'Réessayer', // retry
   'Charger plus d’offres', // more
@@ -16,7 +15,6 @@ export const fr: Texts = [
   'Commencer {0}, récompense\u00a0: {1}', // startLabel
   '{0} de réduction', // discount
   'Comment réaliser l’offre', // stepsLabel
-  'Filtrer et trier les offres', // toolbarLabel
   'Type d’offre', // filterLabel
   'Trier par', // sortLabel
   'Recommandées', // sortFeed
@@ -28,10 +26,6 @@ export const fr: Texts = [
   'Effacer les filtres', // clearFilters
   'Fermer', // close
   'Plateforme', // platform
-  'Android', // android
-  'iOS', // ios
   'Pays', // countries
-  'Tous les pays', // allCountries
   'Voir dans la boutique', // preview
-  'S’ouvre dans un nouvel onglet', // opensInNewTab
 ];

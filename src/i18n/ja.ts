@@ -4,8 +4,7 @@ import type { Texts } from './texts.js';
 export const ja: Texts = [
   'オファー', // listLabel
   'オファーを読み込んでいます…', // loading
-  'さらにオファーを読み込んでいます…', // loadingMore
-  '現在利用できるオファーはありません。しばらくしてからもう一度ご確認ください。', // empty
+  '現在オファーはありません。後でもう一度ご確認ください。', // empty
   'オファーを読み込めませんでした。', // errorTitle
   '再試行', // retry
   'オファーをさらに読み込む', // more
@@ -13,7 +12,6 @@ export const ja: Texts = [
   '{0}を開始（報酬：{1}）', // startLabel
   '{0}オフ', // discount
   '達成方法', // stepsLabel
-  'オファーの絞り込みと並べ替え', // toolbarLabel
   'オファーの種類', // filterLabel
   '並べ替え', // sortLabel
   'おすすめ順', // sortFeed
@@ -25,10 +23,6 @@ export const ja: Texts = [
   '絞り込みを解除', // clearFilters
   '閉じる', // close
   'プラットフォーム', // platform
-  'Android', // android
-  'iOS', // ios
   '対象国', // countries
-  'すべての国', // allCountries
   'ストアで見る', // preview
-  '新しいタブで開きます', // opensInNewTab
 ];

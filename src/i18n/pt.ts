@@ -4,8 +4,7 @@ import type { Texts } from './texts.js';
 export const pt: Texts = [
   'Ofertas', // listLabel
   'Carregando ofertas…', // loading
-  'Carregando mais ofertas…', // loadingMore
-  'Nenhuma oferta disponível no momento. Volte mais tarde.', // empty
+  'Nenhuma oferta no momento. Volte mais tarde.', // empty
   'Não foi possível carregar as ofertas.', // errorTitle
   'Tentar novamente', // retry
   'Carregar mais ofertas', // more
@@ -13,7 +12,6 @@ export const pt: Texts = [
   'Começar {0}, recompensa: {1}', // startLabel
   '{0} de desconto', // discount
   'Como concluir a oferta', // stepsLabel
-  'Filtrar e ordenar ofertas', // toolbarLabel
   'Tipo de oferta', // filterLabel
   'Ordenar por', // sortLabel
   'Recomendadas', // sortFeed
@@ -25,10 +23,6 @@ export const pt: Texts = [
   'Limpar filtros', // clearFilters
   'Fechar', // close
   'Plataforma', // platform
-  'Android', // android
-  'iOS', // ios
   'Países', // countries
-  'Todos os países', // allCountries
   'Ver na loja', // preview
-  'Abre em uma nova aba', // opensInNewTab
 ];

@@ -12,7 +12,6 @@ export interface WallMessages {
   /** The list's accessible name. */
   listLabel: string;
   loading: string;
-  loadingMore: string;
   empty: string;
   errorTitle: string;
   retry: string;
@@ -25,8 +24,6 @@ export interface WallMessages {
   discount: (percent: string) => string;
   /** The steps list's accessible name. */
   stepsLabel: string;
-  /** The toolbar's accessible name. */
-  toolbarLabel: string;
   /** The accessible name of the group of type filter chips. */
   filterLabel: string;
   sortLabel: string;
@@ -46,22 +43,16 @@ export interface WallMessages {
   close: string;
   /** The detail's facts: the offer's platform and the countries it is open in. */
   platform: string;
-  android: string;
-  ios: string;
   countries: string;
-  /** Shown under `countries` when an offer names none. */
-  allCountries: string;
   /** The preview link's text (the offer's app store page). */
   preview: string;
-  /** The preview link's accessible description. */
-  opensInNewTab: string;
 }
 
 /**
  * The order in which a language file lists its texts. One string rather than an array because it
  * is the only copy of the key names in the bundle and a string is the smallest way to ship it.
  */
-export const KEYS = 'listLabel loading loadingMore empty errorTitle retry more start startLabel discount stepsLabel toolbarLabel filterLabel sortLabel sortFeed sortReward sortPrice searchLabel results noMatches clearFilters close platform android ios countries allCountries preview opensInNewTab';
+export const KEYS = 'listLabel loading empty errorTitle retry more start startLabel discount stepsLabel filterLabel sortLabel sortFeed sortReward sortPrice searchLabel results noMatches clearFilters close platform countries preview';
 
 type Split<S extends string, Done extends string[] = []> = S extends `${infer Key} ${infer Rest}`
   ? Split<Rest, [...Done, Key]>

@@ -3,6 +3,7 @@
  * around it, the user agent, the base URL), and warns once per bad value. Which properties change
  * the request, and so reload the offers, is listed here too.
  */
+import type { ReactiveElement } from 'lit';
 import { detectOs, isValidLocale } from './platform.js';
 import { resolveSettings, type RawSettings, type Settings } from './settings.js';
 
@@ -20,48 +21,20 @@ export const REQUEST_PROPERTIES = [
   'offerSubType',
 ] as const;
 
-/** Every property that `readSettings` reads. */
-export const SETTING_PROPERTIES = [
-  ...REQUEST_PROPERTIES,
-  'currencyName',
-  'currencyRate',
-  'locale',
-  'clickUrlTemplate',
-  'timeout',
-  'theme',
-  'layout',
-  'sort',
-  'filter',
-  'search',
-  'toolbar',
-  'headingLevel',
-] as const;
-
-type Numeric = 'pageSize' | 'currencyRate' | 'timeout' | 'headingLevel';
-
-/** The element as this module sees it: its setting properties, as a publisher set them. */
-export type SettingsSource = Element & { [K in Exclude<keyof RawSettings, Numeric>]: RawSettings[K] } & {
-  [K in Numeric]: number | null;
-};
-
-const ATTRIBUTES: Record<Numeric, string> = {
-  pageSize: 'page-size',
-  currencyRate: 'currency-rate',
-  timeout: 'timeout',
-  headingLevel: 'heading-level',
-};
-
-/** A numeric property, or its attribute's own text when that did not parse, for warnings. */
-function numeric(wall: SettingsSource, name: Numeric): number | string | null {
-  const value = wall[name];
-  return typeof value === 'number' && Number.isNaN(value) ? (wall.getAttribute(ATTRIBUTES[name]) ?? value) : value;
-}
+/** Whether a changed property is one of the settings (not `messages`, not internal state). */
+export const isSetting = (name: PropertyKey): boolean => name !== 'messages' && !String(name).startsWith('_');
 
 /** Resolves the settings; each problem is warned about once per `warned` set. */
-export function readSettings(wall: SettingsSource, warned: Set<string>): Settings {
-  const raw = {} as Record<keyof RawSettings, unknown>;
-  for (const name of SETTING_PROPERTIES) raw[name] = name in ATTRIBUTES ? numeric(wall, name as Numeric) : wall[name];
-  const { settings, problems } = resolveSettings(raw as RawSettings, {
+export function readSettings(wall: ReactiveElement, warned: Set<string>): Settings {
+  const raw: Record<string, unknown> = {};
+  for (const [name, options] of (wall.constructor as typeof ReactiveElement).elementProperties) {
+    if (!isSetting(name)) continue;
+    const value = (wall as unknown as Record<PropertyKey, unknown>)[name];
+    // A number attribute that did not parse: its own text, for the warning.
+    const attribute = typeof options.attribute === 'string' ? options.attribute : (name as string);
+    raw[name as string] = options.type === Number && Number.isNaN(value) ? (wall.getAttribute(attribute) ?? value) : value;
+  }
+  const { settings, problems } = resolveSettings(raw as unknown as RawSettings, {
     os: detectOs(),
     // A page's lang can be malformed (`en_US`): the first usable of page, browser, English.
     locale: [wall.closest('[lang]')?.getAttribute('lang'), navigator.language].find((tag) => tag && isValidLocale(tag)) ?? 'en',

@@ -37,7 +37,8 @@ function countryName(code: string, locale: string): string {
 export function renderDetail(offer: WallOffer, context: DetailContext): TemplateResult {
   const { text, rewards } = context;
   const reward = formatReward(offer.reward, rewards);
-  const platform = offer.os === 'android' ? text.android : offer.os === 'ios' ? text.ios : offer.os;
+  // Platform names are brands, written alike in every language.
+  const platform = offer.os === 'ios' ? 'iOS' : offer.os === 'android' ? 'Android' : offer.os;
   const countries = offer.countries.map((code) => countryName(code, rewards.locale)).join(', ');
   // A click on the backdrop reaches the dialog itself; its content fills the box inside.
   const onClick = (event: MouseEvent) => {
@@ -61,15 +62,16 @@ export function renderDetail(offer: WallOffer, context: DetailContext): Template
                 ${offer.steps.map((step) => html`<li>${stepText(step, rewards.locale)}</li>`)}
               </ol>`
           : nothing}
-        <dl class="facts">
-          ${platform ? html`<dt>${text.platform}</dt><dd>${platform}</dd>` : nothing}
-          <dt>${text.countries}</dt>
-          <dd>${countries || text.allCountries}</dd>
-        </dl>
+        ${platform || countries
+          ? html`<dl class="facts">
+              ${platform ? html`<dt>${text.platform}</dt><dd>${platform}</dd>` : nothing}
+              ${countries ? html`<dt>${text.countries}</dt><dd>${countries}</dd>` : nothing}
+            </dl>`
+          : nothing}
         <div class="actions">
           ${offer.previewUrl
             ? html`<a class="preview" href=${offer.previewUrl} target="_blank" rel="noopener noreferrer"
-                >${text.preview}<span class="visually-hidden"> (${text.opensInNewTab})</span></a
+                >${text.preview}<span aria-hidden="true"> ↗</span></a
               >`
             : nothing}
           <button part="cta" class="cta" type="button" aria-label=${text.startLabel(offer.name, reward)} @click=${() => context.start(offer)}>

@@ -50,9 +50,9 @@ export function renderMore(
             aria-disabled=${state.loadingMore ? 'true' : 'false'}
             @click=${loadMore}
           >
-            ${state.loadingMore ? text.loadingMore : text.more}
+            ${state.loadingMore ? text.loading : text.more}
           </button>`
         : nothing}
-    <div class="visually-hidden" role="status">${state.loadingMore ? text.loadingMore : ''}</div>
+    <div class="visually-hidden" role="status">${state.loadingMore ? text.loading : ''}</div>
   `;
 }

@@ -24,7 +24,7 @@ export function renderToolbar({ text, view, types, byPrice, results, change }: T
   // A preset filter for a type not loaded (yet) still gets its button, so it can be cleared.
   const chips = current && !types.some((type) => type.toLowerCase() === current) ? [...types, view.filter] : types;
   return html`
-    <div part="toolbar" class="toolbar" role="search" aria-label=${text.toolbarLabel}>
+    <div part="toolbar" class="toolbar">
       <input
         part="search"
         class="search"

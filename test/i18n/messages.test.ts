@@ -7,12 +7,12 @@ const LANGUAGES = ['en', 'de', 'es', 'pt', 'fr', 'ja', 'ar'] as const;
 
 // Typed as a record so that adding a key to WallMessages without listing it here fails to compile.
 const KEYS = Object.keys({
-  listLabel: 1, loading: 1, loadingMore: 1, empty: 1, errorTitle: 1, retry: 1, more: 1, start: 1,
-  startLabel: 1, discount: 1, stepsLabel: 1, toolbarLabel: 1, filterLabel: 1,
+  listLabel: 1, loading: 1, empty: 1, errorTitle: 1, retry: 1, more: 1, start: 1,
+  startLabel: 1, discount: 1, stepsLabel: 1, filterLabel: 1,
   sortLabel: 1, sortFeed: 1, sortReward: 1, sortPrice: 1, searchLabel: 1,
   results: 1, noMatches: 1, clearFilters: 1, close: 1,
-  platform: 1, android: 1, ios: 1, countries: 1, allCountries: 1,
-  preview: 1, opensInNewTab: 1,
+  platform: 1, countries: 1,
+  preview: 1,
 } satisfies Record<keyof WallMessages, 1>) as (keyof WallMessages)[];
 
 /** Every text of a language as the wall would show it, functions called with the given values. */
