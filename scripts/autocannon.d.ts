@@ -1,0 +1,33 @@
+/** The part of autocannon's API the benchmarks use (it ships no types). */
+declare module 'autocannon' {
+  interface Histogram {
+    average: number;
+    p50: number;
+    p99: number;
+    max: number;
+  }
+  interface Result {
+    requests: Histogram & { total: number };
+    latency: Histogram;
+    throughput: Histogram & { total: number };
+    errors: number;
+    timeouts: number;
+    non2xx: number;
+    mismatches: number;
+    duration: number;
+    [key: string]: unknown;
+  }
+  interface Options {
+    url: string;
+    connections?: number;
+    duration?: number;
+    amount?: number;
+    pipelining?: number;
+    workers?: number;
+    timeout?: number;
+    requests?: Array<Record<string, unknown>>;
+    [key: string]: unknown;
+  }
+  function autocannon(options: Options): Promise<Result>;
+  export default autocannon;
+}
