@@ -8,7 +8,7 @@
  * while autocannon is near one would mean the generator, not the server, is what saturates.
  *
  * Environment: BENCH_ROUNDS (5), BENCH_SECONDS (5), BENCH_CONNECTIONS (50),
- * BENCH_TARGETS (bare,proxy,proxy-logs), BENCH_PROXY_NODE_ARGS (e.g. "--cpu-prof").
+ * BENCH_TARGETS (bare,proxy,proxy-logs), BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof").
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -22,7 +22,7 @@ const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 50);
 const WANTED = (process.env['BENCH_TARGETS'] ?? 'bare,proxy,proxy-logs').split(',');
-const PROXY_NODE_ARGS = (process.env['BENCH_PROXY_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+const SERVER_NODE_ARGS = (process.env['BENCH_SERVER_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
 const QUERY = '/offers?os=android&page=1&page_size=20&country=US';
 const APP_ID = 'bench-app-id';
 
@@ -32,7 +32,7 @@ const children: ChildProcess[] = [];
 
 /** Starts a helper role of bench-servers.js and resolves with the URL it prints. */
 function helper(...args: string[]): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [here('./bench-servers.js'), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, here('./bench-servers.js'), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   children.push(child);
   return new Promise((resolve, reject) => {
     let out = '';
@@ -57,7 +57,7 @@ function freePort(): Promise<number> {
 async function proxy(upstream: string, env: Record<string, string>, stdout: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const fd = openSync(stdout, 'w');
-  const child = spawn(process.execPath, [...PROXY_NODE_ARGS, here('../src/server/cli.js')], {
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, here('../src/server/cli.js')], {
     env: {
       PATH: process.env['PATH'] ?? '',
       OFFER_WALL_FORMAT: 's2s',

@@ -3,11 +3,13 @@
  * variable, so a bad deployment fails at start with one clear message instead of at the first user.
  */
 import type { ProxyOptions } from './handler.js';
+import { LOG_LEVELS, type LogLevel } from './log.js';
 
 export interface ServerConfig {
   options: ProxyOptions;
   port: number;
   host: string;
+  logLevel: LogLevel;
 }
 
 export class ConfigError extends Error {
@@ -68,6 +70,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
 
   const cacheSeconds = wholeNumber(env, 'OFFER_WALL_CACHE_S', 60, 0, 86_400, problems);
   const timeoutMs = wholeNumber(env, 'OFFER_WALL_TIMEOUT_MS', 8000, 1, 120_000, problems);
+  const cacheMaxBytes = wholeNumber(env, 'OFFER_WALL_CACHE_MAX_BYTES', 64 * 1024 * 1024, 0, 2 ** 40, problems);
+  const logLevel = (env['OFFER_WALL_LOG_LEVEL']?.trim().toLowerCase() || 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`OFFER_WALL_LOG_LEVEL="${logLevel}" must be one of ${LOG_LEVELS.join(', ')}`);
   const port = wholeNumber(env, 'PORT', 8787, 0, 65_535, problems);
   const host = env['HOST']?.trim() || '127.0.0.1';
 
@@ -79,9 +84,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
       ...(format === 's2s' ? { appId: appId! } : { publisherToken: publisherToken! }),
       allowedOrigins,
       cacheSeconds,
+      cacheMaxBytes,
       timeoutMs,
     },
     port,
     host,
+    logLevel,
   };
 }
