@@ -28,6 +28,7 @@ declare module 'autocannon' {
     requests?: Array<Record<string, unknown>>;
     [key: string]: unknown;
   }
-  function autocannon(options: Options): Promise<Result>;
+  /** A thenable that can also be stopped early. */
+  function autocannon(options: Options): Promise<Result> & { stop(): void };
   export default autocannon;
 }

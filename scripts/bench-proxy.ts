@@ -8,7 +8,7 @@
  * while autocannon is near one would mean the generator, not the server, is what saturates.
  *
  * Environment: BENCH_ROUNDS (5), BENCH_SECONDS (5), BENCH_CONNECTIONS (50),
- * BENCH_TARGETS (bare,proxy,proxy-logs), BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof").
+ * BENCH_TARGETS (bare,proxy,proxy-logs; also bare-again, an A/A control), BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof").
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -141,6 +141,9 @@ try {
 
   const all: Array<{ name: string; key: string; start: () => Promise<{ url: string; child: ChildProcess }> }> = [
     { name: 'bare node:http, same bytes', key: 'bare', start: async () => bare },
+    // A/A control (not run by default): a second bare server, to see how far the machine alone
+    // moves the ratio.
+    { name: 'bare node:http, a second process', key: 'bare-again', start: async () => helper('bare', join(work, 'body.json')) },
     { name: 'proxy, cached, logs off', key: 'proxy', start: async () => quiet },
     {
       name: 'proxy, cached, logs on (stdout to a file)',
