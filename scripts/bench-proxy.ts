@@ -8,7 +8,8 @@
  * while autocannon is near one would mean the generator, not the server, is what saturates.
  *
  * Environment: BENCH_ROUNDS (5), BENCH_SECONDS (5), BENCH_CONNECTIONS (50),
- * BENCH_TARGETS (bare,proxy,proxy-logs; also bare-again, an A/A control), BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof").
+ * BENCH_TARGETS (bare,proxy,proxy-logs; also bare-again, an A/A control), BENCH_SERVER_NODE_ARGS
+ * (e.g. "--cpu-prof"), BENCH_PROXY_CLI (another build's cli.js, to compare builds).
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -57,7 +58,7 @@ function freePort(): Promise<number> {
 async function proxy(upstream: string, env: Record<string, string>, stdout: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const fd = openSync(stdout, 'w');
-  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, here('../src/server/cli.js')], {
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, process.env['BENCH_PROXY_CLI'] ?? here('../src/server/cli.js')], {
     env: {
       PATH: process.env['PATH'] ?? '',
       OFFER_WALL_FORMAT: 's2s',
