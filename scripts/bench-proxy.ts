@@ -1,111 +1,198 @@
 /**
- * `npm run bench:proxy`: a bounded load over loopback (3,000 requests, 50 at a time, per run) on
- * the reference proxy and, in the same run, on a bare node:http server answering the same bytes.
- * Prints requests per second and p50/p99 latency for each, medians over several runs, and the
- * proxy's share of the bare server's throughput.
+ * `npm run bench:proxy`: the reference proxy's cached path against a bare node:http server that
+ * answers the same bytes, loaded by autocannon (50 connections, loopback). Each server runs in a
+ * process of its own (the proxy is the real `offer-wall-proxy` program), autocannon runs here, and
+ * the targets take turns, in an order that alternates round by round, so that both see the same
+ * machine (this one is shared, and its load comes and goes). Prints the medians of the rounds and,
+ * for each target, how busy the server and the load generator were: a server well below a core
+ * while autocannon is near one would mean the generator, not the server, is what saturates.
+ *
+ * Environment: BENCH_ROUNDS (5), BENCH_SECONDS (5), BENCH_CONNECTIONS (50),
+ * BENCH_TARGETS (bare,proxy,proxy-logs; also bare-again, an A/A control), BENCH_SERVER_NODE_ARGS
+ * (e.g. "--cpu-prof"), BENCH_PROXY_CLI (another build's cli.js, to compare builds).
  */
-import { spawn } from 'node:child_process';
-import { Agent, request } from 'node:http';
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cpus } from 'node:os';
 
-const REQUESTS = 3000;
-const CONCURRENCY = 50;
-const RUNS = 5;
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5);
+const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 50);
+const WANTED = (process.env['BENCH_TARGETS'] ?? 'bare,proxy,proxy-logs').split(',');
+const SERVER_NODE_ARGS = (process.env['BENCH_SERVER_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+const QUERY = '/offers?os=android&page=1&page_size=20&country=US';
+const APP_ID = 'bench-app-id';
 
-interface Run {
+const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'offer-wall-bench-'));
+const children: ChildProcess[] = [];
+
+/** Starts a helper role of bench-servers.js and resolves with the URL it prints. */
+function helper(...args: string[]): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, here('./bench-servers.js'), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.once('exit', (code) => reject(new Error(`bench-servers ${args[0]} exited ${code}`)));
+    child.stdout!.on('data', (chunk) => {
+      out += chunk;
+      if (out.includes('\n')) resolve({ url: JSON.parse(out.split('\n')[0]!).url, child });
+    });
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Runs the offer-wall-proxy program with its stdout going to `stdout` (a file, or /dev/null). */
+async function proxy(upstream: string, env: Record<string, string>, stdout: string): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const fd = openSync(stdout, 'w');
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, process.env['BENCH_PROXY_CLI'] ?? here('../src/server/cli.js')], {
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      OFFER_WALL_FORMAT: 's2s',
+      OFFER_WALL_UPSTREAM: `${upstream}/s2s`,
+      OFFER_WALL_APP_ID: APP_ID,
+      OFFER_WALL_CACHE_S: '3600',
+      PORT: String(port),
+      ...env,
+    },
+    stdio: ['ignore', fd, 'inherit'],
+    cwd: work,
+  });
+  closeSync(fd);
+  children.push(child);
+  const url = `http://127.0.0.1:${port}`;
+  for (let tries = 0; ; tries++) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return { url, child };
+    } catch {
+      if (tries > 100) throw new Error('the proxy did not start');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+/** CPU seconds a process has used so far (Linux /proc; NaN elsewhere). */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+interface Round {
   rps: number;
   p50: number;
   p99: number;
   failures: number;
+  serverCpu: number;
+  loaderCpu: number;
+  /** Server CPU time per answered request, µs: what contention on a shared machine distorts least. */
+  cpuPerRequest: number;
 }
 
-/** GETs `url`; resolves with the status, or 0 when the body is not the whole answer. */
-function get(agent: Agent, url: URL): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { agent }, (res) => {
-      let bytes = 0;
-      res.on('data', (chunk: Buffer) => (bytes += chunk.length));
-      res.on('end', () => resolve(bytes > 1000 ? (res.statusCode ?? 0) : 0));
-    });
-    req.on('error', reject);
-    req.end();
-  });
+async function round(url: string, pid: number, seconds: number): Promise<Round> {
+  const server0 = cpuSeconds(pid);
+  const loader0 = process.cpuUsage();
+  const started = performance.now();
+  const result = await autocannon({ url: url + QUERY, connections: CONNECTIONS, duration: seconds });
+  const wall = (performance.now() - started) / 1000;
+  const loader = process.cpuUsage(loader0);
+  const serverSeconds = cpuSeconds(pid) - server0;
+  return {
+    rps: result.requests.total / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    failures: result.errors + result.timeouts + result.non2xx,
+    serverCpu: serverSeconds / wall,
+    loaderCpu: (loader.user + loader.system) / 1e6 / wall,
+    cpuPerRequest: (serverSeconds * 1e6) / result.requests.total,
+  };
 }
 
-async function load(base: string, path: (i: number) => string): Promise<Run> {
-  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const latencies: number[] = [];
-  let next = 0;
-  let failures = 0;
-  const started = process.hrtime.bigint();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < REQUESTS) {
-        const i = next++;
-        const t0 = process.hrtime.bigint();
-        const status = await get(agent, new URL(path(i), base)).catch(() => 0);
-        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
-        if (status !== 200) failures++;
-      }
-    }),
-  );
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
-  return { rps: REQUESTS / seconds, p50: pct(50), p99: pct(99), failures };
-}
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
-const serversScript = fileURLToPath(new URL('./bench-servers.js', import.meta.url));
-const servers = spawn(process.execPath, [serversScript], { stdio: ['ignore', 'pipe', 'inherit'] });
-const info = await new Promise<{ query: string; bytes: number; bare: string; proxy: string; proxyNoCache: string }>((resolve) => {
-  let out = '';
-  servers.stdout.on('data', (chunk) => {
-    out += chunk;
-    if (out.includes('\n')) resolve(JSON.parse(out.split('\n')[0]!));
-  });
-});
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
 
 try {
-  const targets: Array<[string, string, (i: number) => string]> = [
-    ['bare node:http, same bytes', info.bare, () => info.query],
-    ['proxy, cached answer', info.proxy, () => info.query],
-    // A distinct country-less query per request: every one goes upstream (no cache, no coalescing).
-    ['proxy, upstream every request', info.proxyNoCache, (i) => `/offers?os=android&page=1&page_size=20&thirdparty_id=u${i}`],
+  const upstream = await helper('upstream');
+  const logFile = join(work, 'proxy.log');
+  const quiet = await proxy(upstream.url, { OFFER_WALL_LOG_LEVEL: 'silent' }, '/dev/null');
+  const body = Buffer.from(await (await fetch(quiet.url + QUERY)).arrayBuffer());
+  writeFileSync(join(work, 'body.json'), body);
+  const bare = await helper('bare', join(work, 'body.json'));
+  const bareBody = Buffer.from(await (await fetch(bare.url + QUERY)).arrayBuffer());
+  if (!body.equals(bareBody) || body.length < 1000) throw new Error('the bare server does not answer the proxy bytes');
+
+  const all: Array<{ name: string; key: string; start: () => Promise<{ url: string; child: ChildProcess }> }> = [
+    { name: 'bare node:http, same bytes', key: 'bare', start: async () => bare },
+    // A/A control (not run by default): a second bare server, to see how far the machine alone
+    // moves the ratio.
+    { name: 'bare node:http, a second process', key: 'bare-again', start: async () => helper('bare', join(work, 'body.json')) },
+    { name: 'proxy, cached, logs off', key: 'proxy', start: async () => quiet },
+    {
+      name: 'proxy, cached, logs on (stdout to a file)',
+      key: 'proxy-logs',
+      start: () => proxy(upstream.url, {}, logFile),
+    },
   ];
-  for (const [, base, path] of targets) await load(base, path); // warm-up
-  const results = new Map<string, Run[]>(targets.map(([name]) => [name, []]));
-  for (let run = 0; run < RUNS; run++) {
-    // Alternate the order so that neither side always runs first (warmer or colder machine).
-    const order = run % 2 ? [...targets].reverse() : targets;
-    for (const [name, base, path] of order) results.get(name)!.push(await load(base, path));
+  const targets = [];
+  for (const target of all.filter((t) => WANTED.includes(t.key))) {
+    const { url, child } = await target.start();
+    await round(url, child.pid!, 1); // warm-up: JIT, the cache, connections
+    targets.push({ ...target, url, pid: child.pid!, rounds: [] as Round[] });
+  }
+  for (let r = 0; r < ROUNDS; r++) {
+    const order = r % 2 ? [...targets].reverse() : targets;
+    for (const target of order) target.rounds.push(await round(target.url, target.pid, SECONDS));
   }
 
-  console.log(`offer-wall proxy benchmark: ${REQUESTS} requests, ${CONCURRENCY} at a time, loopback, median of ${RUNS} runs`);
-  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}; answer ${info.bytes} bytes (${info.query})`);
+  const load = cpus().length;
+  console.log(`offer-wall proxy benchmark: autocannon, ${CONNECTIONS} connections, ${SECONDS} s a round, ${ROUNDS} alternating rounds, loopback`);
+  console.log(`machine: ${load} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}; answer ${body.length} bytes (${QUERY})`);
   console.log('');
-  console.log('| server | requests/s | p50 ms | p99 ms | failures |');
-  console.log('|---|---:|---:|---:|---:|');
-  const summary = new Map<string, Run>();
-  for (const [name] of targets) {
-    const runs = results.get(name)!;
-    const row = {
-      rps: median(runs.map((r) => r.rps)),
-      p50: median(runs.map((r) => r.p50)),
-      p99: median(runs.map((r) => r.p99)),
-      failures: runs.reduce((sum, r) => sum + r.failures, 0),
-    };
-    summary.set(name, row);
-    console.log(`| ${name} | ${row.rps.toFixed(0)} | ${row.p50.toFixed(2)} | ${row.p99.toFixed(2)} | ${row.failures} |`);
+  console.log('| server | req/s, median (min–max) | p50 ms | p99 ms | failures | server CPU | server CPU µs/req | autocannon CPU |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const t of targets) {
+    const rps = t.rounds.map((x) => x.rps);
+    const pct = (v: number) => `${Math.round(v * 100)}%`;
+    console.log(
+      `| ${t.name} | ${median(rps).toFixed(0)} (${Math.min(...rps).toFixed(0)}–${Math.max(...rps).toFixed(0)}) | ` +
+        `${median(t.rounds.map((x) => x.p50))} | ${median(t.rounds.map((x) => x.p99))} | ${t.rounds.reduce((s, x) => s + x.failures, 0)} | ` +
+        `${pct(median(t.rounds.map((x) => x.serverCpu)))} | ${median(t.rounds.map((x) => x.cpuPerRequest)).toFixed(0)} | ${pct(median(t.rounds.map((x) => x.loaderCpu)))} |`,
+    );
   }
-  const bare = summary.get(targets[0]![0])!;
-  const proxy = summary.get(targets[1]![0])!;
+  const bareTarget = targets.find((t) => t.key === 'bare');
   console.log('');
-  console.log(`proxy (cached) / bare node:http: ${(proxy.rps / bare.rps).toFixed(2)}× the throughput, ${(proxy.p50 / bare.p50).toFixed(2)}× the p50 latency`);
-  if ([...summary.values()].some((r) => r.failures > 0)) process.exitCode = 1;
+  for (const t of targets) {
+    if (!bareTarget || t === bareTarget) continue;
+    // Each round's ratio pairs the two targets measured back to back, under the same load.
+    const ratios = t.rounds.map((x, i) => x.rps / bareTarget.rounds[i]!.rps);
+    console.log(`${t.name} / bare: ${median(ratios).toFixed(2)}× (rounds: ${ratios.map((x) => x.toFixed(2)).join(', ')})`);
+  }
+  if (WANTED.includes('proxy-logs')) {
+    const lines = readFileSync(logFile, 'utf8').split('\n').filter(Boolean);
+    console.log(`log file: ${lines.length} lines, ${(statSync(logFile).size / 1e6).toFixed(1)} MB; last: ${lines.at(-1)}`);
+  }
+  if (targets.some((t) => t.rounds.some((x) => x.failures > 0))) process.exitCode = 1;
 } finally {
-  servers.kill('SIGTERM');
+  for (const child of children) child.kill('SIGTERM');
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  rmSync(work, { recursive: true, force: true });
 }

@@ -1,35 +1,32 @@
 /**
- * The servers the proxy benchmark loads, in their own process so that the load generator does not
- * share their event loop: the mock upstream, the reference proxy in front of it, a second proxy
- * with caching off, and a bare node:http server that answers the proxy's cached bytes.
- * Prints one JSON line with their URLs, then runs until killed.
+ * The helper processes of the proxy benchmarks, one role per process so that no two of them share
+ * an event loop (or a core's worth of time) with each other or with the load generator:
+ *   upstream           the mock upstream (demo/upstream.ts)
+ *   bare <body-file>   a bare node:http server answering the bytes in <body-file>, with the
+ *                      proxy's content type: the floor the proxy is measured against
+ * Prints one JSON line `{"url": …}` once listening, then runs until SIGTERM.
  */
-import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startServer } from '../src/server/index.js';
 import { startMockUpstream } from '../demo/upstream.js';
 
-const APP_ID = 'bench-app-id';
-const QUERY = '/offers?os=android&page=1&page_size=20&country=US';
+export const BENCH_APP_ID = 'bench-app-id';
 
-const upstream = await startMockUpstream({ appId: APP_ID });
-const cached = await startServer({ format: 's2s', upstream: `${upstream.url}/s2s`, appId: APP_ID, cacheSeconds: 3600 }, 0);
-const uncached = await startServer({ format: 's2s', upstream: `${upstream.url}/s2s`, appId: APP_ID, cacheSeconds: 0 }, 0);
-
-const body = Buffer.from(await (await fetch(`${cached.url}${QUERY}`)).arrayBuffer());
-const bare = createServer((_req, res) => {
-  res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': body.length });
-  res.end(body);
-});
-await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
-
-console.log(
-  JSON.stringify({
-    query: QUERY,
-    bytes: body.length,
-    bare: `http://127.0.0.1:${(bare.address() as AddressInfo).port}`,
-    proxy: cached.url,
-    proxyNoCache: uncached.url,
-  }),
-);
+const [role, arg] = process.argv.slice(2);
+let url: string;
+if (role === 'upstream') {
+  url = (await startMockUpstream({ appId: BENCH_APP_ID })).url;
+} else if (role === 'bare') {
+  const body = readFileSync(arg!);
+  const server: Server = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': body.length });
+    res.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+} else {
+  throw new Error(`unknown role ${role}: upstream | bare <body-file>`);
+}
+console.log(JSON.stringify({ url }));
 process.on('SIGTERM', () => process.exit(0));

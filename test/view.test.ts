@@ -100,7 +100,7 @@ describe('<offer-wall> filter, search and sort', () => {
 
   it('applies to pages loaded later', async () => {
     const pages = [s2sPage(s2sOffers(1, 3), { total: 6 }), s2sPage([s2sOffer(4, { offer_type: 'CPA' }), ...s2sOffers(5, 2)], { page: 2, total: 6 })];
-    await mock(feed((url) => pages[Number(url.searchParams.get('page')) - 1]));
+    await mock(feed((url: URL) => pages[Number(url.searchParams.get('page')) - 1]));
     const { wall } = await loadedWall({ filter: 'cpa', 'page-size': '3' });
     const next = oneEvent(wall, 'offer-wall-load');
     part(wall, 'more')!.click();

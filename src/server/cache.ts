@@ -1,7 +1,9 @@
 /**
  * A small time-limited cache of upstream answers with coalescing: concurrent callers asking for
  * the same key share one pending load, and a settled answer is reused until it expires. Only the
- * answers the loader marks cacheable are kept; the number of entries is bounded.
+ * answers the loader marks cacheable are kept. It is bounded twice, by entries and by bytes (an
+ * s2s answer can be megabytes), and the least recently used entry goes first; an answer larger
+ * than the byte bound is served but not kept.
  */
 
 export interface Cached<T> {
@@ -12,23 +14,78 @@ export interface Cached<T> {
   ttl: number;
 }
 
+export interface CacheLimits<T> {
+  /** Most entries kept. Default 1000. */
+  maxEntries?: number;
+  /** Most bytes kept, as `sizeOf` counts them plus the key. Default 64 MiB. */
+  maxBytes?: number;
+  /** The bytes a value holds. Default 0 (only keys count). */
+  sizeOf?: (value: T) => number;
+  now?: () => number;
+}
+
+/** What an entry costs besides its value and key: the Map slot and the entry object. */
+const ENTRY_OVERHEAD = 64;
+
+export const DEFAULT_CACHE_MAX_BYTES = 64 * 1024 * 1024;
+
+interface Entry<T> {
+  value: T;
+  expires: number;
+  size: number;
+}
+
 export class AnswerCache<T> {
-  private readonly entries = new Map<string, { value: T; expires: number }>();
+  private readonly entries = new Map<string, Entry<T>>();
   private readonly pending = new Map<string, Promise<{ value: T; cacheable: boolean }>>();
+  private readonly maxEntries: number;
+  private readonly maxBytes: number;
+  private readonly sizeOf: (value: T) => number;
+  private readonly now: () => number;
+  /** The most recently used key: hits on it (the common case under load) skip re-ordering. */
+  private newest: string | undefined;
+  private totalBytes = 0;
 
   constructor(
     private readonly seconds: number,
-    private readonly maxEntries = 1000,
-    private readonly now: () => number = Date.now,
-  ) {}
+    limits: CacheLimits<T> = {},
+  ) {
+    this.maxEntries = limits.maxEntries ?? 1000;
+    this.maxBytes = limits.maxBytes ?? DEFAULT_CACHE_MAX_BYTES;
+    this.sizeOf = limits.sizeOf ?? (() => 0);
+    this.now = limits.now ?? Date.now;
+  }
+
+  /** Bytes held now, as counted against the bound. */
+  get bytes(): number {
+    return this.totalBytes;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** A fresh cached answer, synchronously, or undefined: lets a hit skip the promise machinery. */
+  peek(key: string): Cached<T> | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    const left = entry.expires - this.now();
+    if (left <= 0) {
+      this.remove(key, entry);
+      return undefined;
+    }
+    if (key !== this.newest) {
+      // Maps keep insertion order: re-inserting makes this the most recently used.
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+      this.newest = key;
+    }
+    return { value: entry.value, source: 'hit', ttl: Math.ceil(left / 1000) };
+  }
 
   async get(key: string, load: () => Promise<{ value: T; cacheable: boolean }>): Promise<Cached<T>> {
-    const entry = this.entries.get(key);
-    if (entry) {
-      const left = entry.expires - this.now();
-      if (left > 0) return { value: entry.value, source: 'hit', ttl: Math.ceil(left / 1000) };
-      this.entries.delete(key);
-    }
+    const hit = this.peek(key);
+    if (hit) return hit;
     const inFlight = this.pending.get(key);
     if (inFlight) {
       const { value, cacheable } = await inFlight;
@@ -45,10 +102,24 @@ export class AnswerCache<T> {
     }
   }
 
-  private store(key: string, value: T): void {
+  private remove(key: string, entry: Entry<T>): void {
     this.entries.delete(key);
-    this.entries.set(key, { value, expires: this.now() + this.seconds * 1000 });
-    // Maps keep insertion order: the first key is the oldest.
-    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    this.totalBytes -= entry.size;
+    if (key === this.newest) this.newest = undefined;
+  }
+
+  private store(key: string, value: T): void {
+    const old = this.entries.get(key);
+    if (old) this.remove(key, old);
+    const size = this.sizeOf(value) + key.length * 2 + ENTRY_OVERHEAD;
+    if (size > this.maxBytes) return;
+    this.entries.set(key, { value, expires: this.now() + this.seconds * 1000, size });
+    this.totalBytes += size;
+    this.newest = key;
+    // The first key is the least recently used.
+    while (this.entries.size > this.maxEntries || this.totalBytes > this.maxBytes) {
+      const oldest = this.entries.keys().next().value!;
+      this.remove(oldest, this.entries.get(oldest)!);
+    }
   }
 }

@@ -5,11 +5,13 @@
  */
 import * as z from 'zod';
 import type { ProxyOptions } from './handler.js';
+import { LOG_LEVELS, type LogLevel } from './log.js';
 
 export interface ServerConfig {
   options: ProxyOptions;
   port: number;
   host: string;
+  logLevel: LogLevel;
 }
 
 export class ConfigError extends Error {
@@ -74,6 +76,10 @@ const Environment = z
       ),
     OFFER_WALL_CACHE_S: wholeNumber(60, 0, 86_400),
     OFFER_WALL_TIMEOUT_MS: wholeNumber(8000, 1, 120_000),
+    OFFER_WALL_CACHE_MAX_BYTES: wholeNumber(64 * 1024 * 1024, 0, 2 ** 40),
+    OFFER_WALL_LOG_LEVEL: variable()
+      .transform((level) => level?.toLowerCase() ?? 'info')
+      .pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })),
     PORT: wholeNumber(8787, 0, 65_535),
     HOST: variable().transform((host) => host ?? '127.0.0.1'),
   })
@@ -110,9 +116,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
       ...(format === 's2s' ? { appId: config.OFFER_WALL_APP_ID! } : { publisherToken: config.OFFER_WALL_PUBLISHER_TOKEN! }),
       allowedOrigins: config.OFFER_WALL_ALLOWED_ORIGINS,
       cacheSeconds: config.OFFER_WALL_CACHE_S,
+      cacheMaxBytes: config.OFFER_WALL_CACHE_MAX_BYTES,
       timeoutMs: config.OFFER_WALL_TIMEOUT_MS,
     },
     port: config.PORT,
     host: config.HOST,
+    logLevel: config.OFFER_WALL_LOG_LEVEL,
   };
 }

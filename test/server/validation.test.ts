@@ -146,10 +146,12 @@ describe('the environment of the program, validated by one zod schema', () => {
         publisherToken: TOKEN,
         allowedOrigins: ['https://app.example', 'http://localhost:5173'],
         cacheSeconds: 60,
+        cacheMaxBytes: 64 * 1024 * 1024,
         timeoutMs: 8000,
       },
       port: 8787,
       host: '127.0.0.1',
+      logLevel: 'info',
     });
   });
 });
@@ -171,6 +173,6 @@ describe('the server build', () => {
     visit(CLI);
     const folders = new Set([...files].map((file) => relative(SRC, dirname(file))));
     assert.deepEqual([...folders].sort(), ['data', 'server']);
-    assert.deepEqual([...packages].sort(), ['@hono/node-server', 'node:', 'zod']);
+    assert.deepEqual([...packages].sort(), ['node:', 'zod']);
   });
 });
