@@ -4,7 +4,7 @@ import type { Texts } from './texts.js';
 export const en: Texts = [
   'Offers', // listLabel
   'Loading offers…', // loading
-  'No offers right now. Please check back later.', // empty
+  'No offers are available right now. Please check back later.', // empty
   'Offers could not be loaded.', // errorTitle
   'Try again', // retry
   'Load more offers', // more
