@@ -29,7 +29,7 @@ export function RewardsWall({ endpoint, userId, country, messages, onOfferPicked
         user-id={userId}
         currency-name="Coins"
         currency-rate={1000}
-        country={country ?? null}
+        country={country}
         messages={messages}
         onoffer-wall-load={(event) => setShown(event.detail.offers.length)}
         onoffer-click={(event) => {

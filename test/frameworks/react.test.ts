@@ -86,7 +86,7 @@ describe('<offer-wall> in React 19', () => {
     expect(opened, 'React prevented the default: the wall opened nothing').to.deep.equal([]);
   });
 
-  it('requests again with the new query when a React prop changes, and drops the old listener', async () => {
+  it('requests again with the new query when a React prop changes or goes away, and keeps one listener', async () => {
     const requests = recorder();
     await mock(feed((url: URL) => (requests.record(url), s2sPage([s2sOffer(requests.queries.length)]))));
     const wall = render({ country: 'US' });
@@ -102,5 +102,10 @@ describe('<offer-wall> in React 19', () => {
     // A re-render gives React a new handler function; the wall must still call exactly one.
     parts(wall, 'cta')[0]!.click();
     expect(picked).to.have.length(1);
+
+    // Back to "any country": React sets the property to undefined; the wall sends none.
+    render({});
+    await until(() => requests.queries.length === 3);
+    expect(requests.queries[2]!.has('country')).to.equal(false);
   });
 });
