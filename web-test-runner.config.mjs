@@ -2,6 +2,7 @@
 // by msw's service worker, which is served from node_modules at the site root.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { frameworks } from './test/frameworks/wtr-frameworks.mjs';
 
 const STRICT_CSP = "default-src 'self'; img-src * data:";
 const CSP = {
@@ -46,7 +47,7 @@ export default {
   // test/server/ holds the proxy's Node tests (npm run test:node).
   files: ['test/**/*.test.ts', '!test/server/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'auto', tsconfig: './tsconfig.json' }), referenceProxy()],
+  plugins: [esbuildPlugin({ ts: true, tsx: true, target: 'auto', tsconfig: './tsconfig.json' }), referenceProxy(), frameworks()],
   middleware: [
     function mockServiceWorker(context, next) {
       if (context.url === '/mockServiceWorker.js') context.url = '/node_modules/msw/lib/mockServiceWorker.js';

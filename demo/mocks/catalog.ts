@@ -1,9 +1,14 @@
 /**
  * Realistic demo feeds, built around the upstreams' own examples (seeds.ts): about sixty s2s
  * offers across countries and platforms, and a dozen appcharge store offers. Everything is
- * generated locally so the demo runs offline; icons are small SVGs served by the mock too.
+ * generated locally so the demo runs offline. The offers carry icons as real feeds do: SVGs drawn
+ * by icons.ts for each offer's category or product, served by the mock too. The seeds themselves
+ * stay as the upstreams sent them (no icons); only the catalogue's copies get one.
  */
+import { iconKey, type Glyph } from './icons.js';
 import { APPCHARGE_SEED_POPUP, APPCHARGE_SEED_ROLLING, S2S_SEED_OFFER } from './seeds.js';
+
+export { iconSvg } from './icons.js';
 
 const APPS = [
   ['Dragon Realms: Idle RPG', 'game', ['Install and open the game', 'Reach castle level 10 within 14 days']],
@@ -18,10 +23,23 @@ const APPS = [
   ['CryptoLite Wallet', 'finance', ['Create an account', 'Verify your identity', 'Deposit $50']],
   ['Puzzle Paradise', 'game', ['Install', 'Finish chapter 4']],
   ['LinguaLeap Languages', 'education', ['Install the app', 'Complete a 5-day streak']],
-] as const;
+  ['Opinion Pulse: Paid Surveys', 'survey', ['Create your profile', 'Complete your first 3 surveys']],
+] as const satisfies ReadonlyArray<readonly [string, Glyph, readonly string[]]>;
+
+/** Each store product's picture. */
+const PRODUCT_GLYPHS: Record<string, Glyph> = {
+  Gems: 'gem',
+  Gold: 'coin',
+  Energy: 'bolt',
+  Hammers: 'tools',
+  'VIP days': 'crown',
+  Spins: 'wheel',
+  Skins: 'shirt',
+  Sword: 'sword',
+  Boost: 'boost',
+};
 
 const COUNTRIES = ['US', 'GB', 'DE', 'FR', 'ES', 'BR', 'JP', 'IN'];
-const PALETTE = ['#1d4ed8', '#047857', '#b45309', '#7c3aed', '#be123c', '#0e7490', '#4d7c0f', '#9d174d'];
 
 /** Where icons are served: the page itself in the msw demo, the mock upstream in proxy mode. */
 let iconBase = typeof location === 'undefined' ? '' : `${location.origin}/demo-assets/icons`;
@@ -30,17 +48,25 @@ export function setIconBase(base: string): void {
   iconBase = base;
 }
 
-/** An icon URL the mock answers with an SVG. */
-export function iconUrl(key: string): string {
-  return `${iconBase}/${encodeURIComponent(key)}.svg`;
+/**
+ * The absolute URL of an icon the mock answers with an SVG: the wall takes only absolute http(s)
+ * icons, hence the origin in `iconBase`.
+ */
+export function iconUrl(glyph: Glyph, seed: string): string {
+  return `${iconBase}/${iconKey(glyph, seed)}.svg`;
 }
 
-export function iconSvg(key: string): string {
-  let hash = 0;
-  for (const ch of key) hash = (hash * 31 + ch.codePointAt(0)!) >>> 0;
-  const colour = PALETTE[hash % PALETTE.length];
-  const letter = (key.replace(/[^a-z]/gi, '')[0] ?? '?').toUpperCase();
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" fill="${colour}"/><text x="32" y="42" font-family="system-ui,sans-serif" font-size="30" font-weight="700" fill="#fff" text-anchor="middle">${letter}</text></svg>`;
+function productImage(name: string) {
+  return [{ type: 'product', url: iconUrl(PRODUCT_GLYPHS[name] ?? 'app', name) }];
+}
+
+/** A seed's products, wrapped or bare as they come, with a picture each. */
+function withImages(products: ReadonlyArray<Record<string, unknown>>) {
+  return products.map((entry) => {
+    const product = (entry['product'] ?? entry) as Record<string, unknown>;
+    const pictured = { ...product, images: productImage(String(product['name'])) };
+    return entry['product'] ? { ...entry, product: pictured } : pictured;
+  });
 }
 
 /** The s2s catalogue: the seed offer first (given a tracking link), then `count` generated offers. */
@@ -48,7 +74,7 @@ export function s2sCatalog(count = 60): Record<string, unknown>[] {
   const offers: Record<string, unknown>[] = [
     {
       ...S2S_SEED_OFFER,
-      icon: iconUrl('plus500'),
+      icon: iconUrl('finance', 'plus500'),
       tracking_link: 'https://track.offer-wall.test/click?offer=2957231058&sub={user_id}&cid={click_id}',
     },
   ];
@@ -60,7 +86,8 @@ export function s2sCatalog(count = 60): Record<string, unknown>[] {
     offers.push({
       // Real feeds mix numbers and strings for ids and payouts.
       id: i % 2 ? id : String(id),
-      icon: i % 11 === 5 ? '' : iconUrl(`${name}-${round}`),
+      // Now and then an empty icon, as real feeds send: the wall shows its placeholder.
+      icon: i % 11 === 5 ? '' : iconUrl(kind, `${name} ${round}`),
       name: round ? `${name} (${['Season 2', 'Pro', 'Plus', 'Gold'][round - 1] ?? `#${round + 1}`})` : name,
       conversion_flow: steps.map((s, n) => `${n + 1}.${s}`).join('\n'),
       tracking_link: `https://track.offer-wall.test/click?offer=${id}&sub={user_id}&cid={click_id}`,
@@ -96,8 +123,8 @@ function bundle(n: number, name: string, type: string, cents: number | null, ite
         products: items.map(([product, quantity], k) =>
           // Products come wrapped and bare, as the real feed sends them.
           k % 2
-            ? { publisherProductId: product, name: product, displayName: product, quantity, images: [{ type: 'product', url: iconUrl(product) }] }
-            : { product: { publisherProductId: product, name: product, displayName: product, quantity, images: [{ type: 'product', url: iconUrl(product) }] } },
+            ? { publisherProductId: product, name: product, displayName: product, quantity, images: productImage(product) }
+            : { product: { publisherProductId: product, name: product, displayName: product, quantity, images: productImage(product) } },
         ),
         ...(cents === null ? {} : { priceInUsdCents: cents }),
       },
@@ -115,7 +142,7 @@ export function appchargeCatalog(): Record<string, unknown>[] {
       ...APPCHARGE_SEED_POPUP,
       productsSequence: APPCHARGE_SEED_POPUP.productsSequence.map((step) => ({
         ...step,
-        products: step.products.map((p) => ({ product: { ...p.product, images: [{ type: 'product', url: iconUrl('treasure') }] } })),
+        products: step.products.map((p) => ({ product: { ...p.product, images: [{ type: 'product', url: iconUrl('chest', 'treasure') }] } })),
       })),
     },
     // The seed's own rolling offer is scheduled in the past: the wall leaves it out.
@@ -125,6 +152,11 @@ export function appchargeCatalog(): Record<string, unknown>[] {
       publisherOfferId: 'rolling-offer-live',
       name: 'Weekend Rolling Offer',
       displayName: 'Weekend Rolling Offer',
+      // The seed's product images are on Appcharge's CDN, out of reach offline.
+      productsSequence: APPCHARGE_SEED_ROLLING.productsSequence.map((step) => ({
+        ...step,
+        products: withImages(step.products as ReadonlyArray<Record<string, unknown>>),
+      })),
       schedule: {
         permanent: false,
         timeFrames: [{ startTime: new Date(now - 86400e3).toISOString(), endTime: new Date(now + 2 * 86400e3).toISOString() }],
