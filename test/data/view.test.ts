@@ -28,16 +28,22 @@ describe('filter, search and sort of loaded offers', () => {
     expect(viewOf(offers, all)).to.deep.equal([0, 1, 2]);
   });
 
-  it('sorts payouts highest first, prices lowest first, offers without an amount last, ties in feed order', () => {
+  it('sorts payouts highest first, ties in feed order', () => {
     const offers = [
-      offer('items', { reward: { kind: 'items', items: [] } }),
-      offer('cheap', { reward: { kind: 'price', usd: 1, discountPercent: null } }),
       offer('low', { reward: { kind: 'payout', usd: 1 } }),
       offer('high', { reward: { kind: 'payout', usd: 9 } }),
       offer('low-too', { reward: { kind: 'payout', usd: 1 } }),
     ];
-    const order = viewOf(offers, { ...all, sort: 'reward' }).map((i) => offers[i]!.id);
-    expect(order).to.deep.equal(['high', 'cheap', 'low', 'low-too', 'items']);
+    expect(viewOf(offers, { ...all, sort: 'reward' }).map((i) => offers[i]!.id)).to.deep.equal(['high', 'low', 'low-too']);
+  });
+
+  it('sorts prices lowest first (what the user pays), offers without a price last', () => {
+    const offers = [
+      offer('items', { source: 'appcharge', reward: { kind: 'items', items: [] } }),
+      offer('dear', { source: 'appcharge', reward: { kind: 'price', usd: 9.99, discountPercent: null } }),
+      offer('cheap', { source: 'appcharge', reward: { kind: 'price', usd: 0.99, discountPercent: 20 } }),
+    ];
+    expect(viewOf(offers, { ...all, sort: 'reward' }).map((i) => offers[i]!.id)).to.deep.equal(['cheap', 'dear', 'items']);
   });
 
   it('combines type, search and sort', () => {
