@@ -7,11 +7,11 @@ import type { Texts } from './texts.js';
 export const ar: Texts = [
   'العروض', // listLabel
   'جارٍ تحميل العروض…', // loading
-  'جارٍ تحميل المزيد من العروض…', // loadingMore
+  'جارٍ تحميل المزيد…', // loadingMore
   'لا توجد عروض متاحة حاليًا. يُرجى العودة لاحقًا.', // empty
   'تعذّر تحميل العروض.', // errorTitle
   'إعادة المحاولة', // retry
-  'تحميل المزيد من العروض', // more
+  'تحميل المزيد', // more
   'ابدأ', // start
   'ابدأ {0}، المكافأة: {1}', // startLabel
   'خصم {0}', // discount

@@ -3,17 +3,17 @@ import type { Texts } from './texts.js';
 
 export const ja: Texts = [
   'オファー', // listLabel
-  'オファーを読み込んでいます…', // loading
-  'さらにオファーを読み込んでいます…', // loadingMore
-  '現在利用できるオファーはありません。しばらくしてからもう一度ご確認ください。', // empty
+  '読み込み中…', // loading
+  'さらに読み込み中…', // loadingMore
+  '現在ご利用いただけるオファーはありません。後ほどご確認ください。', // empty
   'オファーを読み込めませんでした。', // errorTitle
   '再試行', // retry
-  'オファーをさらに読み込む', // more
+  'もっと見る', // more
   '開始', // start
   '{0}を開始（報酬：{1}）', // startLabel
   '{0}オフ', // discount
   '達成方法', // stepsLabel
-  'オファーの絞り込みと並べ替え', // toolbarLabel
+  '絞り込みと並べ替え', // toolbarLabel
   'オファーの種類', // filterLabel
   'すべて', // filterAll
   '並べ替え', // sortLabel
