@@ -40,6 +40,6 @@ export const ar: Texts = [
   'آي أو إس', // ios
   'البلدان', // countries
   'جميع البلدان', // allCountries
-  'عرض في المتجر', // preview
+  'مشاهدة في المتجر', // preview
   'يُفتح في علامة تبويب جديدة', // opensInNewTab
 ];
