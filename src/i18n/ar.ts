@@ -1,6 +1,6 @@
 /**
  * Arabic (Modern Standard). The wall lays these out right to left; Arabic punctuation (، ؛) is
- * used, and platform names are written in Arabic script so no Latin text is left in the UI.
+ * used, and no Latin text is left in the wall's own words.
  */
 import type { Texts } from './texts.js';
 
@@ -10,7 +10,7 @@ export const ar: Texts = [
   'لا توجد عروض حاليًا. يُرجى العودة لاحقًا.', // empty
   'تعذّر تحميل العروض.', // errorTitle
   'إعادة المحاولة', // retry
-  'تحميل المزيد من العروض', // more
+  'تحميل المزيد', // more
   'ابدأ', // start
   'ابدأ {0}، المكافأة: {1}', // startLabel
   'خصم {0}', // discount
@@ -27,5 +27,5 @@ export const ar: Texts = [
   'إغلاق', // close
   'المنصة', // platform
   'البلدان', // countries
-  'عرض في المتجر', // preview
+  'مشاهدة في المتجر', // preview
 ];

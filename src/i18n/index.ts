@@ -25,7 +25,7 @@ const language = (locale: string | null | undefined): string => `${locale ?? ''}
 const fill =
   (pattern: string) =>
   (...args: string[]): string =>
-    pattern.replace(/\{(\d)\}/g, (_, index: number) => args[index]!);
+    pattern.replace(/\{(\d)\}/g, (_, index: string) => args[+index]!);
 
 function plural(pattern: string, rules: Intl.PluralRules): WallMessages['results'] {
   const forms: Record<string, string> = {};

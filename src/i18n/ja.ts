@@ -3,11 +3,11 @@ import type { Texts } from './texts.js';
 
 export const ja: Texts = [
   'オファー', // listLabel
-  'オファーを読み込んでいます…', // loading
-  '現在オファーはありません。後でもう一度ご確認ください。', // empty
+  '読み込み中…', // loading
+  '現在オファーはありません。後ほどご確認ください。', // empty
   'オファーを読み込めませんでした。', // errorTitle
   '再試行', // retry
-  'オファーをさらに読み込む', // more
+  'もっと見る', // more
   '開始', // start
   '{0}を開始（報酬：{1}）', // startLabel
   '{0}オフ', // discount
