@@ -5,6 +5,8 @@
  *   offers, beside a floor page that fetches the same answer, parses it and shows the first name;
  * - cards in the DOM and JS heap after loading 10,000 offers;
  * - frame times while scrolling through 10,000 offers;
+ * - time from a keystroke in the search box (or a sort or filter change) to the next frame, over
+ *   10,000 offers;
  * - the size of dist/offer-wall.js raw, gzip and brotli, and what each dependency contributes.
  */
 import { execFileSync } from 'node:child_process';
@@ -36,7 +38,7 @@ function feed(n: number): string {
       payout: ((i % 900) / 100 + 0.25).toFixed(2),
       preview_url: `https://play.example.com/store/apps/details?id=com.bench.app${i}`,
       package: `com.bench.app${i}`,
-      offer_type: 'app',
+      offer_type: ['CPI', 'CPA', 'CPL'][i % 3],
       payout_type: 'fixed',
       os: 'android',
       countries: ['US', 'GB', 'DE'],
@@ -174,6 +176,61 @@ console.log('|---|---:|');
 console.log(`| cards in the DOM | ${fmt(stat(cards), 0)} |`);
 console.log(`| JS heap after GC (MB) | ${fmt(stat(heaps))} |`);
 console.log(`| frame time while scrolling (ms), ${frames.length} frames | median ${frameStat.median.toFixed(1)}, p95 ${p95.toFixed(1)}, max ${frameStat.max.toFixed(1)} |`);
+
+console.log('\n## Filter, search and sort over 10,000 offers: input to the next frame (ms)\n');
+const inputs: Record<string, number[]> = { 'search keystroke': [], 'sort change': [], 'filter chip': [] };
+for (let run = 0; run < RUNS; run++) {
+  const page = await open('/wall.html?n=10000');
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+  const times = await page.evaluate(async () => {
+    const root = document.querySelector('offer-wall')!.shadowRoot!;
+    // One change, then the time until the frame after it has been rendered.
+    const timed = (change: () => void) =>
+      new Promise<number>((resolve) =>
+        requestAnimationFrame(() => {
+          const start = performance.now();
+          change();
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => resolve(performance.now() - start);
+            channel.port2.postMessage(0);
+          });
+        }),
+      );
+    const search = root.querySelector<HTMLInputElement>('[part~="search"]')!;
+    const type = (value: string) => () => {
+      search.value = value;
+      search.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    };
+    const out: Record<string, number[]> = { 'search keystroke': [], 'sort change': [], 'filter chip': [] };
+    for (const word of ['dragon', 'budget', 'offer 99']) {
+      for (let i = 1; i <= word.length; i++) out['search keystroke']!.push(await timed(type(word.slice(0, i))));
+      for (let i = word.length - 1; i >= 0; i--) out['search keystroke']!.push(await timed(type(word.slice(0, i))));
+    }
+    const sort = root.querySelector<HTMLSelectElement>('[part~="sort"]')!;
+    for (const value of ['reward', 'feed', 'reward', 'feed']) {
+      out['sort change']!.push(
+        await timed(() => {
+          sort.value = value;
+          sort.dispatchEvent(new Event('change'));
+        }),
+      );
+    }
+    for (let i = 0; i < 6; i++) {
+      out['filter chip']!.push(await timed(() => root.querySelectorAll<HTMLElement>('[part~="filter"]')[i % 3]!.click()));
+    }
+    return out;
+  });
+  for (const [name, values] of Object.entries(times)) inputs[name]!.push(...values);
+  await page.close();
+}
+console.log('| input | count | median | p95 | max |');
+console.log('|---|---:|---:|---:|---:|');
+for (const [name, values] of Object.entries(inputs)) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const q = (f: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * f))]!.toFixed(1);
+  console.log(`| ${name} | ${values.length} | ${q(0.5)} | ${q(0.95)} | ${sorted.at(-1)!.toFixed(1)} |`);
+}
 
 await browser.close();
 server.close();

@@ -5,16 +5,18 @@
  * - `controllers/feed-controller.ts`: requests, paging, retries, aborts, slicing of big pages;
  * - `controllers/window-controller.ts`: which cards are in the DOM;
  * - `controllers/visibility-controllers.ts`: impressions and loading near the end;
+ * - `controllers/detail-controller.ts`: the offer detail's dialog, opening, closing, focus;
  * - `templates/`: the card and the states around it.
  */
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { DetailController } from './controllers/detail-controller.js';
 import { FeedController } from './controllers/feed-controller.js';
 import { ImpressionController, NearEndController } from './controllers/visibility-controllers.js';
 import { WindowController } from './controllers/window-controller.js';
 import type { FormatSetting } from './data/dialects.js';
 import { formatCount, formatReward, type RewardSettings } from './data/format.js';
 import type { WallOffer } from './data/types.js';
-import { offerTypes, viewOf, type ViewQuery } from './data/view.js';
+import { ShownOffers, type ViewQuery } from './data/view.js';
 import { directionOf, messagesFor } from './i18n/index.js';
 import { clickUrl, newClickId } from './data/urls.js';
 import type {
@@ -23,7 +25,6 @@ import type {
   OfferWallErrorDetail,
   OfferWallLoadDetail,
 } from './events.js';
-import { syncKeyed } from './internal/keyed-list.js';
 import { isSetting, readSettings, REQUEST_PROPERTIES } from './internal/read-settings.js';
 import type { Settings } from './internal/settings.js';
 import type { WallMessages } from './messages.js';
@@ -55,6 +56,13 @@ import { renderToolbar } from './templates/toolbar.js';
  * @attr locale - BCP 47 locale for numbers and texts. Default: the page's `lang`, else the browser's.
  * @attr click-url-template - Link for offers without a tracking link; `{offer_id}`, `{user_id}` filled.
  * @attr timeout - Milliseconds one attempt at the endpoint may take. Default 10000.
+ * @attr theme - `light`, `dark` or `auto` (follows `prefers-color-scheme`). Default `auto`.
+ * @attr layout - `list` (one column) or `grid` (responsive columns of at least 240 px). Default `list`.
+ * @attr sort - `feed` or `reward` (highest payout first; appcharge: lowest price first). Default `feed`.
+ * @attr filter - Show only offers of this type, any case; empty shows all.
+ * @attr search - Show only offers whose name or description contains this text (case and accents ignored).
+ * @attr toolbar - `on` shows the filter, sort and search bar; `off` hides it. Default `on`.
+ * @attr heading-level - Level (2 to 6) of each card's title heading. Default 3.
  *
  * @fires offer-click - The user activated an offer's call to action. Cancelable; by default the wall opens `detail.url` in a new tab.
  * @fires offer-impression - An offer's card was at least half visible for the first time since the wall (re)loaded.
@@ -79,6 +87,12 @@ import { renderToolbar } from './templates/toolbar.js';
  * @csspart error - The error panel.
  * @csspart retry - The button in the error panel.
  * @csspart more - The control that loads the next page.
+ * @csspart toolbar - The bar above the offers.
+ * @csspart filter - A toggle button for one offer type (`aria-pressed`).
+ * @csspart sort - The sort control.
+ * @csspart search - The search box.
+ * @csspart detail - The offer's detail dialog.
+ * @csspart close - The detail's close button.
  *
  * @cssprop --offer-wall-accent - Accent colour: rewards, buttons, focus rings.
  * @cssprop --offer-wall-accent-text - Text on the accent colour.
@@ -91,38 +105,29 @@ import { renderToolbar } from './templates/toolbar.js';
  * @cssprop --offer-wall-spacing - Space between and inside cards.
  * @cssprop --offer-wall-font - Font family.
  * @cssprop --offer-wall-font-size - Base font size.
+ * @cssprop --offer-wall-background - The wall's background (transparent in light, dark in dark).
  */
 export class OfferWall extends LitElement {
   static override styles = [hostStyles, wallStyles, toolbarStyles, detailStyles];
 
   // Declared here rather than with decorators: the same meaning, fewer bytes in the bundle.
   static override properties = {
-    endpoint: {},
-    format: {},
-    os: {},
-    country: {},
+    ...{ endpoint: {}, format: {}, os: {}, country: {}, gaid: {}, andid: {}, locale: {}, toolbar: {} },
     pageSize: { attribute: 'page-size', type: Number },
     userId: { attribute: 'user-id' },
-    gaid: {},
-    andid: {},
     offerType: { attribute: 'offer-type' },
     offerSubType: { attribute: 'offer-sub-type' },
     currencyName: { attribute: 'currency-name' },
     currencyRate: { attribute: 'currency-rate', type: Number },
-    locale: {},
     clickUrlTemplate: { attribute: 'click-url-template' },
     timeout: { type: Number },
+    headingLevel: { attribute: 'heading-level', type: Number },
     theme: { reflect: true },
     layout: { reflect: true },
     // The toolbar writes these back, so a page can read (and a reload keep) what the user chose.
-    sort: { reflect: true },
-    filter: { reflect: true },
-    search: { reflect: true },
-    toolbar: {},
-    headingLevel: { attribute: 'heading-level', type: Number },
+    ...{ sort: { reflect: true }, filter: { reflect: true }, search: { reflect: true } },
     messages: { attribute: false },
     _brokenIcons: { state: true },
-    _detail: { state: true },
   };
 
   endpoint: string | null = null;
@@ -152,14 +157,10 @@ export class OfferWall extends LitElement {
   messages: Partial<WallMessages> = {};
 
   private _brokenIcons: ReadonlySet<string> = new Set();
-  /** The feed position of the offer whose detail is open, or `null`. */
-  private _detail: number | null = null;
-  /** Feed positions of the offers shown, in the order shown, and what they were computed from. */
-  private _shown: number[] = [];
-  private _shownFrom: [WallOffer[] | null, string] = [null, ''];
-  private _types: string[] = [];
-  /** The cards' list items by feed position, kept while their offers are in the window. */
-  private _cards = new Map<number, HTMLElement>();
+  /** What filter, search and sort leave of the offers, in the order shown. */
+  private _shown = new ShownOffers();
+  /** What cards, the detail and the toolbar are drawn with, for the current update. */
+  private _context!: CardContext;
   /** The resolved settings of the current load. */
   private _settings!: Settings;
   private _warned = new Set<string>();
@@ -169,8 +170,7 @@ export class OfferWall extends LitElement {
       this._impressions.reset();
       this._window.reset();
       this._brokenIcons = new Set();
-      this._cards = new Map();
-      this._closeDetail(false);
+      this._details.close(false);
     },
     // Formats are slow to build the first time: build them while the request is in flight.
     waiting: () => formatReward({ kind: 'price', usd: 0, discountPercent: 1 }, this._rewardSettings()),
@@ -180,9 +180,10 @@ export class OfferWall extends LitElement {
 
   private _window = new WindowController(this, {
     // A new page's first screen shows before the rest of it.
-    count: () => Math.min(this._shown.length, this._feed.revealed),
-    keyAt: (position) => this._shown[position]!,
+    count: () => Math.min(this._shown.order.length, this._feed.revealed),
+    keyAt: (position) => this._shown.order[position]!,
     list: () => this.renderRoot?.querySelector<HTMLElement>('.list') ?? null,
+    draw: (card, key, position) => drawCard(card, this._feed.offers[key]!, key, position, this._context),
   });
 
   private _impressions = new ImpressionController(
@@ -190,6 +191,8 @@ export class OfferWall extends LitElement {
     (key) => this._feed.offers[key]?.id,
     (key) => this._emit<OfferImpressionDetail>('offer-impression', { offer: this._feed.offers[key]! }),
   );
+
+  private _details = new DetailController(this);
 
   constructor() {
     super();
@@ -209,25 +212,9 @@ export class OfferWall extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this._settings || [...changed.keys()].some(isSetting)) this._settings = readSettings(this, this._warned);
     if (REQUEST_PROPERTIES.some((name) => changed.has(name))) this._feed.reload();
-    this._updateView();
-  }
-
-  protected override updated(): void {
-    const dialog = this.renderRoot.querySelector('dialog');
-    if (dialog && !dialog.open && this.isConnected) dialog.showModal();
-  }
-
-  /** Applies filter, search and sort to the offers received, when either changed. */
-  private _updateView(): void {
-    const { offers } = this._feed;
-    const view = JSON.stringify(this._settings.view);
-    const [lastOffers, lastView] = this._shownFrom;
-    if (offers === lastOffers && view === lastView) return;
     // Another order or selection starts from the top of the list.
-    if (view !== lastView && lastOffers?.length) this._window.rewind();
-    if (offers !== lastOffers) this._types = offerTypes(offers);
-    this._shown = viewOf(offers, this._settings.view);
-    this._shownFrom = [offers, view];
+    if (this._shown.update(this._feed.offers, this._settings.view)) this._window.rewind();
+    this._context = this._cardContext();
   }
 
   /** The user changed the toolbar: the attributes follow, and the view with them. */
@@ -250,9 +237,9 @@ export class OfferWall extends LitElement {
     return { ...messagesFor(this._settings.locale), ...this.messages };
   }
 
-  private _rewardSettings(): RewardSettings {
+  private _rewardSettings(text = this._text): RewardSettings {
     const { locale, currencyName, currencyRate } = this._settings;
-    return { locale, currencyName, currencyRate, discount: this._text.discount };
+    return { locale, currencyName, currencyRate, discount: text.discount };
   }
 
   /** The call to action starts the offer; anywhere else on a card opens its detail. */
@@ -264,22 +251,8 @@ export class OfferWall extends LitElement {
     const offer = this._feed.offers[key];
     if (!offer) return;
     if (target!.closest('[part~="cta"]')) this._activate(offer);
-    else this._detail = key;
+    else this._details.open(key);
   };
-
-  /** Closes the detail; `refocus` returns the focus to the card it was opened from. */
-  private _closeDetail(refocus = true): void {
-    const key = this._detail;
-    if (key === null) return;
-    this._detail = null;
-    const dialog = this.renderRoot?.querySelector('dialog');
-    if (dialog?.open) dialog.close();
-    if (refocus) {
-      void this.updateComplete.then(() =>
-        this.renderRoot.querySelector<HTMLElement>(`[data-index="${key}"] .open`)?.focus(),
-      );
-    }
-  }
 
   private _activate = (offer: WallOffer): void => {
     const { query, clickUrlTemplate } = this._settings;
@@ -302,10 +275,12 @@ export class OfferWall extends LitElement {
   private _loadMore = (): void => this._feed.loadMore();
 
   protected override render(): TemplateResult {
-    const text = this._text;
+    const context = this._context;
+    const { text } = context;
     const settings = this._settings;
     const { status, error } = this._feed;
-    const detail = this._detail === null ? undefined : this._feed.offers[this._detail];
+    const { key } = this._details;
+    const detail = key === null ? undefined : this._feed.offers[key];
     return html`<div
       class="wall theme-${settings.theme} layout-${settings.layout}"
       part="base"
@@ -319,16 +294,17 @@ export class OfferWall extends LitElement {
       ${status === 'error' && error ? renderError(error, text, this._retry) : nothing}
       ${status === 'loaded' ? this._renderOffers(text) : nothing}
       ${detail
-        ? renderDetail(detail, { ...this._cardContext(text), close: () => this._closeDetail(), start: this._activate })
+        ? renderDetail(detail, { ...context, close: this._details.close, start: this._activate })
         : nothing}
     </div>`;
   }
 
-  private _cardContext(text: WallMessages): CardContext {
+  private _cardContext(): CardContext {
+    const text = this._text;
     return {
-      rewards: this._rewardSettings(),
+      rewards: this._rewardSettings(text),
       text,
-      setSize: this._shown.length,
+      setSize: this._shown.order.length,
       headingLevel: this._settings.headingLevel,
       brokenIcons: this._brokenIcons,
       onIconError: this._onIconError,
@@ -340,9 +316,9 @@ export class OfferWall extends LitElement {
     return renderToolbar({
       text,
       view,
-      types: this._types,
+      types: this._shown.types,
       byPrice: this._feed.offers[0]?.source === 'appcharge',
-      results: text.results(this._shown.length, formatCount(this._shown.length, locale)),
+      results: text.results(this._shown.order.length, formatCount(this._shown.order.length, locale)),
       change: this._changeView,
     });
   }
@@ -350,25 +326,10 @@ export class OfferWall extends LitElement {
   private _renderOffers(text: WallMessages): TemplateResult {
     const feed = this._feed;
     return html`
-      ${this._shown.length || !feed.offers.length
+      ${this._shown.order.length || !feed.offers.length
         ? html`<ul part="list" class="list" role="list" aria-label=${text.listLabel} @click=${this._onListClick}></ul>`
         : renderNoMatches(text, this._clearFilters)}
       ${renderMore(feed, text, this._loadMore, this._retry)}
     `;
-  }
-
-  /**
-   * Puts the window's cards in the list once it is rendered: keyed by feed position, so a card
-   * (and the focus in it) stays with its offer as the window moves and the order shown changes.
-   */
-  protected override update(changed: PropertyValues<this>): void {
-    super.update(changed);
-    const list = this.renderRoot.querySelector('.list');
-    if (!list) return;
-    const { start, end } = this._window;
-    const context = this._cardContext(this._text);
-    syncKeyed(list, this._cards, this._shown.slice(start, end), (item, key, i) =>
-      drawCard(item, this._feed.offers[key]!, key, start + i, context),
-    );
   }
 }

@@ -3,11 +3,12 @@
  * around the viewport are rendered and the list is padded to the height of all the others, so
  * scrolling reaches the last offer with a few dozen cards in the DOM at any time.
  *
- * Positions are those of the list as shown; heights are remembered by a stable key per offer
- * (its position in the feed), so a card measured once keeps its height when the shown order
- * changes.
+ * Positions are those of the list as shown; cards and heights are kept by a stable key per offer
+ * (its position in the feed), so a card (and the focus in it) stays with its offer as the window
+ * moves, and keeps its measured height when the shown order changes.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { syncKeyed } from '../internal/keyed-list.js';
 
 /** The most cards in the DOM at once. */
 export const WINDOW = 60;
@@ -22,12 +23,16 @@ export interface WindowSource {
   keyAt(position: number): number;
   /** The list element, once rendered. */
   list(): HTMLElement | null;
+  /** Draws the offer at `position` (whose key is `key`) into its card. */
+  draw(card: HTMLElement, key: number, position: number): void;
 }
 
 export class WindowController implements ReactiveController {
   /** The shown positions rendered as cards: `[start, end)`. */
   start = 0;
   private _end = WINDOW;
+  /** The cards in the DOM by key, kept while their offers are in the window. */
+  private _cards = new Map<number, HTMLElement>();
   private _heights = new Map<number, number>();
   private _sum = 0;
   /** The list's gap between rows and its count of columns, read when cards are measured. */
@@ -52,6 +57,7 @@ export class WindowController implements ReactiveController {
   reset(): void {
     this.start = 0;
     this._end = WINDOW;
+    this._cards = new Map();
     this._heights.clear();
     this._sum = 0;
   }
@@ -77,6 +83,13 @@ export class WindowController implements ReactiveController {
   }
 
   hostUpdated(): void {
+    const list = this._source.list();
+    if (list) {
+      const { start } = this;
+      const keys: number[] = [];
+      for (let i = start; i < this.end; i++) keys.push(this._source.keyAt(i));
+      syncKeyed(list, this._cards, keys, (card, key, i) => this._source.draw(card, key, start + i));
+    }
     // An update queued before removal still runs; a removed wall measures nothing.
     if (this._host.isConnected) this._measure();
   }

@@ -66,3 +66,28 @@ export function viewOf(offers: readonly WallOffer[], query: ViewQuery): number[]
   }
   return shown;
 }
+
+/**
+ * The shown order of the offers received, computed again only when the offers or the query
+ * change (a render that changes neither, such as a scroll, costs nothing here).
+ */
+export class ShownOffers {
+  /** Feed positions of the offers shown, in the order shown. */
+  order: number[] = [];
+  /** The offer types present, for the toolbar. */
+  types: string[] = [];
+  private _offers: readonly WallOffer[] | null = null;
+  private _query = '';
+
+  /** Brings the order up to date; says whether the query changed (the list then starts over). */
+  update(offers: readonly WallOffer[], query: ViewQuery): boolean {
+    const key = JSON.stringify(query);
+    const requeried = key !== this._query && !!this._offers?.length;
+    if (offers === this._offers && key === this._query) return false;
+    if (offers !== this._offers) this.types = offerTypes(offers);
+    this.order = viewOf(offers, query);
+    this._offers = offers;
+    this._query = key;
+    return requeried;
+  }
+}
