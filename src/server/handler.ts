@@ -8,12 +8,13 @@
  * facts of a request and answers status, headers and body bytes (cached answers keep their bytes,
  * so a hit copies nothing). The fetch handler wraps it in Request/Response; `node.ts` writes its
  * answers to Node's http server directly, without building a Request or a Response per request.
+ * The call to the upstream (secret, time limit, failures, the feed check) is in `upstream.ts`.
  */
 import { dialectFor } from '../data/dialects.js';
-import type { Dialect } from '../data/dialect.js';
-import { WallError } from '../data/types.js';
+import { answerOf, jsonError, type Answer } from './answer.js';
 import { AnswerCache } from './cache.js';
 import { ParameterError, allowedParameters, type ProxyFormat } from './params.js';
+import { createUpstreamCall } from './upstream.js';
 
 export interface ProxyOptions {
   format: ProxyFormat;
@@ -95,47 +96,13 @@ export interface RequestLogEntry {
 
 export type OfferWallCore = (request: ProxyRequest) => ProxyResponse | Promise<ProxyResponse>;
 
-interface Answer {
-  status: number;
-  /** The body, encoded once: a cached answer is written as these same bytes on every hit. */
-  bytes: Uint8Array<ArrayBuffer>;
-  /** Machine-readable cause, for errors. */
-  code: string | null;
-  /** The upstream's status, when it answered. */
-  upstream: number | null;
-  /** The headers of the last hit served without per-request headers, for the same ttl. */
-  hitHead?: { ttl: number; headers: string[] };
-}
-
 const JSON_TYPE = 'application/json; charset=utf-8';
-const encoder = new TextEncoder();
 const EMPTY = new Uint8Array(0);
-/** Paths that need no normalising (no dot segments, no escapes). */
+/** How many validated query strings are remembered, and the longest one remembered. */
 const MEMO_QUERIES = 1000;
 const MEMO_QUERY_LENGTH = 256;
+/** Paths that need no normalising (no dot segments, no escapes). */
 const PLAIN_PATH = /^\/[A-Za-z0-9_\-/]*$/;
-
-function answerOf(status: number, body: string, code: string | null = null, upstream: number | null = null): Answer {
-  return { status, bytes: encoder.encode(body), code, upstream };
-}
-
-function jsonError(status: number, code: string, message: string, extra: Record<string, string> = {}, upstream: number | null = null): Answer {
-  return answerOf(status, JSON.stringify({ error: { code, message, ...extra } }), code, upstream);
-}
-
-/**
- * Whether an upstream answer is a feed (and not an error code), decided by the same dialect code
- * the wall opens it with, so the proxy never passes on what the wall would call a payload error.
- */
-function isFeed(dialect: Dialect, body: unknown): boolean {
-  try {
-    dialect.open(body);
-    return true;
-  } catch (error) {
-    if (error instanceof WallError) return false;
-    throw error;
-  }
-}
 
 /** Validates options the way the CLI's environment check does, throwing on the first problem. */
 function checkOptions(options: ProxyOptions): void {
@@ -182,54 +149,20 @@ export function createOfferWallCore(options: ProxyOptions): OfferWallCore {
   const timeoutMs = options.timeoutMs ?? 8000;
   const cacheSeconds = options.cacheSeconds ?? 60;
   const cache = new AnswerCache<Answer>(cacheSeconds, { maxBytes: options.cacheMaxBytes, sizeOf: (answer) => answer.bytes.byteLength });
-  const upstreamFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const callUpstream = createUpstreamCall({
+    format,
+    dialect,
+    upstream: options.upstream,
+    secret,
+    timeoutMs,
+    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+  });
   const log = options.log;
   /**
    * Query strings already validated, with their parameters and cache key: validating and keying
    * cost more than the rest of a hit. Bounded (cleared when full; long queries are not kept).
    */
   const queries = new Map<string, { params: Array<[string, string]>; perClient: boolean; key: string }>();
-
-  /** Upstream answers must never carry the secret back, whatever the upstream does. */
-  const redact = (text: string) => (text.includes(secret) ? text.split(secret).join('[redacted]') : text);
-
-  async function callUpstream(params: Array<[string, string]>, clientAddress: string | null): Promise<{ value: Answer; cacheable: boolean }> {
-    const url = new URL(options.upstream);
-    for (const [name, value] of params) url.searchParams.set(name, value);
-    const headers = new Headers({ Accept: 'application/json' });
-    if (format === 's2s') url.searchParams.set('app_id', secret);
-    else headers.set('x-publisher-token', secret);
-    if (clientAddress) headers.set('X-Forwarded-For', clientAddress);
-
-    let response: Response;
-    let text: string;
-    try {
-      response = await upstreamFetch(url, { headers, signal: AbortSignal.timeout(timeoutMs), redirect: 'error' });
-      text = await response.text();
-    } catch (error) {
-      const timedOut = (error as Error)?.name === 'TimeoutError';
-      return {
-        value: timedOut
-          ? jsonError(504, 'upstream_timeout', `The upstream did not answer within ${timeoutMs} ms.`)
-          : jsonError(502, 'upstream_unreachable', 'The upstream could not be reached.'),
-        cacheable: false,
-      };
-    }
-    const upstream = response.status;
-    if (!response.ok) {
-      return { value: jsonError(502, 'upstream_status', `The upstream answered HTTP ${response.status}.`, {}, upstream), cacheable: false };
-    }
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      return { value: jsonError(502, 'upstream_not_json', 'The upstream did not answer with JSON.', {}, upstream), cacheable: false };
-    }
-    if (!isFeed(dialect, body)) {
-      return { value: jsonError(502, 'upstream_not_a_feed', `The upstream's answer is not an ${format} feed.`, {}, upstream), cacheable: false };
-    }
-    return { value: answerOf(200, redact(text), null, upstream), cacheable: true };
-  }
 
   /** The answer's headers: the fixed ones, then those this request needs (CORS, Allow, cache). */
   function head(body: Uint8Array | null, extra: string[]): string[] {
