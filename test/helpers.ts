@@ -3,7 +3,7 @@
  * events, shadow-DOM queries by part, and guards that fail a test on Lit dev-mode warnings and on
  * uncaught errors.
  */
-import { fixtureCleanup, fixtureSync, html, oneEvent } from '@open-wc/testing';
+import { fixtureCleanup, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import '../src/offer-wall.js';
 import type { OfferWall } from '../src/offer-wall.component.js';
@@ -66,6 +66,16 @@ export function nextEvent<T extends Event = Event>(target: EventTarget, type: st
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Resolves once `condition` holds, checked every 20 ms; fails the test with `what` after 5 s.
+ * For waiting on something the browser does in its own time (observers, layout, requests): each
+ * engine, and each loaded machine, takes a different time. A fixed sleep stays right only to
+ * show that something does *not* happen.
+ */
+export function until(condition: () => unknown, what: string, timeout = 5000): Promise<void> {
+  return waitUntil(condition, what, { interval: 20, timeout });
+}
 
 // ---- guards -----------------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { OfferClickEvent } from '../src/events.js';
 import { s2sOffers, s2sPage } from './fixtures/feeds.js';
 import type { OfferWallLoadEvent } from '../src/events.js';
-import { feed, loadedWall, mock, mountWall, parts, sleep } from './helpers.js';
+import { feed, loadedWall, mock, mountWall, parts, sleep, until } from './helpers.js';
 
 /** Resolves when the wall's first card is in its shadow root. */
 function firstCard(wall: Element): Promise<number> {
@@ -142,8 +142,7 @@ describe('<offer-wall> with thousands of offers', () => {
     document.addEventListener('offer-impression', record);
     try {
       const { wall } = await loadedWall({ 'page-size': '2000' });
-      await sleep(200);
-      expect(seen).to.include('1001');
+      await until(() => seen.includes('1001'), 'the first impression');
       const card500 = () => parts(wall, 'card').find((c) => c.getAttribute('data-index') === '500');
       // Seek the card: down while the window is before it, up once past it.
       for (let i = 0; i < 60 && !card500(); i++) {
@@ -151,8 +150,7 @@ describe('<offer-wall> with thousands of offers', () => {
         await settle();
       }
       card500()!.scrollIntoView();
-      await sleep(300);
-      expect(seen).to.include('1501');
+      await until(() => seen.includes('1501'), 'an impression for card 500, scrolled to');
       window.scrollTo(0, 0);
       await settle();
       await sleep(300);
