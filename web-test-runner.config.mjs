@@ -214,7 +214,14 @@ export default {
       <head><script>window.litIssuedWarnings = new Set(['dev-mode']);</script></head>
       <body><script type="module" src="${testFramework}"></script></body>
     </html>`,
+  // One test file at a time per engine (WebKit's driver then runs each file in the window itself,
+  // not in an iframe), the three engines side by side: most of a test file's time is spent waiting
+  // on timers and the network mock, so three at once finish far sooner than one after the other,
+  // even on two cores.
   concurrency: 1,
+  concurrentBrowsers: 3,
+  // A loaded CI machine can take a while to start Firefox, or Xvfb, MiniBrowser and its driver.
+  browserStartTimeout: 120000,
   testFramework: { config: { timeout: 15000 } },
   testsFinishTimeout: 300000,
 };

@@ -289,9 +289,12 @@ describe('lifecycle', () => {
     };
     try {
       await mock(feed(s2sPage(s2sOffers(1, 30), { total: 60 })));
-      const { wall } = await loadedWall();
+      // Listening from the start: the first screen is painted, and may be seen, before the load
+      // event (WebKit reports it first).
+      const wall = mountWall();
       const before: string[] = [];
       wall.addEventListener('offer-impression', (e) => before.push(e.detail.offer.id));
+      await oneEvent(wall, 'offer-wall-load');
       await until(() => before.includes('1001'), 'the first impression');
       expect(live.size).to.be.greaterThan(0);
       const parent = wall.parentElement!;
