@@ -140,14 +140,18 @@ describe('races', () => {
   it('drops a retry in progress when the query changes', async () => {
     const spy = spyFetch();
     try {
+      let refused = 0;
       await mock(
-        feed((url: URL) =>
-          url.searchParams.get('country') === 'US' ? new HttpResponse(null, { status: 503 }) : s2sPage(s2sOffers(1, 2)),
-        ),
+        feed((url: URL) => {
+          if (url.searchParams.get('country') !== 'US') return s2sPage(s2sOffers(1, 2));
+          refused++;
+          return new HttpResponse(null, { status: 503 });
+        }),
       );
       const wall = mountWall({ country: 'US' });
       const errors = errorsOf(wall);
-      await sleep(200); // the first attempt failed; the wall is waiting to retry
+      await until(() => refused === 1, 'the first attempt, refused');
+      await sleep(50); // the first attempt failed; the wall is waiting (0.5 s) to retry
       wall.country = 'GB';
       await oneEvent(wall, 'offer-wall-load');
       await sleep(2200); // past the whole backoff of the old query
@@ -214,7 +218,7 @@ describe('lifecycle', () => {
       const wall = mountWall();
       let events = 0;
       for (const type of ['offer-wall-load', 'offer-wall-error', 'offer-impression']) wall.addEventListener(type, () => events++);
-      await sleep(50);
+      await until(() => spy.calls.length > 0, 'the first request');
       wall.remove();
       expect(spy.calls).to.have.length(1);
       expect(spy.calls[0]!.signal!.aborted).to.equal(true);

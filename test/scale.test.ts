@@ -174,7 +174,8 @@ describe('<offer-wall> with thousands of offers', () => {
     expect((await clicked).detail.offer.id).to.equal(String(1001 + index));
   });
 
-  it('lets the keyboard walk through offers beyond the first window, in order, keeping focus', async () => {
+  it('lets the keyboard walk through offers beyond the first window, in order, keeping focus', async function () {
+    this.timeout(60000); // 90 real key presses, each a round trip through the test runner to the browser's driver
     const { wall } = await bigWall(300);
     parts(wall, 'cta')[0]!.focus();
     for (let i = 0; i < 90; i++) {

@@ -14,12 +14,14 @@ describe('<offer-wall> states', () => {
       }),
     );
     const wall = mountWall();
+    // Listening now: the accessibility audit below may outlast the 300 ms answer on a slow engine.
+    const loaded = oneEvent(wall, 'offer-wall-load');
     await wall.updateComplete;
     const loading = part(wall, 'loading');
     expect(loading).to.not.equal(null);
     expect(loading!.getAttribute('role')).to.equal('status');
     await expect(wall).to.be.accessible();
-    await oneEvent(wall, 'offer-wall-load');
+    await loaded;
     expect(part(wall, 'loading')).to.equal(null);
   });
 
