@@ -127,7 +127,27 @@ function webkit() {
     await initialize(...args);
     launcher.name = 'WebKit'; // the capabilities name no browser, so the label would be empty
   };
+  // The same 800 × 600 viewport the puppeteer launchers give Chromium and Firefox (MiniBrowser
+  // opens at 1024 × 730), so that "below the first screen" means the same in every engine.
+  const createDriverManager = launcher.createDriverManager.bind(launcher);
+  launcher.createDriverManager = async () => {
+    const manager = await createDriverManager();
+    await fitViewport(launcher.driver, 800, 600);
+    return manager;
+  };
   return launcher;
+}
+
+/** Sizes the browser's window so that its viewport is `width` × `height`. */
+async function fitViewport(driver, width, height) {
+  const viewport = () => driver.execute('return [window.innerWidth, window.innerHeight]');
+  await driver.setWindowSize(width, height);
+  const [innerWidth, innerHeight] = await viewport();
+  await driver.setWindowSize(2 * width - innerWidth, 2 * height - innerHeight);
+  const [finalWidth, finalHeight] = await viewport();
+  if (finalWidth !== width || finalHeight !== height) {
+    console.warn(`WebKit's viewport is ${finalWidth} × ${finalHeight}, not ${width} × ${height}`);
+  }
 }
 
 function webKitDriver() {
