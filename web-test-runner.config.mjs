@@ -168,8 +168,22 @@ function webKitDriver() {
         // Without it, WebKitGTK under Xvfb paints nothing into screenshots.
         env: { ...process.env, WEBKIT_DISABLE_COMPOSITING_MODE: '1' },
       });
-      exited = new Promise((resolve) => driver.once('exit', resolve));
-      driver.once('error', (error) => console.error(`Could not start ${command}: ${error.message}`));
+      exited = new Promise((resolve) => {
+        driver.once('exit', resolve);
+        driver.once('error', (error) => {
+          console.error(`Could not start ${command}: ${error.message}`);
+          resolve();
+        });
+      });
+      // Should the runner die without stopping its server, the driver, Xvfb and MiniBrowser go too.
+      const group = driver.pid;
+      process.once('exit', () => {
+        try {
+          process.kill(-group, 'SIGTERM');
+        } catch {
+          // already gone
+        }
+      });
       await waitForDriver(port, exited);
       webKitDriverOptions.port = port;
     },
