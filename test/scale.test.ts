@@ -135,7 +135,8 @@ describe('<offer-wall> with thousands of offers', () => {
     expect(visible[0]!.querySelector('[part~="title"]')!.textContent).to.equal(`Offer ${index + 1}`);
   });
 
-  it('fires impressions for offers scrolled to, once each, as cards are recycled', async () => {
+  it('fires impressions for offers scrolled to, once each, as cards are recycled', async function () {
+    this.timeout(60000); // up to 60 scroll steps of four frames each, slow on a loaded machine
     const seen: string[] = [];
     await mock(feed(s2sPage(s2sOffers(1, 2_000), { total: 2_000 })));
     const record = (e: Event) => seen.push((e as CustomEvent<{ offer: { id: string } }>).detail.offer.id);
