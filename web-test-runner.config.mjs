@@ -117,6 +117,10 @@ const webKitDriverOptions = {
   connectionRetryTimeout: 120000,
   capabilities: {
     'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
+    // The runner learns that a test page has loaded, and how its tests went, from the page itself;
+    // the driver need not wait for the load event (which a page that msw reloads to come under its
+    // service worker, or a slow image, can hold up until the page's tests are long over).
+    pageLoadStrategy: 'none',
   },
 };
 
@@ -133,6 +137,14 @@ function webkit() {
   launcher.createDriverManager = async () => {
     const manager = await createDriverManager();
     await fitViewport(launcher.driver, 800, 600);
+    // The launcher starts each test page's navigation without waiting for it, so a navigation
+    // that fails (or is cut short when the runner stops) would be an unhandled rejection that
+    // stops the whole run. A page that never loads still fails: its test file times out.
+    manager.queueStartSession = async (id, url) => {
+      manager.startSession(id, url).catch((error) => {
+        if (launcher.driver) console.warn(`WebKit: navigating to ${url} failed: ${error.message}`);
+      });
+    };
     return manager;
   };
   return launcher;
