@@ -3,7 +3,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { OfferClickEvent, OfferImpressionEvent } from '../src/events.js';
 import { appchargeOffer, appchargePage, s2sOffer, s2sOffers, s2sPage } from './fixtures/feeds.js';
-import { feed, loadedWall, mock, parts, sleep } from './helpers.js';
+import { feed, loadedWall, mock, parts, sleep, until } from './helpers.js';
 
 /** Replaces window.open for one test, recording its calls. */
 function stubOpen() {
@@ -93,7 +93,7 @@ describe('<offer-wall> clicks', () => {
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Tab' });
     expect(wall.shadowRoot!.activeElement === parts(wall, 'cta')[1]).to.equal(true);
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' }); // the space key: every engine's driver knows ' ', not all know 'Space'
     expect(ids).to.deep.equal(['1001', '1002']);
   });
 
@@ -134,14 +134,14 @@ describe('<offer-wall> impressions', () => {
     const { wall } = await loadedWall();
     document.removeEventListener('offer-impression', record);
     wall.addEventListener('offer-impression', record);
-    await sleep(200);
+    await until(() => seen.length > 0, 'an impression for the first screen');
+    await sleep(200); // and no more than the first screen
     const firstScreen = [...seen];
     expect(firstScreen[0]).to.equal('1001');
     expect(firstScreen).to.not.include('1020'); // far below the viewport
 
     parts(wall, 'card').at(-1)!.scrollIntoView();
-    await sleep(200);
-    expect(seen).to.include('1020');
+    await until(() => seen.includes('1020'), 'an impression for the last card, scrolled to');
     window.scrollTo(0, 0);
     await sleep(200);
     expect(new Set(seen).size).to.equal(seen.length);

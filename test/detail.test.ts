@@ -94,7 +94,7 @@ describe('<offer-wall> offer detail', () => {
   it('closes with its close button and gives the focus back to the card it came from', async () => {
     const { wall } = await loadedWall();
     titleButton(wall, 1).focus();
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' }); // the space key: every engine's driver knows ' '
     await wall.updateComplete;
     part(wall, 'close')!.click();
     await wall.updateComplete;

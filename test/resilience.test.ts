@@ -7,7 +7,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { delay } from 'msw';
 import type { OfferWallErrorEvent, OfferWallLoadEvent } from '../src/events.js';
 import { s2sOffer, s2sOffers, s2sPage } from './fixtures/feeds.js';
-import { ENDPOINT, HttpResponse, failedWall, feed, http, loadedWall, mock, mountWall, part, parts, sleep, texts } from './helpers.js';
+import { ENDPOINT, HttpResponse, failedWall, feed, http, loadedWall, mock, mountWall, part, parts, sleep, texts, until } from './helpers.js';
 
 /** Records every fetch the page makes, with the signal it was given. */
 function spyFetch() {
@@ -99,7 +99,8 @@ describe('races', () => {
       );
       const wall = mountWall({ country: 'US' });
       const errors = errorsOf(wall);
-      await sleep(100);
+      await until(() => spy.calls.length > 0, 'the first request');
+      await sleep(100); // well inside its 2 s answer
       expect(spy.calls).to.have.length(1);
       wall.setAttribute('country', 'GB');
       await oneEvent(wall, 'offer-wall-load');
@@ -129,7 +130,8 @@ describe('races', () => {
     part(wall, 'more')!.click();
     await sleep(50);
     wall.country = 'FR';
-    await sleep(700);
+    await until(() => loads.length > 0, 'the load for the new query');
+    await sleep(500); // past the moment the old query's page 2 (400 ms late) would have come
     expect(loads.map((d) => d.page)).to.deep.equal([1]);
     expect(texts(wall, 'title').every((t) => t.startsWith('FR p1'))).to.equal(true);
     expect(parts(wall, 'card')).to.have.length(20);
@@ -138,14 +140,18 @@ describe('races', () => {
   it('drops a retry in progress when the query changes', async () => {
     const spy = spyFetch();
     try {
+      let refused = 0;
       await mock(
-        feed((url: URL) =>
-          url.searchParams.get('country') === 'US' ? new HttpResponse(null, { status: 503 }) : s2sPage(s2sOffers(1, 2)),
-        ),
+        feed((url: URL) => {
+          if (url.searchParams.get('country') !== 'US') return s2sPage(s2sOffers(1, 2));
+          refused++;
+          return new HttpResponse(null, { status: 503 });
+        }),
       );
       const wall = mountWall({ country: 'US' });
       const errors = errorsOf(wall);
-      await sleep(200); // the first attempt failed; the wall is waiting to retry
+      await until(() => refused === 1, 'the first attempt, refused');
+      await sleep(50); // the first attempt failed; the wall is waiting (0.5 s) to retry
       wall.country = 'GB';
       await oneEvent(wall, 'offer-wall-load');
       await sleep(2200); // past the whole backoff of the old query
@@ -212,7 +218,7 @@ describe('lifecycle', () => {
       const wall = mountWall();
       let events = 0;
       for (const type of ['offer-wall-load', 'offer-wall-error', 'offer-impression']) wall.addEventListener(type, () => events++);
-      await sleep(50);
+      await until(() => spy.calls.length > 0, 'the first request');
       wall.remove();
       expect(spy.calls).to.have.length(1);
       expect(spy.calls[0]!.signal!.aborted).to.equal(true);
@@ -287,11 +293,13 @@ describe('lifecycle', () => {
     };
     try {
       await mock(feed(s2sPage(s2sOffers(1, 30), { total: 60 })));
-      const { wall } = await loadedWall();
+      // Listening from the start: the first screen is painted, and may be seen, before the load
+      // event (WebKit reports it first).
+      const wall = mountWall();
       const before: string[] = [];
       wall.addEventListener('offer-impression', (e) => before.push(e.detail.offer.id));
-      await sleep(200);
-      expect(before).to.include('1001');
+      await oneEvent(wall, 'offer-wall-load');
+      await until(() => before.includes('1001'), 'the first impression');
       expect(live.size).to.be.greaterThan(0);
       const parent = wall.parentElement!;
       wall.remove();
@@ -301,14 +309,13 @@ describe('lifecycle', () => {
       wall.addEventListener('offer-impression', (e) => seen.push(e.detail.offer.id));
       parent.append(wall);
       await wall.updateComplete;
-      await sleep(200);
-      expect(live.size).to.be.greaterThan(0);
+      await until(() => live.size > 0, 'observers again once re-added');
+      await sleep(200); // time for any impression the re-added wall would wrongly count again
       expect(parts(wall, 'card')).to.have.length(30);
       // Impressions were already counted for this load; re-adding does not count them again.
       expect(seen).to.deep.equal([]);
       parts(wall, 'card').at(-1)!.scrollIntoView();
-      await sleep(200);
-      expect(seen).to.include('1030');
+      await until(() => seen.includes('1030'), 'an impression for the last card, scrolled to');
     } finally {
       window.IntersectionObserver = Original;
     }

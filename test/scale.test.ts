@@ -8,7 +8,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { OfferClickEvent } from '../src/events.js';
 import { s2sOffers, s2sPage } from './fixtures/feeds.js';
 import type { OfferWallLoadEvent } from '../src/events.js';
-import { feed, loadedWall, mock, mountWall, parts, sleep } from './helpers.js';
+import { feed, loadedWall, mock, mountWall, parts, sleep, until } from './helpers.js';
 
 /** Resolves when the wall's first card is in its shadow root. */
 function firstCard(wall: Element): Promise<number> {
@@ -135,15 +135,15 @@ describe('<offer-wall> with thousands of offers', () => {
     expect(visible[0]!.querySelector('[part~="title"]')!.textContent).to.equal(`Offer ${index + 1}`);
   });
 
-  it('fires impressions for offers scrolled to, once each, as cards are recycled', async () => {
+  it('fires impressions for offers scrolled to, once each, as cards are recycled', async function () {
+    this.timeout(60000); // up to 60 scroll steps of four frames each, slow on a loaded machine
     const seen: string[] = [];
     await mock(feed(s2sPage(s2sOffers(1, 2_000), { total: 2_000 })));
     const record = (e: Event) => seen.push((e as CustomEvent<{ offer: { id: string } }>).detail.offer.id);
     document.addEventListener('offer-impression', record);
     try {
       const { wall } = await loadedWall({ 'page-size': '2000' });
-      await sleep(200);
-      expect(seen).to.include('1001');
+      await until(() => seen.includes('1001'), 'the first impression');
       const card500 = () => parts(wall, 'card').find((c) => c.getAttribute('data-index') === '500');
       // Seek the card: down while the window is before it, up once past it.
       for (let i = 0; i < 60 && !card500(); i++) {
@@ -151,8 +151,7 @@ describe('<offer-wall> with thousands of offers', () => {
         await settle();
       }
       card500()!.scrollIntoView();
-      await sleep(300);
-      expect(seen).to.include('1501');
+      await until(() => seen.includes('1501'), 'an impression for card 500, scrolled to');
       window.scrollTo(0, 0);
       await settle();
       await sleep(300);
@@ -177,8 +176,8 @@ describe('<offer-wall> with thousands of offers', () => {
   });
 
   it('lets the keyboard walk through offers beyond the first window, in order, keeping focus', async function () {
-    // 180 key presses, each a round trip to the browser: slow, not stuck, on a busy machine.
-    this.timeout(90_000);
+    // 180 real key presses, each a round trip through the test runner to the browser's driver.
+    this.timeout(120_000);
     const { wall } = await bigWall(300);
     parts(wall, 'cta')[0]!.focus();
     // Each card has two stops: its title (which opens the detail) and its call to action.

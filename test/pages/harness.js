@@ -30,12 +30,16 @@
     };
   }
 
-  const pending = new Set();
+  // Sent once the page is parsed and every wall in it has settled. A wall can settle before the
+  // page is parsed (a slow module script holds DOMContentLoaded back), so both are checked.
+  let parsed = false;
+  function sendWhenAllSettled() {
+    if (parsed && [...document.querySelectorAll('offer-wall')].every((wall) => report.walls[wall.id])) send();
+  }
   function settle(event, wall) {
     if (!(wall instanceof HTMLElement) || wall.localName !== 'offer-wall') return;
     report.walls[wall.id] = { ...describe(wall), event: event.type, error: event.detail.error || null };
-    pending.delete(wall.id);
-    if (pending.size === 0) send();
+    sendWhenAllSettled();
   }
   // Measured a moment later, once the cards have been laid out; the target is read now, while
   // the event is being dispatched.
@@ -53,8 +57,8 @@
     parent.postMessage({ type: 'offer-wall-page', report }, location.origin);
   }
   document.addEventListener('DOMContentLoaded', () => {
-    for (const wall of document.querySelectorAll('offer-wall')) if (!report.walls[wall.id]) pending.add(wall.id);
-    if (pending.size === 0) setTimeout(send, 50);
+    parsed = true;
+    setTimeout(sendWhenAllSettled, 50);
   });
   setTimeout(send, 8000);
 })();
