@@ -130,31 +130,33 @@ export class OfferWall extends LitElement {
     _brokenIcons: { state: true },
   };
 
-  endpoint: string | null = null;
-  format: FormatSetting = 'auto';
-  os: string | null = null;
-  country: string | null = null;
-  pageSize: number | null = null;
-  userId: string | null = null;
-  gaid: string | null = null;
-  andid: string | null = null;
-  offerType: string | null = null;
-  offerSubType: string | null = null;
-  currencyName: string | null = null;
-  currencyRate: number | null = null;
-  locale: string | null = null;
-  clickUrlTemplate: string | null = null;
-  timeout: number | null = null;
-  theme: string | null = null;
-  layout: string | null = null;
-  sort: string | null = null;
-  filter: string | null = null;
-  search: string | null = null;
-  toolbar: string | null = null;
-  headingLevel: number | null = null;
+  // No initial values: an unset property is `undefined` and the settings supply its default,
+  // which keeps a constructor's worth of assignments out of the bundle.
+  declare endpoint?: string | null;
+  declare format?: FormatSetting;
+  declare os?: string | null;
+  declare country?: string | null;
+  declare pageSize?: number | null;
+  declare userId?: string | null;
+  declare gaid?: string | null;
+  declare andid?: string | null;
+  declare offerType?: string | null;
+  declare offerSubType?: string | null;
+  declare currencyName?: string | null;
+  declare currencyRate?: number | null;
+  declare locale?: string | null;
+  declare clickUrlTemplate?: string | null;
+  declare timeout?: number | null;
+  declare theme?: string | null;
+  declare layout?: string | null;
+  declare sort?: string | null;
+  declare filter?: string | null;
+  declare search?: string | null;
+  declare toolbar?: string | null;
+  declare headingLevel?: number | null;
 
   /** Overrides for any built-in text; unset keys keep their default. */
-  messages: Partial<WallMessages> = {};
+  declare messages?: Partial<WallMessages>;
 
   private _brokenIcons: ReadonlySet<string> = new Set();
   /** What filter, search and sort leave of the offers, in the order shown. */
