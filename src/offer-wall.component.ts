@@ -175,15 +175,15 @@ export class OfferWall extends LitElement {
       this._details.close(false);
     },
     // Formats are slow to build the first time: build them while the request is in flight.
-    waiting: () => formatReward({ kind: 'price', usd: 0, discountPercent: 1 }, this._rewardSettings()),
-    loaded: (detail) => this._emit<OfferWallLoadDetail>('offer-wall-load', detail),
-    failed: (error) => this._emit<OfferWallErrorDetail>('offer-wall-error', { error }),
+    _waiting: () => formatReward({ kind: 'price', usd: 0, discountPercent: 1 }, this._rewardSettings()),
+    _loaded: (detail) => this._emit<OfferWallLoadDetail>('offer-wall-load', detail),
+    _failed: (error) => this._emit<OfferWallErrorDetail>('offer-wall-error', { error }),
   });
 
   private _window = new WindowController(this, {
     // A new page's first screen shows before the rest of it.
-    count: () => Math.min(this._shown.order.length, this._feed.revealed),
-    keyAt: (position) => this._shown.order[position]!,
+    count: () => Math.min(this._shown.order.length, this._feed._revealed),
+    _keyAt: (position) => this._shown.order[position]!,
     list: () => this.renderRoot?.querySelector<HTMLElement>('.list') ?? null,
     draw: (card, key, position) => drawCard(card, this._feed.offers[key]!, key, position, this._context),
   });
@@ -200,8 +200,8 @@ export class OfferWall extends LitElement {
     super();
     new NearEndController(
       this,
-      () => !this._feed.loadingMore && !this._feed.moreError,
-      () => this._feed.loadMore(),
+      () => !this._feed._loadingMore && !this._feed._moreError,
+      () => this._feed._loadMore(),
     );
   }
 
@@ -215,7 +215,7 @@ export class OfferWall extends LitElement {
     if (!this._settings || [...changed.keys()].some(isSetting)) this._settings = readSettings(this, this._warned);
     if (REQUEST_PROPERTIES.some((name) => changed.has(name))) this._feed.reload();
     // Another order or selection starts from the top of the list.
-    if (this._shown.update(this._feed.offers, this._settings.view)) this._window.rewind();
+    if (this._shown.update(this._feed.offers, this._settings.view)) this._window._rewind();
     this._context = this._cardContext();
   }
 
@@ -274,7 +274,7 @@ export class OfferWall extends LitElement {
   };
 
   private _retry = (): void => this._feed.retry();
-  private _loadMore = (): void => this._feed.loadMore();
+  private _loadMore = (): void => this._feed._loadMore();
 
   protected override render(): TemplateResult {
     const context = this._context;
@@ -304,12 +304,12 @@ export class OfferWall extends LitElement {
   private _cardContext(): CardContext {
     const text = this._text;
     return {
-      rewards: this._rewardSettings(text),
+      _rewards: this._rewardSettings(text),
       text,
-      setSize: this._shown.order.length,
+      _setSize: this._shown.order.length,
       headingLevel: this._settings.headingLevel,
-      brokenIcons: this._brokenIcons,
-      onIconError: this._onIconError,
+      _brokenIcons: this._brokenIcons,
+      _onIconError: this._onIconError,
     };
   }
 
@@ -319,7 +319,7 @@ export class OfferWall extends LitElement {
       text,
       view,
       types: this._shown.types,
-      byPrice: this._feed.offers[0]?.source === 'appcharge',
+      _byPrice: this._feed.offers[0]?.source === 'appcharge',
       results: text.results(this._shown.order.length, formatCount(this._shown.order.length, locale)),
       change: this._changeView,
     });

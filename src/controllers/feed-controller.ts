@@ -19,11 +19,11 @@ export interface FeedEvents {
   /** A new load starts from page 1: forget what was shown. */
   reset(): void;
   /** The request is in flight: a moment to prepare what its answer will need. */
-  waiting(): void;
+  _waiting(): void;
   /** A page was received, adapted and rendered. */
-  loaded(detail: OfferWallLoadDetail): void;
+  _loaded(detail: OfferWallLoadDetail): void;
   /** A load failed after retries, or the settings cannot make a request. */
-  failed(error: WallErrorInfo): void;
+  _failed(error: WallErrorInfo): void;
 }
 
 /** Offers adapted per task after the first screen. */
@@ -52,10 +52,10 @@ export class FeedController implements ReactiveController {
   /** Why the first page failed (`status` is then `error`). */
   error: WallErrorInfo | null = null;
   /** A failed next page: the offers already shown stay, with a retry below them. */
-  moreError: WallErrorInfo | null = null;
-  loadingMore = false;
+  _moreError: WallErrorInfo | null = null;
+  _loadingMore = false;
   /** How many offers may show yet: a new page shows its first screen before the rest. */
-  revealed = Infinity;
+  _revealed = Infinity;
 
   /** Bumped on every reload; an answer for an older load is dropped. */
   private _loadId = 0;
@@ -88,14 +88,14 @@ export class FeedController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    if (this.status === 'loading' || this.loadingMore || this._slicing) this._resume = true;
+    if (this.status === 'loading' || this._loadingMore || this._slicing) this._resume = true;
     this._abort?.abort();
     this._abort = null;
-    this.loadingMore = false;
+    this._loadingMore = false;
   }
 
   /** Whether the feed has offers beyond those received. */
-  get hasMore(): boolean {
+  get _hasMore(): boolean {
     if (this._lastReceived === 0) return false;
     if (this._total !== null) return this._received < this._total;
     return this._lastReceived >= this._pageSize;
@@ -107,9 +107,9 @@ export class FeedController implements ReactiveController {
     this._abort = null;
     const loadId = ++this._loadId;
     this.offers = [];
-    this.error = this.moreError = null;
-    this.loadingMore = this._slicing = false;
-    this.revealed = Infinity;
+    this.error = this._moreError = null;
+    this._loadingMore = this._slicing = false;
+    this._revealed = Infinity;
     this._page = this._received = this._lastReceived = 0;
     this._total = this._detected = null;
     this._events.reset();
@@ -127,14 +127,14 @@ export class FeedController implements ReactiveController {
     this.status = 'loading';
     this._abort = new AbortController();
     void this._loadPage(loadId, 1, this._abort.signal);
-    this._events.waiting();
+    this._events._waiting();
   }
 
   /** Loads the next page, when there is one and nothing else is loading. */
-  loadMore(): void {
-    if (this.status !== 'loaded' || this.loadingMore || !this.hasMore || !this._host.isConnected) return;
-    this.moreError = null;
-    this.loadingMore = true;
+  _loadMore(): void {
+    if (this.status !== 'loaded' || this._loadingMore || !this._hasMore || !this._host.isConnected) return;
+    this._moreError = null;
+    this._loadingMore = true;
     this._host.requestUpdate();
     // Removal aborts and drops the controller; a wall put back in the page gets a new one.
     this._abort ??= new AbortController();
@@ -143,7 +143,7 @@ export class FeedController implements ReactiveController {
 
   /** Tries again what failed: the next page when that was it, else the whole load. */
   retry(): void {
-    if (this.moreError) this.loadMore();
+    if (this._moreError) this._loadMore();
     else this.reload();
   }
 
@@ -162,7 +162,7 @@ export class FeedController implements ReactiveController {
       // First screen first: the first offers are adapted and a screenful of cards rendered and
       // painted before anything else; then the rest of the page is adapted in slices, a task each.
       this._slicing = true;
-      this.revealed = this.offers.length + FIRST_SCREEN;
+      this._revealed = this.offers.length + FIRST_SCREEN;
       for (let from = 0; ; ) {
         const to = Math.min(items.length, from ? from + SLICE : FIRST_BATCH);
         const adapted: WallOffer[] = [];
@@ -175,24 +175,24 @@ export class FeedController implements ReactiveController {
         if (adapted.length) this.offers = this.offers.concat(adapted);
         if (this.offers.length && this.status === 'loading') this.status = 'loaded';
         this._host.requestUpdate();
-        if (from >= items.length && this.offers.length <= this.revealed) break;
-        await (this.revealed < Infinity ? afterPaint() : nextTask());
+        if (from >= items.length && this.offers.length <= this._revealed) break;
+        await (this._revealed < Infinity ? afterPaint() : nextTask());
         if (loadId !== this._loadId || signal.aborted) return;
-        this.revealed = Infinity;
+        this._revealed = Infinity;
       }
-      this.revealed = Infinity;
+      this._revealed = Infinity;
       this._slicing = false;
       this._page = page;
       this._received += items.length;
       this._lastReceived = items.length;
       this._total = total ?? this._total;
       this._pageSize = requestedPageSize(dialect.format, query);
-      this.loadingMore = false;
-      this.status = this.offers.length === 0 && !this.hasMore ? 'empty' : 'loaded';
+      this._loadingMore = false;
+      this.status = this.offers.length === 0 && !this._hasMore ? 'empty' : 'loaded';
       this._host.requestUpdate();
       await this._host.updateComplete;
       if (loadId !== this._loadId) return;
-      this._events.loaded({
+      this._events._loaded({
         // A copy: a listener that sorts or trims it must not reorder the cards' offers.
         offers: [...this.offers],
         total: this._total,
@@ -200,7 +200,7 @@ export class FeedController implements ReactiveController {
         rejected: items.length - shown,
       });
       // A page whose offers were all left out shows nothing new; fetch on rather than strand the user.
-      if (shown === 0 && this.hasMore) this.loadMore();
+      if (shown === 0 && this._hasMore) this._loadMore();
     } catch (error) {
       if (loadId !== this._loadId || signal.aborted) return;
       this._fail(loadId, error, page > 1);
@@ -212,17 +212,17 @@ export class FeedController implements ReactiveController {
       error instanceof WallError
         ? { kind: error.kind, message: error.message }
         : { kind: 'payload', message: `The offers could not be read (${String((error as Error)?.message ?? error)}).` };
-    this.loadingMore = this._slicing = false;
-    this.revealed = Infinity;
+    this._loadingMore = this._slicing = false;
+    this._revealed = Infinity;
     if (morePage) {
-      this.moreError = info;
+      this._moreError = info;
     } else {
       this.error = info;
       this.status = 'error';
     }
     this._host.requestUpdate();
     void this._host.updateComplete.then(() => {
-      if (loadId === this._loadId) this._events.failed(info);
+      if (loadId === this._loadId) this._events._failed(info);
     });
   }
 }

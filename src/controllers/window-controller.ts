@@ -20,7 +20,7 @@ export interface WindowSource {
   /** How many offers the list shows. */
   count(): number;
   /** The stable key (feed position) of the offer shown at `position`. */
-  keyAt(position: number): number;
+  _keyAt(position: number): number;
   /** The list element, once rendered. */
   list(): HTMLElement | null;
   /** Draws the offer at `position` (whose key is `key`) into its card. */
@@ -63,21 +63,21 @@ export class WindowController implements ReactiveController {
   }
 
   /** Back to the top of the list (its order changed), keeping the measured heights. */
-  rewind(): void {
+  _rewind(): void {
     this.start = 0;
     this._end = WINDOW;
-    this.schedule();
+    this._schedule();
   }
 
   hostConnected(): void {
     // Capture sees the scrolling of the page and of any scrolling ancestor.
-    addEventListener('scroll', this.schedule, { capture: true, passive: true });
-    addEventListener('resize', this.schedule, { passive: true });
+    addEventListener('scroll', this._schedule, { capture: true, passive: true });
+    addEventListener('resize', this._schedule, { passive: true });
   }
 
   hostDisconnected(): void {
-    removeEventListener('scroll', this.schedule, true);
-    removeEventListener('resize', this.schedule);
+    removeEventListener('scroll', this._schedule, true);
+    removeEventListener('resize', this._schedule);
     cancelAnimationFrame(this._frame);
     this._frame = 0;
   }
@@ -87,7 +87,7 @@ export class WindowController implements ReactiveController {
     if (list) {
       const { start } = this;
       const keys: number[] = [];
-      for (let i = start; i < this.end; i++) keys.push(this._source.keyAt(i));
+      for (let i = start; i < this.end; i++) keys.push(this._source._keyAt(i));
       syncKeyed(list, this._cards, keys, (card, key, i) => this._source.draw(card, key, start + i));
     }
     // An update queued before removal still runs; a removed wall measures nothing.
@@ -95,7 +95,7 @@ export class WindowController implements ReactiveController {
   }
 
   /** Moves the window to the viewport in the next frame (scroll, resize, new heights). */
-  readonly schedule = (): void => {
+  readonly _schedule = (): void => {
     if (this._source.count() > WINDOW && !this._frame) {
       this._frame = requestAnimationFrame(() => {
         this._frame = 0;
@@ -105,7 +105,7 @@ export class WindowController implements ReactiveController {
   };
 
   private _height(position: number): number {
-    const known = this._heights.get(this._source.keyAt(position));
+    const known = this._heights.get(this._source._keyAt(position));
     return known ?? (this._heights.size ? this._sum / this._heights.size : ESTIMATED_CARD_HEIGHT);
   }
 
@@ -156,7 +156,7 @@ export class WindowController implements ReactiveController {
     // Set through the CSSOM, which a strict Content-Security-Policy allows.
     list.style.paddingTop = `${before}px`;
     list.style.paddingBottom = `${after}px`;
-    this.schedule();
+    this._schedule();
   }
 
   /** Picks the rows to render: those in the viewport, with the rest of the window around them. */

@@ -9,15 +9,15 @@ import type { WallOffer, WallStep } from '../data/types.js';
 import type { WallMessages } from '../messages.js';
 
 export interface CardContext {
-  rewards: RewardSettings;
+  _rewards: RewardSettings;
   text: WallMessages;
   /** How many offers the list shows, for `aria-setsize`. */
-  setSize: number;
+  _setSize: number;
   /** The level (2 to 6) of each card's title, to fit the page's outline. */
   headingLevel: number;
   /** Icons that failed to load: their cards show the placeholder. */
-  brokenIcons: ReadonlySet<string>;
-  onIconError: (event: Event) => void;
+  _brokenIcons: ReadonlySet<string>;
+  _onIconError: (event: Event) => void;
 }
 
 /** A step as text: its items written out for the locale, and its own price when it has one. */
@@ -27,7 +27,7 @@ export function stepText(step: WallStep, locale: string): string {
 }
 
 export function offerIcon(offer: WallOffer, context: CardContext, size = 56): TemplateResult {
-  return offer.icon && !context.brokenIcons.has(offer.icon)
+  return offer.icon && !context._brokenIcons.has(offer.icon)
     ? html`<img
         part="icon"
         class="icon"
@@ -38,7 +38,7 @@ export function offerIcon(offer: WallOffer, context: CardContext, size = 56): Te
         loading="lazy"
         decoding="async"
         referrerpolicy="no-referrer"
-        @error=${context.onIconError}
+        @error=${context._onIconError}
       />`
     : html`<span part="icon" class="icon placeholder" aria-hidden="true">${[...offer.name][0]?.toUpperCase() ?? ''}</span>`;
 }
@@ -70,13 +70,13 @@ function renderTitle(name: string, level: number): TemplateResult {
  * @param position its position in the list as shown, from 0
  */
 export function drawCard(item: HTMLElement, offer: WallOffer, key: number, position: number, context: CardContext): void {
-  const { rewards, text } = context;
-  const reward = formatReward(offer.reward, rewards);
+  const { _rewards, text } = context;
+  const reward = formatReward(offer.reward, _rewards);
   item.setAttribute('part', 'card');
   item.className = 'card';
   item.setAttribute('data-index', String(key));
   item.setAttribute('aria-posinset', String(position + 1));
-  item.setAttribute('aria-setsize', String(context.setSize));
+  item.setAttribute('aria-setsize', String(context._setSize));
   render(
     html`${offerIcon(offer, context)}
       <div class="body">
@@ -85,7 +85,7 @@ export function drawCard(item: HTMLElement, offer: WallOffer, key: number, posit
         ${offer.description ? html`<p part="description" class="description">${offer.description}</p>` : nothing}
         ${offer.steps.length
           ? html`<ol part="steps" class="steps" aria-label=${text.stepsLabel}>
-              ${offer.steps.map((step) => html`<li part="step">${stepText(step, rewards.locale)}</li>`)}
+              ${offer.steps.map((step) => html`<li part="step">${stepText(step, _rewards.locale)}</li>`)}
             </ol>`
           : nothing}
       </div>

@@ -35,11 +35,11 @@ function countryName(code: string, locale: string): string {
 }
 
 export function renderDetail(offer: WallOffer, context: DetailContext): TemplateResult {
-  const { text, rewards } = context;
-  const reward = formatReward(offer.reward, rewards);
+  const { text, _rewards } = context;
+  const reward = formatReward(offer.reward, _rewards);
   // Platform names are brands, written alike in every language.
   const platform = offer.os === 'ios' ? 'iOS' : offer.os === 'android' ? 'Android' : offer.os;
-  const countries = offer.countries.map((code) => countryName(code, rewards.locale)).join(', ');
+  const countries = offer.countries.map((code) => countryName(code, _rewards.locale)).join(', ');
   // A click on the backdrop reaches the dialog itself; its content fills the box inside.
   const onClick = (event: MouseEvent) => {
     if (event.target === event.currentTarget) context.close();
@@ -59,7 +59,7 @@ export function renderDetail(offer: WallOffer, context: DetailContext): Template
         ${offer.steps.length
           ? html`<h3 class="section">${text.stepsLabel}</h3>
               <ol class="steps">
-                ${offer.steps.map((step) => html`<li>${stepText(step, rewards.locale)}</li>`)}
+                ${offer.steps.map((step) => html`<li>${stepText(step, _rewards.locale)}</li>`)}
               </ol>`
           : nothing}
         ${platform || countries

@@ -34,25 +34,25 @@ export function renderError(error: WallErrorInfo, text: WallMessages, retry: () 
 
 /** What follows the cards: the next page's control, or the error of the page that failed. */
 export function renderMore(
-  state: { hasMore: boolean; loadingMore: boolean; moreError: WallErrorInfo | null },
+  state: { _hasMore: boolean; _loadingMore: boolean; _moreError: WallErrorInfo | null },
   text: WallMessages,
-  loadMore: () => void,
+  _loadMore: () => void,
   retry: () => void,
 ): TemplateResult {
   return html`
-    ${state.moreError
-      ? renderError(state.moreError, text, retry)
-      : state.hasMore
+    ${state._moreError
+      ? renderError(state._moreError, text, retry)
+      : state._hasMore
         ? html`<button
             part="more"
             class="more"
             type="button"
-            aria-disabled=${state.loadingMore ? 'true' : 'false'}
-            @click=${loadMore}
+            aria-disabled=${state._loadingMore ? 'true' : 'false'}
+            @click=${_loadMore}
           >
-            ${state.loadingMore ? text.loading : text.more}
+            ${state._loadingMore ? text.loading : text.more}
           </button>`
         : nothing}
-    <div class="visually-hidden" role="status">${state.loadingMore ? text.loading : ''}</div>
+    <div class="visually-hidden" role="status">${state._loadingMore ? text.loading : ''}</div>
   `;
 }

@@ -13,13 +13,13 @@ export interface ToolbarContext {
   /** The offer types to offer as filters, as the feed spells them. */
   types: readonly string[];
   /** Whether the reward order means the lowest price first (appcharge). */
-  byPrice: boolean;
+  _byPrice: boolean;
   /** The count of offers shown, written out for the locale. */
   results: string;
   change: (patch: Partial<ViewQuery>) => void;
 }
 
-export function renderToolbar({ text, view, types, byPrice, results, change }: ToolbarContext): TemplateResult {
+export function renderToolbar({ text, view, types, _byPrice, results, change }: ToolbarContext): TemplateResult {
   const current = view.filter.toLowerCase();
   // A preset filter for a type not loaded (yet) still gets its button, so it can be cleared.
   const chips = current && !types.some((type) => type.toLowerCase() === current) ? [...types, view.filter] : types;
@@ -58,7 +58,7 @@ export function renderToolbar({ text, view, types, byPrice, results, change }: T
                     @change=${(event: Event) => change({ sort: (event.target as HTMLSelectElement).value as ViewQuery['sort'] })}
         >
           <option value="feed" ?selected=${view.sort === 'feed'}>${text.sortFeed}</option>
-          <option value="reward" ?selected=${view.sort === 'reward'}>${byPrice ? text.sortPrice : text.sortReward}</option>
+          <option value="reward" ?selected=${view.sort === 'reward'}>${_byPrice ? text.sortPrice : text.sortReward}</option>
         </select>
       </div>
       <div class="visually-hidden" role="status">${results}</div>
