@@ -57,6 +57,7 @@ try {
     await page.locator('#wall-appcharge [part~="card"]').first().waitFor();
     await page.waitForTimeout(600); // icons
     if (scrollTo) await page.locator(scrollTo).evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + scrollY - 8));
+    await page.waitForTimeout(600); // icons below the first screen load lazily
     if (action === 'detail') {
       await page.locator('#wall-s2s [part~="card"]').nth(1).locator('.payout').click();
       await page.locator('#wall-s2s [part~="detail"]').waitFor();
