@@ -28,11 +28,47 @@ function field(name: string): string {
   return (form.elements.namedItem(name) as HTMLSelectElement | HTMLInputElement).value;
 }
 
+function checked(name: string): boolean {
+  return (form.elements.namedItem(name) as HTMLInputElement).checked;
+}
+
+// `?theme=dark&layout=grid&locale=ar-EG…` presets the form, so a view can be linked to (and
+// screenshotted); the address follows the form as it changes.
+const params = new URLSearchParams(location.search);
+for (const [name, value] of params) {
+  const control = form.elements.namedItem(name);
+  if (control instanceof HTMLSelectElement && [...control.options].some((option) => option.value === value)) {
+    control.value = value;
+  } else if (control instanceof HTMLInputElement && control.type === 'checkbox') {
+    control.checked = value !== 'off' && value !== '0' && value !== 'false';
+  }
+}
+
+function remember(): void {
+  const next = new URLSearchParams(viaProxy ? 'proxy' : '');
+  for (const control of form.elements) {
+    if (control instanceof HTMLSelectElement) {
+      const initial = [...control.options].find((option) => option.defaultSelected) ?? control.options[0];
+      if (control.value !== initial?.value) next.set(control.name, control.value);
+    } else if (control instanceof HTMLInputElement && control.type === 'checkbox' && control.checked !== control.defaultChecked) {
+      next.set(control.name, control.checked ? 'on' : 'off');
+    }
+  }
+  const query = next.toString().replace(/^proxy=(&|$)/, 'proxy$1');
+  history.replaceState(null, '', query ? `?${query}` : location.pathname);
+}
+
 function apply(): void {
   demoNetwork.mode = field('network') as NetworkMode;
-  demoNetwork.large = (form.elements.namedItem('large') as HTMLInputElement).checked;
+  demoNetwork.large = checked('large');
   const [currencyName, currencyRate] = field('currency').split(':');
+  // The page follows the walls' theme: `auto` leaves it to prefers-color-scheme (see demo.css).
+  document.documentElement.dataset['theme'] = field('theme');
   for (const wall of walls) {
+    wall.theme = field('theme');
+    wall.layout = field('layout');
+    wall.toolbar = checked('toolbar') ? 'on' : 'off';
+    wall.headingLevel = Number(field('headingLevel'));
     wall.country = field('country') || null;
     wall.pageSize = Number(field('pageSize'));
     wall.locale = field('locale');
@@ -50,6 +86,7 @@ function apply(): void {
 form.addEventListener('change', (event) => {
   // The network mode only matters for the next request: reload so its effect shows at once.
   apply();
+  remember();
   const name = (event.target as HTMLElement).getAttribute('name');
   if (name === 'network' || name === 'large') walls.forEach((wall) => wall.reload());
 });
@@ -83,3 +120,22 @@ document.addEventListener('offer-click', (e) => {
   write(e.target as Element, 'offer-click', `${e.detail.offer.name} → ${e.detail.url ?? '(no link)'}${open ? '' : ' (not opened)'}`);
 });
 document.querySelector('#clear-log')!.addEventListener('click', () => log.replaceChildren());
+
+// The toolbar writes what the user picks back to the wall's attributes (and so do the controls
+// above for theme and layout): the log shows each change as the page would see it.
+const watched = ['sort', 'filter', 'search', 'theme', 'layout'];
+// From after the first render, so the attributes the settings above reflect are not logged.
+await Promise.all(walls.map((wall) => wall.updateComplete));
+new MutationObserver((records) => {
+  // One line per attribute and wall for a batch of changes (typing fast can make several).
+  const before = new Map<string, [Element, string, string | null]>();
+  for (const { target, attributeName, oldValue } of records) {
+    const key = `${(target as Element).id} ${attributeName}`;
+    if (!before.has(key)) before.set(key, [target as Element, attributeName!, oldValue]);
+  }
+  for (const [wall, name, oldValue] of before.values()) {
+    const value = wall.getAttribute(name);
+    if (value !== oldValue) write(wall, 'attribute', `${name} = ${value === null ? '(removed)' : JSON.stringify(value)}`);
+  }
+}).observe(document.querySelector('.walls')!, { subtree: true, attributeFilter: watched, attributeOldValue: true });
+

@@ -32,22 +32,22 @@ export const wallStyles = css`
     all: initial;
     display: block;
     box-sizing: border-box;
-    --_accent: var(--offer-wall-accent, #1d4ed8);
-    --_accent-text: var(--offer-wall-accent-text, #ffffff);
-    --_surface: var(--offer-wall-surface, #ffffff);
-    --_text: var(--offer-wall-text, #111827);
-    --_muted: var(--offer-wall-muted, #4b5563);
-    --_border: var(--offer-wall-border, #d1d5db);
-    --_radius: var(--offer-wall-radius, 12px);
-    --_gap: var(--offer-wall-spacing, 12px);
-    --_error: var(--offer-wall-error, #b91c1c);
-    --_bg: var(--offer-wall-background, transparent);
+    --_accent: var(--offer-wall-accent,#1d4ed8);
+    --_accent-text: var(--offer-wall-accent-text,#fff);
+    --_surface: var(--offer-wall-surface,#fff);
+    --_text: var(--offer-wall-text,#111827);
+    --_muted: var(--offer-wall-muted,#4b5563);
+    --_border: var(--offer-wall-border,#d1d5db);
+    --_radius: var(--offer-wall-radius,12px);
+    --_gap: var(--offer-wall-spacing,12px);
+    --_error: var(--offer-wall-error,#b91c1c);
+    --_bg: var(--offer-wall-background,transparent);
     color-scheme: light;
     container-type: inline-size;
     color: var(--_text);
     background: var(--_bg);
-    font-family: var(--offer-wall-font, system-ui, sans-serif);
-    font-size: var(--offer-wall-font-size, 16px);
+    font-family: var(--offer-wall-font,system-ui, sans-serif);
+    font-size: var(--offer-wall-font-size,16px);
     line-height: 1.4;
     text-align: start;
   }
@@ -122,10 +122,8 @@ export const wallStyles = css`
     cursor: pointer;
     border-radius: 2px;
   }
-  .open:focus-visible,
-  a:focus-visible,
-  input:focus-visible,
-  select:focus-visible {
+  /* Every control's focus shows, the same way (after .open, whose all: unset would undo it). */
+  :focus-visible {
     outline: 3px solid var(--_accent);
     outline-offset: 2px;
   }
@@ -147,6 +145,11 @@ export const wallStyles = css`
     font-size: 0.875em;
     overflow-wrap: anywhere;
   }
+  /* Feed text (often English) in a right-to-left wall: its own direction, still aligned right. */
+  [dir='rtl'] :is(h2,.title,.description,li) {
+    unicode-bidi: plaintext;
+    text-align: right;
+  }
 
   button {
     font: inherit;
@@ -154,10 +157,6 @@ export const wallStyles = css`
     border-radius: calc(var(--_radius) * 0.75);
     padding: 0.5em 1em;
     min-height: 44px;
-  }
-  button:focus-visible {
-    outline: 3px solid var(--_accent);
-    outline-offset: 2px;
   }
   .cta,
   .retry {
@@ -209,12 +208,9 @@ export const wallStyles = css`
     position: absolute;
     width: 1px;
     height: 1px;
-    margin: -1px;
-    padding: 0;
     overflow: hidden;
-    clip: rect(0 0 0 0);
+    clip-path: inset(50%);
     white-space: nowrap;
-    border: 0;
   }
 
   @container (max-width: 400px) {

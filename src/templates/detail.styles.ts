@@ -33,10 +33,6 @@ export const detailStyles = css`
     gap: var(--_gap);
     align-items: center;
   }
-  .dialog-head .icon {
-    width: 72px;
-    height: 72px;
-  }
   .dialog-title {
     margin: 0;
     font-size: 1.25em;

@@ -20,19 +20,19 @@ export const toolbarStyles = css`
     padding: 0 0.75em;
   }
   .search {
-    flex: 1 1 12em;
+    flex: 1 1 6em;
     min-width: 0;
   }
+  /* Search and sort share the first row; the type chips take the next. */
   .controls {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5em;
-    align-items: center;
+    display: contents;
   }
   .chips {
     display: flex;
     flex-wrap: wrap;
     gap: 0.5em;
+    order: 1;
+    width: 100%;
   }
   .chip {
     background: var(--_surface);
