@@ -55,6 +55,15 @@ describe('<offer-wall> offer detail', () => {
     expect(text).to.contain('United States').and.to.contain('Germany');
   });
 
+  it('names the countries in the wall’s language, joined the way that language lists things', async () => {
+    const { wall } = await loadedWall({ locale: 'ar' });
+    const shown = await openedByClick(wall);
+    const countries = [...shown.querySelectorAll('dd')].at(-1)!.textContent!;
+    expect(countries).to.contain('الولايات المتحدة').and.to.contain('ألمانيا');
+    // Arabic joins two names with و, not with a Latin comma.
+    expect(countries).not.to.match(/[A-Za-z,]/);
+  });
+
   it('links the preview in a new tab without opener or referrer', async () => {
     const { wall } = await loadedWall();
     const shown = await openedByClick(wall);

@@ -26,15 +26,15 @@ export function stepText(step: WallStep, locale: string): string {
   return step.usd !== null ? `${text} · ${formatUsd(step.usd, locale)}` : text;
 }
 
-export function offerIcon(offer: WallOffer, context: CardContext, size = 56): TemplateResult {
+export function offerIcon(offer: WallOffer, context: CardContext): TemplateResult {
   return offer.icon && !context._brokenIcons.has(offer.icon)
     ? html`<img
         part="icon"
         class="icon"
         src=${offer.icon}
         alt=""
-        width=${size}
-        height=${size}
+        width="56"
+        height="56"
         loading="lazy"
         decoding="async"
         referrerpolicy="no-referrer"

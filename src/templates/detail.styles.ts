@@ -79,4 +79,9 @@ export const detailStyles = css`
   .preview {
     color: var(--_accent);
   }
+  /* The new-tab arrow points the way the text runs. */
+  [dir='rtl'] .preview span {
+    display: inline-block;
+    transform: scaleX(-1);
+  }
 `;

@@ -14,23 +14,23 @@ export interface DetailContext extends CardContext {
   start: (offer: WallOffer) => void;
 }
 
-const regionNames = new Map<string, Intl.DisplayNames | null>();
-
-/** `DE` → `Germany` (or `Deutschland`), for the locale; the code itself where Intl cannot say. */
-function countryName(code: string, locale: string): string {
-  if (!regionNames.has(locale)) {
-    let names: Intl.DisplayNames | null = null;
-    try {
-      names = new Intl.DisplayNames([locale], { type: 'region' });
-    } catch {
-      // Older engines: the codes are shown as they are.
-    }
-    regionNames.set(locale, names);
-  }
+/**
+ * `['US', 'DE']` → `United States, Germany`, in the locale's words and with its list punctuation
+ * (`،` in Arabic, `、` in Japanese); a code Intl does not know is shown as it is.
+ */
+function countryList(codes: readonly string[], locale: string): string {
   try {
-    return regionNames.get(locale)?.of(code) ?? code;
+    const names = new Intl.DisplayNames([locale], { type: 'region' });
+    const name = (code: string) => {
+      try {
+        return names.of(code) ?? code;
+      } catch {
+        return code;
+      }
+    };
+    return new Intl.ListFormat(locale, { type: 'unit' }).format(codes.map(name));
   } catch {
-    return code;
+    return codes.join(', ');
   }
 }
 
@@ -39,7 +39,7 @@ export function renderDetail(offer: WallOffer, context: DetailContext): Template
   const reward = formatReward(offer.reward, _rewards);
   // Platform names are brands, written alike in every language.
   const platform = offer.os === 'ios' ? 'iOS' : offer.os === 'android' ? 'Android' : offer.os;
-  const countries = offer.countries.map((code) => countryName(code, _rewards.locale)).join(', ');
+  const countries = countryList(offer.countries, _rewards.locale);
   // A click on the backdrop reaches the dialog itself; its content fills the box inside.
   const onClick = (event: MouseEvent) => {
     if (event.target === event.currentTarget) context.close();
@@ -48,7 +48,7 @@ export function renderDetail(offer: WallOffer, context: DetailContext): Template
     <dialog part="detail" class="dialog" aria-labelledby="detail-title" @click=${onClick} @close=${context.close}>
       <div class="sheet">
         <div class="dialog-head">
-          ${offerIcon(offer, context, 72)}
+          ${offerIcon(offer, context)}
           <div>
             <h2 id="detail-title" class="dialog-title">${offer.name}</h2>
             <p class="payout">${reward}</p>
