@@ -213,7 +213,8 @@ export class OfferWall extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this._settings || [...changed.keys()].some(isSetting)) this._settings = readSettings(this, this._warned);
-    if (REQUEST_PROPERTIES.some((name) => changed.has(name))) this._feed.reload();
+    // The first update loads (even with no attribute set: that is a configuration error to show).
+    if (!this.hasUpdated || REQUEST_PROPERTIES.some((name) => changed.has(name))) this._feed.reload();
     // Another order or selection starts from the top of the list.
     if (this._shown.update(this._feed.offers, this._settings.view)) this._window._rewind();
     this._context = this._cardContext();

@@ -3,7 +3,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { delay, HttpResponse } from 'msw';
 import type { OfferWallErrorEvent, OfferWallLoadEvent } from '../src/events.js';
 import { s2sOffers, s2sPage } from './fixtures/feeds.js';
-import { failedWall, feed, http, loadedWall, mock, mountWall, nextEvent, part, parts, sleep, ENDPOINT } from './helpers.js';
+import { failedWall, feed, http, loadedWall, mock, mountWall, nextEvent, part, parts, sleep, until, ENDPOINT } from './helpers.js';
 
 describe('<offer-wall> states', () => {
   it('shows a polite loading state while the first page is on its way', async () => {
@@ -190,7 +190,8 @@ describe('<offer-wall> lifecycle', () => {
     const parent = wall.parentElement!;
     let loads = 0;
     wall.addEventListener('offer-wall-load', () => loads++);
-    await sleep(100);
+    // Removed while its request is in flight (a busy engine may take a while to send it).
+    await until(() => calls === 1, 'the first request');
     wall.remove();
     await sleep(1100);
     expect(loads).to.equal(0);
