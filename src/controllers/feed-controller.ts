@@ -1,6 +1,6 @@
 /**
  * The wall's offers and the requests behind them: loads page 1 on `reload()`, further pages on
- * `loadMore()`, aborts what is in flight when the request changes or the wall leaves the page
+ * `_loadMore()`, aborts what is in flight when the request changes or the wall leaves the page
  * (and resumes when it comes back), drops answers to outdated requests, and adapts big pages in
  * slices so the first screen of cards paints before the rest of the page is read. Retries and
  * time limits are `fetchFeed`'s; parsing is the dialects'.
