@@ -127,7 +127,6 @@ export class OfferWall extends LitElement {
     // The toolbar writes these back, so a page can read (and a reload keep) what the user chose.
     ...{ sort: { reflect: true }, filter: { reflect: true }, search: { reflect: true } },
     messages: { attribute: false },
-    _brokenIcons: { state: true },
   };
 
   // No initial values: an unset property is `undefined` and the settings supply its default,
@@ -158,7 +157,10 @@ export class OfferWall extends LitElement {
   /** Overrides for any built-in text; unset keys keep their default. */
   declare messages?: Partial<WallMessages>;
 
-  private _brokenIcons: ReadonlySet<string> = new Set();
+  /** Icons that failed to load: their cards show the placeholder. */
+  private _brokenIcons = new Set<string>();
+  /** `reload()` was called: the next update loads again, with the settings as they are then. */
+  private _reloadAsked = false;
   /** What filter, search and sort leave of the offers, in the order shown. */
   private _shown = new ShownOffers();
   /** What cards, the detail and the toolbar are drawn with, for the current update. */
@@ -198,11 +200,7 @@ export class OfferWall extends LitElement {
 
   constructor() {
     super();
-    new NearEndController(
-      this,
-      () => !this._feed._loadingMore && !this._feed._moreError,
-      () => this._feed._loadMore(),
-    );
+    new NearEndController(this, this._feed._loadMore);
   }
 
   override connectedCallback(): void {
@@ -214,7 +212,10 @@ export class OfferWall extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this._settings || [...changed.keys()].some(isSetting)) this._settings = readSettings(this, this._warned);
     // The first update loads (even with no attribute set: that is a configuration error to show).
-    if (!this.hasUpdated || REQUEST_PROPERTIES.some((name) => changed.has(name))) this._feed.reload();
+    if (!this.hasUpdated || this._reloadAsked || REQUEST_PROPERTIES.some((name) => changed.has(name))) {
+      this._reloadAsked = false;
+      this._feed.reload();
+    }
     // Another order or selection starts from the top of the list.
     if (this._shown.update(this._feed.offers, this._settings.view)) this._window._rewind();
     this._context = this._cardContext();
@@ -229,7 +230,9 @@ export class OfferWall extends LitElement {
 
   /** Loads the offers again from the first page, dropping those shown. */
   reload(): void {
-    this._feed.reload();
+    // In the next update, so settings changed just before are the ones used, and used once.
+    this._reloadAsked = true;
+    this.requestUpdate();
   }
 
   private _emit<T>(type: string, detail: T, cancelable = false): boolean {
@@ -271,11 +274,11 @@ export class OfferWall extends LitElement {
 
   private _onIconError = (event: Event): void => {
     const src = (event.target as HTMLImageElement).getAttribute('src');
-    if (src) this._brokenIcons = new Set(this._brokenIcons).add(src);
+    if (src && !this._brokenIcons.has(src)) {
+      this._brokenIcons.add(src);
+      this.requestUpdate();
+    }
   };
-
-  private _retry = (): void => this._feed.retry();
-  private _loadMore = (): void => this._feed._loadMore();
 
   protected override render(): TemplateResult {
     const context = this._context;
@@ -294,7 +297,7 @@ export class OfferWall extends LitElement {
       ${settings.toolbar && status === 'loaded' ? this._renderToolbar(text) : nothing}
       ${status === 'loading' ? renderLoading(text) : nothing}
       ${status === 'empty' ? renderEmpty(text) : nothing}
-      ${status === 'error' && error ? renderError(error, text, this._retry) : nothing}
+      ${status === 'error' && error ? renderError(error, text, this._feed.retry) : nothing}
       ${status === 'loaded' ? this._renderOffers(text) : nothing}
       ${detail
         ? renderDetail(detail, { ...context, close: this._details.close, start: this._activate })
@@ -332,7 +335,7 @@ export class OfferWall extends LitElement {
       ${this._shown.order.length || !feed.offers.length
         ? html`<ul part="list" class="list" role="list" aria-label=${text.listLabel} @click=${this._onListClick}></ul>`
         : renderNoMatches(text, this._clearFilters)}
-      ${renderMore(feed, text, this._loadMore, this._retry)}
+      ${renderMore(feed, text, feed._loadMore, feed.retry)}
     `;
   }
 }

@@ -25,8 +25,8 @@ export const wallStyles = css`
   /*
    * The page's inherited styles (font size, line height, letter spacing, text transform, …) reach
    * the shadow tree through the host, and a page's own rules for the host beat :host rules. The
-   * wall's root resets every inherited property (custom properties and direction excepted, so
-   * theming and right-to-left still come through) and sets its own.
+   * wall's root resets every inherited property (custom properties and direction excepted: theming
+   * comes through, and the root's own dir attribute follows the wall's language) and sets its own.
    */
   .wall {
     all: initial;

@@ -24,7 +24,10 @@ function dialog(wall: Element): HTMLDialogElement | null {
 async function openedByClick(wall: Element): Promise<HTMLDialogElement> {
   parts(wall, 'payout')[0]!.click();
   await (wall as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
-  return dialog(wall)!;
+  const shown = dialog(wall)!;
+  // At rest: its short rise-in (a fade) would blend its colours for a checker that looks mid-way.
+  await Promise.all(shown.getAnimations().map((animation) => animation.finished));
+  return shown;
 }
 
 describe('<offer-wall> offer detail', () => {

@@ -193,7 +193,9 @@ describe('<offer-wall> accessibility in every state of both themes', () => {
       await wall.updateComplete;
       parts(wall, 'payout')[0]!.click();
       await wall.updateComplete;
-      expect(part(wall, 'detail')).to.not.equal(null);
+      const detail = part(wall, 'detail')!;
+      expect(detail).to.not.equal(null);
+      await Promise.all(detail.getAnimations().map((animation) => animation.finished));
       await expect(wall).to.be.accessible();
     });
 

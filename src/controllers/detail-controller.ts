@@ -10,6 +10,8 @@ type Host = ReactiveControllerHost & Element & { renderRoot: ParentNode };
 export class DetailController implements ReactiveController {
   /** The feed position of the offer shown, or `null` when the detail is closed. */
   key: number | null = null;
+  /** Opened, and not yet shown as a modal: `showModal()` once, after the dialog is rendered. */
+  private _pending = false;
 
   constructor(private readonly _host: Host) {
     _host.addController(this);
@@ -17,6 +19,7 @@ export class DetailController implements ReactiveController {
 
   open(key: number): void {
     this.key = key;
+    this._pending = true;
     this._host.requestUpdate();
   }
 
@@ -25,6 +28,7 @@ export class DetailController implements ReactiveController {
     const key = this.key;
     if (key === null) return;
     this.key = null;
+    this._pending = false;
     const dialog = this._dialog();
     if (dialog?.open) dialog.close();
     this._host.requestUpdate();
@@ -37,8 +41,17 @@ export class DetailController implements ReactiveController {
 
   hostUpdated(): void {
     const dialog = this._dialog();
-    // Modal once in the page: the rest of the page is inert and Escape closes it.
-    if (dialog && !dialog.open && this._host.isConnected) dialog.showModal();
+    // Modal once in the page: the rest of the page is inert and Escape closes it. Once only: an
+    // update between Escape and the dialog's close event must not open it again.
+    if (this._pending && dialog && this._host.isConnected) {
+      this._pending = false;
+      if (!dialog.open) dialog.showModal();
+    }
+  }
+
+  /** A wall taken out of the page leaves no dialog behind (it would come back as a non-modal one). */
+  hostDisconnected(): void {
+    this.close(false);
   }
 
   private _dialog(): HTMLDialogElement | null {

@@ -62,7 +62,6 @@ export class FeedController implements ReactiveController {
   private _abort: AbortController | null = null;
   /** Set when a load was cut short by removal, so re-adding the element resumes it. */
   private _resume = false;
-  private _slicing = false;
   private _page = 0;
   private _received = 0;
   private _lastReceived = 0;
@@ -88,7 +87,9 @@ export class FeedController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    if (this.status === 'loading' || this._loadingMore || this._slicing) this._resume = true;
+    // A first page in flight is asked again on return; a next page is asked again by the near-end
+    // watch or the `more` button, and a page being adapted goes on adapting (no network in that).
+    if (this.status === 'loading') this._resume = true;
     this._abort?.abort();
     this._abort = null;
     this._loadingMore = false;
@@ -108,7 +109,7 @@ export class FeedController implements ReactiveController {
     const loadId = ++this._loadId;
     this.offers = [];
     this.error = this._moreError = null;
-    this._loadingMore = this._slicing = false;
+    this._loadingMore = false;
     this._revealed = Infinity;
     this._page = this._received = this._lastReceived = 0;
     this._total = this._detected = null;
@@ -130,22 +131,22 @@ export class FeedController implements ReactiveController {
     this._events._waiting();
   }
 
-  /** Loads the next page, when there is one and nothing else is loading. */
-  _loadMore(): void {
-    if (this.status !== 'loaded' || this._loadingMore || !this._hasMore || !this._host.isConnected) return;
-    this._moreError = null;
+  /** Loads the next page, when there is one, nothing else is loading and no page has failed. */
+  readonly _loadMore = (): void => {
+    if (this.status !== 'loaded' || this._loadingMore || this._moreError || !this._hasMore || !this._host.isConnected) return;
     this._loadingMore = true;
     this._host.requestUpdate();
     // Removal aborts and drops the controller; a wall put back in the page gets a new one.
     this._abort ??= new AbortController();
     void this._loadPage(this._loadId, this._page + 1, this._abort.signal);
-  }
+  };
 
   /** Tries again what failed: the next page when that was it, else the whole load. */
-  retry(): void {
-    if (this._moreError) this._loadMore();
-    else this.reload();
-  }
+  readonly retry = (): void => {
+    if (!this._moreError) return this.reload();
+    this._moreError = null;
+    this._loadMore();
+  };
 
   private async _loadPage(loadId: number, page: number, signal: AbortSignal): Promise<void> {
     const settings = this._settings();
@@ -161,7 +162,6 @@ export class FeedController implements ReactiveController {
       let shown = 0;
       // First screen first: the first offers are adapted and a screenful of cards rendered and
       // painted before anything else; then the rest of the page is adapted in slices, a task each.
-      this._slicing = true;
       this._revealed = this.offers.length + FIRST_SCREEN;
       for (let from = 0; ; ) {
         const to = Math.min(items.length, from ? from + SLICE : FIRST_BATCH);
@@ -177,11 +177,10 @@ export class FeedController implements ReactiveController {
         this._host.requestUpdate();
         if (from >= items.length && this.offers.length <= this._revealed) break;
         await (this._revealed < Infinity ? afterPaint() : nextTask());
-        if (loadId !== this._loadId || signal.aborted) return;
+        if (loadId !== this._loadId) return;
         this._revealed = Infinity;
       }
       this._revealed = Infinity;
-      this._slicing = false;
       this._page = page;
       this._received += items.length;
       this._lastReceived = items.length;
@@ -212,7 +211,7 @@ export class FeedController implements ReactiveController {
       error instanceof WallError
         ? { kind: error.kind, message: error.message }
         : { kind: 'payload', message: `The offers could not be read (${String((error as Error)?.message ?? error)}).` };
-    this._loadingMore = this._slicing = false;
+    this._loadingMore = false;
     this._revealed = Infinity;
     if (morePage) {
       this._moreError = info;

@@ -13,14 +13,11 @@ const canObserve = (): boolean => typeof IntersectionObserver !== 'undefined';
 
 type Host = ReactiveControllerHost & Element & { renderRoot: ParentNode };
 
-/**
- * Reports each offer's first impression. Cards carry their offer's key in `data-index`; a card
- * the window reuses for another offer is observed afresh.
- */
+/** Reports each offer's first impression. Cards carry their offer's key in `data-index`. */
 export class ImpressionController implements ReactiveController {
   private _observer: IntersectionObserver | null = null;
-  /** The key each card was observed for. */
-  private _observed = new WeakMap<Element, number>();
+  /** The cards being watched; a card keeps its offer for as long as it is in the DOM. */
+  private _observed = new Set<Element>();
   private _seen = new Set<string>();
 
   constructor(
@@ -36,20 +33,24 @@ export class ImpressionController implements ReactiveController {
   reset(): void {
     this._seen = new Set();
     this._observer?.disconnect();
-    this._observed = new WeakMap();
+    this._observed = new Set();
   }
 
   hostUpdated(): void {
     if (!this._host.isConnected || !canObserve()) return;
+    // Cards the window took out of the DOM are let go, so scrolling far holds on to nothing.
+    for (const card of this._observed) {
+      if (!card.isConnected) {
+        this._observer?.unobserve(card);
+        this._observed.delete(card);
+      }
+    }
     const cards = this._host.renderRoot.querySelectorAll('[part~="card"]');
     if (!cards.length) return;
     this._observer ??= new IntersectionObserver(this._onVisible, { threshold: 0.5 });
     for (const card of cards) {
-      const key = Number(card.getAttribute('data-index'));
-      if (this._observed.get(card) !== key) {
-        this._observed.set(card, key);
-        // Re-observing a card that now shows another offer reports it afresh.
-        this._observer.unobserve(card);
+      if (!this._observed.has(card)) {
+        this._observed.add(card);
         this._observer.observe(card);
       }
     }
@@ -58,7 +59,7 @@ export class ImpressionController implements ReactiveController {
   hostDisconnected(): void {
     this._observer?.disconnect();
     this._observer = null;
-    this._observed = new WeakMap();
+    this._observed = new Set();
   }
 
   private _onVisible = (entries: IntersectionObserverEntry[]): void => {
@@ -80,8 +81,7 @@ export class NearEndController implements ReactiveController {
 
   constructor(
     private readonly _host: Host,
-    /** Whether the control should be watched now (not while a page loads or after a failure). */
-    private readonly _active: () => boolean,
+    /** Loads the next page; it knows whether one may load now. */
     private readonly _reached: () => void,
   ) {
     _host.addController(this);
@@ -96,7 +96,7 @@ export class NearEndController implements ReactiveController {
     // leaves the end of the list in view is followed by the next one.
     this._observer.disconnect();
     const more = this._host.renderRoot.querySelector('[part~="more"]');
-    if (more && this._active()) this._observer.observe(more);
+    if (more) this._observer.observe(more);
   }
 
   hostDisconnected(): void {

@@ -21,8 +21,8 @@ export const REQUEST_PROPERTIES = [
   'offerSubType',
 ] as const;
 
-/** Whether a changed property is one of the settings (not `messages`, not internal state). */
-export const isSetting = (name: PropertyKey): boolean => name !== 'messages' && !String(name).startsWith('_');
+/** Whether a changed property is one of the settings: every declared property but `messages`. */
+export const isSetting = (name: PropertyKey): boolean => name !== 'messages';
 
 /** Resolves the settings; each problem is warned about once per `warned` set. */
 export function readSettings(wall: ReactiveElement, warned: Set<string>): Settings {

@@ -36,7 +36,7 @@ export function renderError(error: WallErrorInfo, text: WallMessages, retry: () 
 export function renderMore(
   state: { _hasMore: boolean; _loadingMore: boolean; _moreError: WallErrorInfo | null },
   text: WallMessages,
-  _loadMore: () => void,
+  loadMore: () => void,
   retry: () => void,
 ): TemplateResult {
   return html`
@@ -48,7 +48,7 @@ export function renderMore(
             class="more"
             type="button"
             aria-disabled=${state._loadingMore ? 'true' : 'false'}
-            @click=${_loadMore}
+            @click=${loadMore}
           >
             ${state._loadingMore ? text.loading : text.more}
           </button>`

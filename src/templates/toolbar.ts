@@ -55,10 +55,11 @@ export function renderToolbar({ text, view, types, _byPrice, results, change }: 
           part="sort"
           class="sort"
           aria-label=${text.sortLabel}
-                    @change=${(event: Event) => change({ sort: (event.target as HTMLSelectElement).value as ViewQuery['sort'] })}
+          .value=${view.sort}
+          @change=${(event: Event) => change({ sort: (event.target as HTMLSelectElement).value as ViewQuery['sort'] })}
         >
-          <option value="feed" ?selected=${view.sort === 'feed'}>${text.sortFeed}</option>
-          <option value="reward" ?selected=${view.sort === 'reward'}>${_byPrice ? text.sortPrice : text.sortReward}</option>
+          <option value="feed">${text.sortFeed}</option>
+          <option value="reward">${_byPrice ? text.sortPrice : text.sortReward}</option>
         </select>
       </div>
       <div class="visually-hidden" role="status">${results}</div>
