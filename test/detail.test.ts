@@ -26,7 +26,7 @@ async function openedByClick(wall: Element): Promise<HTMLDialogElement> {
   await (wall as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
   const shown = dialog(wall)!;
   // At rest: its short rise-in (a fade) would blend its colours for a checker that looks mid-way.
-  await Promise.all(shown.getAnimations().map((animation) => animation.finished));
+  await Promise.all(shown.getAnimations().map((animation) => animation.finished.catch(() => undefined)));
   return shown;
 }
 
@@ -137,5 +137,17 @@ describe('<offer-wall> offer detail', () => {
     const { wall } = await loadedWall();
     await openedByClick(wall);
     await expect(wall).to.be.accessible();
+  });
+
+  it('leaves no dialog behind when the wall is taken out of the page, and opens as a modal again after', async () => {
+    const { wall } = await loadedWall();
+    await openedByClick(wall);
+    const parent = wall.parentElement!;
+    wall.remove();
+    parent.append(wall);
+    await wall.updateComplete;
+    expect(dialog(wall)).to.equal(null);
+    const again = await openedByClick(wall);
+    expect(again.matches(':modal')).to.equal(true);
   });
 });

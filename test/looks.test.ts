@@ -195,7 +195,7 @@ describe('<offer-wall> accessibility in every state of both themes', () => {
       await wall.updateComplete;
       const detail = part(wall, 'detail')!;
       expect(detail).to.not.equal(null);
-      await Promise.all(detail.getAnimations().map((animation) => animation.finished));
+      await Promise.all(detail.getAnimations().map((animation) => animation.finished.catch(() => undefined)));
       await expect(wall).to.be.accessible();
     });
 

@@ -192,4 +192,35 @@ describe('<offer-wall> with thousands of offers', () => {
     expect(indices(wall)[0]).to.be.greaterThan(0);
     expect(parts(wall, 'card').length).to.be.at.most(60);
   });
+
+  it('lets go of the cards that leave the window, so scrolling far holds on to nothing', async function () {
+    this.timeout(60_000);
+    // Counts, per observer, the cards it still watches.
+    const watched = new Map<IntersectionObserver, Set<Element>>();
+    const { observe, unobserve, disconnect } = IntersectionObserver.prototype;
+    IntersectionObserver.prototype.observe = function (target) {
+      (watched.get(this) ?? watched.set(this, new Set()).get(this)!).add(target);
+      return observe.call(this, target);
+    };
+    IntersectionObserver.prototype.unobserve = function (target) {
+      watched.get(this)?.delete(target);
+      return unobserve.call(this, target);
+    };
+    IntersectionObserver.prototype.disconnect = function () {
+      watched.get(this)?.clear();
+      return disconnect.call(this);
+    };
+    try {
+      const { wall } = await bigWall(3_000);
+      for (let i = 0; i < 12; i++) {
+        window.scrollBy(0, 4_000);
+        await settle();
+      }
+      await until(() => indices(wall).some((index) => index > 300), 'the window far down the list');
+      const cards = Math.max(...[...watched.values()].map((set) => set.size));
+      expect(cards).to.be.at.most(60);
+    } finally {
+      Object.assign(IntersectionObserver.prototype, { observe, unobserve, disconnect });
+    }
+  });
 });

@@ -218,4 +218,39 @@ describe('<offer-wall> lifecycle', () => {
       wall.remove();
     }
   });
+
+  it('keeps the offers shown when moved in the page while a next page loads, and still loads it', async () => {
+    const pages: string[] = [];
+    await mock(
+      http.get(ENDPOINT, async ({ request }) => {
+        const page = new URL(request.url).searchParams.get('page')!;
+        pages.push(page);
+        if (page === '2' && pages.filter((p) => p === '2').length === 1) await delay(500);
+        return HttpResponse.json(s2sPage(s2sOffers(page === '1' ? 1 : 4, 3), { page: Number(page), total: 6 }));
+      }),
+    );
+    const { wall } = await loadedWall({ 'page-size': '3' });
+    part(wall, 'more')!.click();
+    await until(() => pages.includes('2'), 'the second page asked');
+    const parent = wall.parentElement!;
+    wall.remove();
+    parent.append(wall);
+    await wall.updateComplete;
+    // Page 1 stays on screen: no reload from the first page.
+    expect(parts(wall, 'card').length).to.be.at.least(3);
+    await until(() => parts(wall, 'card').length === 6, 'the second page shown');
+    expect(pages.filter((p) => p === '1')).to.have.length(1);
+  });
+
+  it('reload() asks once, with the settings changed just before it', async () => {
+    const countries: (string | null)[] = [];
+    await mock(feed((url: URL) => (countries.push(url.searchParams.get('country')), s2sPage(s2sOffers(1, 2)))));
+    const { wall } = await loadedWall({ format: 's2s' });
+    const reloaded = oneEvent(wall, 'offer-wall-load');
+    wall.country = 'DE';
+    wall.reload();
+    await reloaded;
+    await sleep(100);
+    expect(countries).to.deep.equal([null, 'DE']);
+  });
 });

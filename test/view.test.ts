@@ -58,6 +58,21 @@ describe('<offer-wall> filter, search and sort', () => {
     expect(titles(wall)).to.deep.equal(['Survey Sprint']);
   });
 
+  it('shows in the sort control the sort set from code, after the user has picked one', async () => {
+    await mock(feed(s2sPage(MIXED)));
+    const { wall } = await loadedWall();
+    const sort = part(wall, 'sort') as HTMLSelectElement;
+    sort.value = 'reward';
+    sort.dispatchEvent(new Event('change'));
+    await wall.updateComplete;
+    wall.sort = 'feed';
+    await wall.updateComplete;
+    expect(sort.value).to.equal('feed');
+    wall.setAttribute('sort', 'reward');
+    await wall.updateComplete;
+    expect(sort.value).to.equal('reward');
+  });
+
   it('builds one toggle button per offer type present; pressing one filters and sets the attribute', async () => {
     await mock(feed(s2sPage(MIXED)));
     const { wall } = await loadedWall();

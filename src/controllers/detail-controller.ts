@@ -49,9 +49,14 @@ export class DetailController implements ReactiveController {
     }
   }
 
-  /** A wall taken out of the page leaves no dialog behind (it would come back as a non-modal one). */
+  /**
+   * A wall taken out of the page leaves no dialog behind (it would come back as a non-modal one).
+   * The next render drops it; closing it here would send a late `close` event that could shut the
+   * next detail opened.
+   */
   hostDisconnected(): void {
-    this.close(false);
+    this.key = null;
+    this._pending = false;
   }
 
   private _dialog(): HTMLDialogElement | null {
