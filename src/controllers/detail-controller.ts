@@ -3,9 +3,8 @@
  * once it is rendered, closing it (close button, Escape, a click outside) and giving the focus
  * back to the card it was opened from. The dialog's template is `templates/detail.ts`.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-
-type Host = ReactiveControllerHost & Element & { renderRoot: ParentNode };
+import type { ReactiveController } from 'lit';
+import type { WallHost } from './visibility-controllers.js';
 
 export class DetailController implements ReactiveController {
   /** The feed position of the offer shown, or `null` when the detail is closed. */
@@ -13,7 +12,7 @@ export class DetailController implements ReactiveController {
   /** Opened, and not yet shown as a modal: `showModal()` once, after the dialog is rendered. */
   private _pending = false;
 
-  constructor(private readonly _host: Host) {
+  constructor(private readonly _host: WallHost) {
     _host.addController(this);
   }
 

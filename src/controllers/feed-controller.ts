@@ -11,6 +11,7 @@ import { fetchFeed } from '../data/request.js';
 import { WallError, type FeedFormat, type WallErrorInfo, type WallOffer } from '../data/types.js';
 import type { OfferWallLoadDetail } from '../events.js';
 import { requestUrl, type Settings } from '../internal/settings.js';
+import { WINDOW } from './window-controller.js';
 
 export type FeedStatus = 'loading' | 'loaded' | 'empty' | 'error';
 
@@ -29,8 +30,8 @@ export interface FeedEvents {
 /** Offers adapted per task after the first screen. */
 const SLICE = 1000;
 
-/** Offers adapted before the first paint of a page; enough for the first screen and its window. */
-const FIRST_BATCH = 60;
+/** Offers adapted before the first paint of a page: the first screen and the window around it. */
+const FIRST_BATCH = WINDOW;
 
 /** Cards shown before the first paint of a page: a tall phone screen's worth. */
 const FIRST_SCREEN = 16;

@@ -11,7 +11,8 @@ const NEAR_END_MARGIN = '0px 0px 600px 0px';
 
 const canObserve = (): boolean => typeof IntersectionObserver !== 'undefined';
 
-type Host = ReactiveControllerHost & Element & { renderRoot: ParentNode };
+/** A Lit element as its controllers see it: updates, connection and its rendered root. */
+export type WallHost = ReactiveControllerHost & Element & { renderRoot: ParentNode };
 
 /** Reports each offer's first impression. Cards carry their offer's key in `data-index`. */
 export class ImpressionController implements ReactiveController {
@@ -21,7 +22,7 @@ export class ImpressionController implements ReactiveController {
   private _seen = new Set<string>();
 
   constructor(
-    private readonly _host: Host,
+    private readonly _host: WallHost,
     /** The offer's id for a card's key, or `undefined` when it has none (any more). */
     private readonly _idOf: (key: number) => string | undefined,
     private readonly _impressed: (key: number) => void,
@@ -80,7 +81,7 @@ export class NearEndController implements ReactiveController {
   private _observer: IntersectionObserver | null = null;
 
   constructor(
-    private readonly _host: Host,
+    private readonly _host: WallHost,
     /** Loads the next page; it knows whether one may load now. */
     private readonly _reached: () => void,
   ) {
