@@ -38,11 +38,26 @@ export type OfferImpressionEvent = CustomEvent<OfferImpressionDetail>;
 export type OfferWallLoadEvent = CustomEvent<OfferWallLoadDetail>;
 export type OfferWallErrorEvent = CustomEvent<OfferWallErrorDetail>;
 
-interface OfferWallEventMap {
+/** Every event of `<offer-wall>` by name: what `addEventListener` and the element's own dispatch are typed against. */
+export interface OfferWallEventMap {
   'offer-click': OfferClickEvent;
   'offer-impression': OfferImpressionEvent;
   'offer-wall-load': OfferWallLoadEvent;
   'offer-wall-error': OfferWallErrorEvent;
+}
+
+/**
+ * Fires one of the wall's events from `target`, bubbling and composed; the detail must be the one
+ * the event map declares for that name, so a wrong detail does not compile. Returns `false` when a
+ * listener canceled a cancelable event.
+ */
+export function fire<K extends keyof OfferWallEventMap>(
+  target: EventTarget,
+  type: K,
+  detail: OfferWallEventMap[K]['detail'],
+  cancelable = false,
+): boolean {
+  return target.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
 }
 
 // The events bubble and are composed, so listeners on the document see them too.

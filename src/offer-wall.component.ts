@@ -8,24 +8,19 @@
  * - `controllers/detail-controller.ts`: the offer detail's dialog, opening, closing, focus;
  * - `templates/`: the card and the states around it.
  */
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { DetailController } from './controllers/detail-controller.js';
 import { FeedController } from './controllers/feed-controller.js';
 import { ImpressionController, NearEndController } from './controllers/visibility-controllers.js';
 import { WindowController } from './controllers/window-controller.js';
-import type { FormatSetting } from './data/dialects.js';
 import { formatCount, formatReward, type RewardSettings } from './data/format.js';
 import type { WallOffer } from './data/types.js';
 import { ShownOffers, type ViewQuery } from './data/view.js';
 import { directionOf, messagesFor } from './i18n/index.js';
 import { clickUrl, newClickId } from './data/urls.js';
-import type {
-  OfferClickDetail,
-  OfferImpressionDetail,
-  OfferWallErrorDetail,
-  OfferWallLoadDetail,
-} from './events.js';
-import { isSetting, readSettings, REQUEST_PROPERTIES } from './internal/read-settings.js';
+import { fire } from './events.js';
+import { ATTRIBUTES, REQUEST_PROPERTIES, type SettingsProperties } from './internal/attributes.js';
+import { isSetting, readSettings } from './internal/read-settings.js';
 import type { Settings } from './internal/settings.js';
 import type { WallMessages } from './messages.js';
 import { hostStyles, wallStyles } from './offer-wall.styles.js';
@@ -39,35 +34,15 @@ import { renderToolbar } from './templates/toolbar.js';
 /**
  * An offerwall: fetches offers from the publisher's endpoint and shows them as cards.
  *
+ * Its attributes are declared in `internal/attributes.ts` and described in
+ * `internal/attributes.docs.ts`; the manifest's entries for them are made from those two.
+ *
  * @tag offer-wall
  *
- * @attr endpoint - URL of the publisher's backend endpoint that returns offers.
- * @attr format - `s2s`, `appcharge` or `auto` (detected from the answer). Default `auto`.
- * @attr os - `android` or `ios`, sent upstream (s2s). Default: from the user agent.
- * @attr country - ISO 3166-1 alpha-2 country filter (s2s).
- * @attr page-size - Offers per page. Default 20.
- * @attr user-id - The publisher's id for the user: `thirdparty_id` (s2s) and `{user_id}` in links.
- * @attr gaid - Android advertising id (s2s).
- * @attr andid - Android id (s2s).
- * @attr offer-type - appcharge `offerType` filter.
- * @attr offer-sub-type - appcharge `offerSubType` filter.
- * @attr currency-name - Name of the publisher's virtual currency (`Coins`).
- * @attr currency-rate - Virtual currency units per US dollar of payout.
- * @attr locale - BCP 47 locale for numbers and texts. Default: the page's `lang`, else the browser's.
- * @attr click-url-template - Link for offers without a tracking link; `{offer_id}`, `{user_id}` filled.
- * @attr timeout - Milliseconds one attempt at the endpoint may take. Default 10000.
- * @attr theme - `light`, `dark` or `auto` (follows `prefers-color-scheme`). Default `auto`.
- * @attr layout - `list` (one column) or `grid` (responsive columns of at least 240 px). Default `list`.
- * @attr sort - `feed` or `reward` (highest payout first; appcharge: lowest price first). Default `feed`.
- * @attr filter - Show only offers of this type, any case; empty shows all.
- * @attr search - Show only offers whose name or description contains this text (case and accents ignored).
- * @attr toolbar - `on` shows the filter, sort and search bar; `off` hides it. Default `on`.
- * @attr heading-level - Level (2 to 6) of each card's title heading. Default 3.
- *
- * @fires offer-click - The user activated an offer's call to action. Cancelable; by default the wall opens `detail.url` in a new tab.
- * @fires offer-impression - An offer's card was at least half visible for the first time since the wall (re)loaded.
- * @fires offer-wall-load - A page of offers was received and shown.
- * @fires offer-wall-error - Loading failed after retries, or the configuration is unusable.
+ * @fires {OfferClickEvent} offer-click - The user activated an offer's call to action. Cancelable; by default the wall opens `detail.url` in a new tab.
+ * @fires {OfferImpressionEvent} offer-impression - An offer's card was at least half visible for the first time since the wall (re)loaded.
+ * @fires {OfferWallLoadEvent} offer-wall-load - A page of offers was received and shown.
+ * @fires {OfferWallErrorEvent} offer-wall-error - Loading failed after retries, or the configuration is unusable.
  *
  * @slot header - Content shown above the offers.
  * @slot empty - Replaces the built-in text of the empty state.
@@ -110,57 +85,15 @@ import { renderToolbar } from './templates/toolbar.js';
 export class OfferWall extends LitElement {
   static override styles = [hostStyles, wallStyles, toolbarStyles, detailStyles];
 
-  // Declared here rather than with decorators: the same meaning, fewer bytes in the bundle.
-  static override properties = {
-    ...{ endpoint: {}, format: {}, os: {}, country: {}, gaid: {}, andid: {}, locale: {}, toolbar: {} },
-    pageSize: { attribute: 'page-size', type: Number },
-    userId: { attribute: 'user-id' },
-    offerType: { attribute: 'offer-type' },
-    offerSubType: { attribute: 'offer-sub-type' },
-    currencyName: { attribute: 'currency-name' },
-    currencyRate: { attribute: 'currency-rate', type: Number },
-    clickUrlTemplate: { attribute: 'click-url-template' },
-    timeout: { type: Number },
-    headingLevel: { attribute: 'heading-level', type: Number },
-    theme: { reflect: true },
-    layout: { reflect: true },
-    // The toolbar writes these back, so a page can read (and a reload keep) what the user chose.
-    ...{ sort: { reflect: true }, filter: { reflect: true }, search: { reflect: true } },
-    messages: { attribute: false },
-  };
-
-  // No initial values: an unset property is `undefined` and the settings supply its default,
-  // which keeps a constructor's worth of assignments out of the bundle.
-  declare endpoint?: string | null;
-  declare format?: FormatSetting;
-  declare os?: string | null;
-  declare country?: string | null;
-  declare pageSize?: number | null;
-  declare userId?: string | null;
-  declare gaid?: string | null;
-  declare andid?: string | null;
-  declare offerType?: string | null;
-  declare offerSubType?: string | null;
-  declare currencyName?: string | null;
-  declare currencyRate?: number | null;
-  declare locale?: string | null;
-  declare clickUrlTemplate?: string | null;
-  declare timeout?: number | null;
-  declare theme?: string | null;
-  declare layout?: string | null;
-  declare sort?: string | null;
-  declare filter?: string | null;
-  declare search?: string | null;
-  declare toolbar?: string | null;
-  declare headingLevel?: number | null;
+  // The attributes are declared once, in internal/attributes.ts (without decorators: the same
+  // meaning, fewer bytes in the bundle); their types join the class through the interface below.
+  static override properties: PropertyDeclarations = { ...(ATTRIBUTES as PropertyDeclarations), messages: { attribute: false } };
 
   /** Overrides for any built-in text; unset keys keep their default. */
   declare messages?: Partial<WallMessages>;
 
   /** Icons that failed to load: their cards show the placeholder. */
   private _brokenIcons = new Set<string>();
-  /** `reload()` was called: the next update loads again, with the settings as they are then. */
-  private _reloadAsked = false;
   /** What filter, search and sort leave of the offers, in the order shown. */
   private _shown = new ShownOffers();
   /** What cards, the detail and the toolbar are drawn with, for the current update. */
@@ -178,8 +111,8 @@ export class OfferWall extends LitElement {
     },
     // Formats are slow to build the first time: build them while the request is in flight.
     _waiting: () => formatReward({ kind: 'price', usd: 0, discountPercent: 1 }, this._rewardSettings()),
-    _loaded: (detail) => this._emit<OfferWallLoadDetail>('offer-wall-load', detail),
-    _failed: (error) => this._emit<OfferWallErrorDetail>('offer-wall-error', { error }),
+    _loaded: (detail) => fire(this, 'offer-wall-load', detail),
+    _failed: (error) => fire(this, 'offer-wall-error', { error }),
   });
 
   private _window = new WindowController(this, {
@@ -193,7 +126,7 @@ export class OfferWall extends LitElement {
   private _impressions = new ImpressionController(
     this,
     (key) => this._feed.offers[key]?.id,
-    (key) => this._emit<OfferImpressionDetail>('offer-impression', { offer: this._feed.offers[key]! }),
+    (key) => fire(this, 'offer-impression', { offer: this._feed.offers[key]! }),
   );
 
   private _details = new DetailController(this);
@@ -212,13 +145,15 @@ export class OfferWall extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this._settings || [...changed.keys()].some(isSetting)) this._settings = readSettings(this, this._warned);
     // The first update loads (even with no attribute set: that is a configuration error to show).
-    if (!this.hasUpdated || this._reloadAsked || REQUEST_PROPERTIES.some((name) => changed.has(name))) {
-      this._reloadAsked = false;
-      this._feed.reload();
-    }
+    if (!this.hasUpdated || REQUEST_PROPERTIES.some((name) => changed.has(name))) this._feed.reload();
+  }
+
+  /** After the controllers' `hostUpdate` (where a load starts): what this render shows. */
+  protected override update(changed: PropertyValues<this>): void {
     // Another order or selection starts from the top of the list.
     if (this._shown.update(this._feed.offers, this._settings.view)) this._window._rewind();
     this._context = this._cardContext();
+    super.update(changed);
   }
 
   /** The user changed the toolbar: the attributes follow, and the view with them. */
@@ -231,12 +166,7 @@ export class OfferWall extends LitElement {
   /** Loads the offers again from the first page, dropping those shown. */
   reload(): void {
     // In the next update, so settings changed just before are the ones used, and used once.
-    this._reloadAsked = true;
-    this.requestUpdate();
-  }
-
-  private _emit<T>(type: string, detail: T, cancelable = false): boolean {
-    return this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true, cancelable }));
+    this._feed.reload();
   }
 
   private get _text(): WallMessages {
@@ -268,7 +198,7 @@ export class OfferWall extends LitElement {
       { user_id: query.userId, click_id: newClickId(), offer_id: offer.templateId },
       document.baseURI,
     );
-    const proceed = this._emit<OfferClickDetail>('offer-click', { offer, url }, true);
+    const proceed = fire(this, 'offer-click', { offer, url }, true);
     if (proceed && url) window.open(url, '_blank', 'noopener,noreferrer');
   };
 
@@ -339,3 +269,6 @@ export class OfferWall extends LitElement {
     `;
   }
 }
+
+/** The settings properties' types, from the one declaration of the attributes. */
+export interface OfferWall extends SettingsProperties {}

@@ -15,51 +15,41 @@ import type {
   OfferWallErrorEvent,
   OfferWallLoadEvent,
 } from './events.js';
-import type { FormatSetting } from './data/dialects.js';
+import type { ATTRIBUTES, AttributeName, AttributeProperty, AttributeWord, PropertyValue } from './internal/attributes.js';
 import type { WallMessages } from './messages.js';
 import type { OfferWall } from './offer-wall.component.js';
 
 /** A number attribute: React writes numbers into attributes as their decimal text. */
 type NumberAttribute = number | `${number}`;
 
-/** The attributes of CONTRACT section 2, as a page writes them (kebab-case). */
-export interface OfferWallAttributes {
-  endpoint?: string | null;
-  format?: FormatSetting;
-  os?: 'android' | 'ios' | null;
-  country?: string | null;
-  'page-size'?: NumberAttribute;
-  'user-id'?: string | null;
-  gaid?: string | null;
-  andid?: string | null;
-  'offer-type'?: string | null;
-  'offer-sub-type'?: string | null;
-  'currency-name'?: string | null;
-  'currency-rate'?: NumberAttribute;
-  locale?: string | null;
-  'click-url-template'?: string | null;
-  timeout?: NumberAttribute;
-  theme?: 'light' | 'dark' | 'auto';
-  layout?: 'list' | 'grid';
-  sort?: 'feed' | 'reward';
-  filter?: string | null;
-  search?: string | null;
-  toolbar?: 'on' | 'off';
-  'heading-level'?: 2 | 3 | 4 | 5 | 6 | '2' | '3' | '4' | '5' | '6';
+/** Ranges the declaration checks in code rather than as a list of words. */
+interface Narrowed {
+  headingLevel: 2 | 3 | 4 | 5 | 6 | '2' | '3' | '4' | '5' | '6';
 }
 
-/** Properties without an attribute, and the camelCase names React sets as properties. */
-export interface OfferWallProperties {
+/** What JSX may give an attribute: one of its words, a number, or text. */
+type AttributeValue<K extends AttributeProperty> = K extends keyof Narrowed
+  ? Narrowed[K]
+  : [AttributeWord<K>] extends [never]
+    ? (typeof ATTRIBUTES)[K] extends { type: NumberConstructor }
+      ? NumberAttribute
+      : string | null
+    : AttributeWord<K> | null;
+
+/**
+ * The attributes of CONTRACT section 2, as a page writes them (kebab-case), derived from the one
+ * declaration of the element's attributes (`internal/attributes.ts`), so they cannot drift apart.
+ */
+export type OfferWallAttributes = { [K in AttributeProperty as AttributeName<K>]?: AttributeValue<K> };
+
+/**
+ * Properties without an attribute (`messages`), and the camelCase properties whose attribute has
+ * another name (`pageSize` for `page-size`), which React sets as properties.
+ */
+export type OfferWallProperties = { [K in AttributeProperty as AttributeName<K> extends K ? never : K]?: PropertyValue<K> } & {
   /** Overrides for any built-in text. Property only: set it as a prop, never as a string. */
   messages?: Partial<WallMessages>;
-  pageSize?: number | null;
-  userId?: string | null;
-  currencyName?: string | null;
-  currencyRate?: number | null;
-  clickUrlTemplate?: string | null;
-  offerType?: string | null;
-  offerSubType?: string | null;
-}
+};
 
 /** The wall's events as React 19 props: `on` followed by the event's exact name. */
 export interface OfferWallEventProps {

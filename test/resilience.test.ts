@@ -3,7 +3,7 @@
  * `retry` and the right error kind; a change aborts what is in flight and an outdated answer is
  * never shown; a removed wall stops everything it was doing.
  */
-import { expect, oneEvent } from '@open-wc/testing';
+import { expect, fixtureSync, html, oneEvent } from '@open-wc/testing';
 import { delay } from 'msw';
 import type { OfferWallErrorEvent, OfferWallLoadEvent } from '../src/events.js';
 import { s2sOffer, s2sOffers, s2sPage } from './fixtures/feeds.js';
@@ -226,6 +226,60 @@ describe('lifecycle', () => {
       expect(spy.calls).to.have.length(1);
       expect(events).to.equal(0);
     } finally {
+      spy.restore();
+    }
+  });
+
+  it('asks for page 1 once when added, removed and added again in one task', async () => {
+    const spy = spyFetch();
+    try {
+      await mock(feed(s2sPage(s2sOffers(1, 3))));
+      const container = fixtureSync<HTMLDivElement>(html`<div></div>`);
+      const wall = document.createElement('offer-wall');
+      wall.setAttribute('endpoint', ENDPOINT);
+      container.append(wall);
+      wall.remove();
+      container.append(wall);
+      await oneEvent(wall, 'offer-wall-load');
+      await wall.updateComplete;
+      expect(spy.calls.map((call) => call.url)).to.have.length(1);
+      expect(spy.calls[0]!.signal!.aborted).to.equal(false);
+      expect(parts(wall, 'card')).to.have.length(3);
+    } finally {
+      spy.restore();
+    }
+  });
+
+  it('does not ask again for a next page it is still adapting when it is moved in the page', async () => {
+    const spy = spyFetch();
+    // Frames held back: the wall paints the first screen of page 2, then waits (up to 100 ms) for
+    // the frame before adapting the rest, which leaves time to move it.
+    const raf = window.requestAnimationFrame;
+    window.requestAnimationFrame = () => 0;
+    try {
+      await mock(
+        feed((url: URL) => {
+          const page = Number(url.searchParams.get('page'));
+          return s2sPage(s2sOffers(page * 1000, page === 1 ? 20 : 500), { total: 1000, page });
+        }),
+      );
+      const { wall } = await loadedWall();
+      const loads: OfferWallLoadEvent['detail'][] = [];
+      wall.addEventListener('offer-wall-load', (e) => loads.push(e.detail));
+      part(wall, 'more')!.click();
+      await until(() => parts(wall, 'card').length > 20, 'the first screen of page 2');
+      const parent = wall.parentElement!;
+      parent.append(wall); // moved: disconnected, then connected again
+      part(wall, 'more')?.click(); // the user (or the near-end watch) asks for more meanwhile
+      await until(() => loads.length > 0, 'page 2 loaded');
+      await wall.updateComplete;
+      expect(loads.map((detail) => detail.page)).to.deep.equal([2]);
+      expect(spy.calls.filter((call) => call.url.includes('page=2'))).to.have.length(1);
+      // Every offer once: 20 of page 1, 500 of page 2.
+      expect(loads[0]!.offers).to.have.length(520);
+      expect(new Set(loads[0]!.offers.map((offer) => offer.id)).size).to.equal(520);
+    } finally {
+      window.requestAnimationFrame = raf;
       spy.restore();
     }
   });

@@ -5,6 +5,7 @@
 import type { OfferWall } from '../src/offer-wall.component.js';
 import type { WallErrorKind, WallOffer } from '../src/data/types.js';
 import '../src/offer-wall.js';
+import { fire } from '../src/events.js';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 function assertType<T extends true>(_: T = true as T): void {}
@@ -35,3 +36,19 @@ wall.currencyRate = 1000;
 wall.clickUrlTemplate = 'https://example.com/{offer_id}';
 // @ts-expect-error page-size is a number property
 wall.pageSize = 'fifty';
+wall.headingLevel = 2;
+wall.userId = 'user 42';
+// @ts-expect-error every attribute is a property, and there is no `pageSise`
+wall.pageSise = 5;
+
+// The wall fires its events through one function typed against the event map: a wrong or missing
+// detail does not compile.
+declare const offer: WallOffer;
+fire(wall, 'offer-click', { offer, url: null }, true);
+fire(wall, 'offer-wall-error', { error: { kind: 'http', message: 'HTTP 503' } });
+// @ts-expect-error offer-click's detail has a url
+fire(wall, 'offer-click', { offer });
+// @ts-expect-error offer-wall-error's kind is one of the declared kinds
+fire(wall, 'offer-wall-error', { error: { kind: 'oops', message: 'x' } });
+// @ts-expect-error there is no such event
+fire(wall, 'offer-wall-loaded', { offers: [] });

@@ -63,6 +63,10 @@ export class FeedController implements ReactiveController {
   private _abort: AbortController | null = null;
   /** Set when a load was cut short by removal, so re-adding the element resumes it. */
   private _resume = false;
+  /** `reload()` was called: the next update starts the load. */
+  private _reloadAsked = false;
+  /** The signal of the page request on the network (its answer not yet received), if any. */
+  private _fetching: AbortSignal | null = null;
   private _page = 0;
   private _received = 0;
   private _lastReceived = 0;
@@ -87,13 +91,22 @@ export class FeedController implements ReactiveController {
     }
   }
 
+  /** A load asked for since the last update starts here, once, with the settings of this update. */
+  hostUpdate(): void {
+    if (this._reloadAsked) {
+      this._reloadAsked = false;
+      this._start();
+    }
+  }
+
   hostDisconnected(): void {
-    // A first page in flight is asked again on return; a next page is asked again by the near-end
-    // watch or the `more` button, and a page being adapted goes on adapting (no network in that).
+    // A first page in flight is asked again on return. A next page still on the network is
+    // dropped (the near-end watch or `more` asks for it again); one already received goes on
+    // being adapted (no network in that), and is not asked for twice.
     if (this.status === 'loading') this._resume = true;
+    if (this._fetching) this._loadingMore = false;
     this._abort?.abort();
     this._abort = null;
-    this._loadingMore = false;
   }
 
   /** Whether the feed has offers beyond those received. */
@@ -103,8 +116,16 @@ export class FeedController implements ReactiveController {
     return this._lastReceived >= this._pageSize;
   }
 
-  /** Loads the offers again from the first page, dropping those received. */
+  /**
+   * Loads the offers again from the first page, dropping those received: in the host's next
+   * update, so that several calls in one task (a property change, a re-connection) ask once.
+   */
   reload(): void {
+    this._reloadAsked = true;
+    this._host.requestUpdate();
+  }
+
+  private _start(): void {
     this._abort?.abort();
     this._abort = null;
     const loadId = ++this._loadId;
@@ -144,7 +165,7 @@ export class FeedController implements ReactiveController {
 
   /** Tries again what failed: the next page when that was it, else the whole load. */
   readonly retry = (): void => {
-    if (!this._moreError) return this.reload();
+    if (!this._moreError) return this._start();
     this._moreError = null;
     this._loadMore();
   };
@@ -155,7 +176,10 @@ export class FeedController implements ReactiveController {
     const query = { ...settings.query, page };
     try {
       const url = requestUrl(settings.endpoint!, buildQuery(format, query));
-      const body = await fetchFeed(url, { signal, timeout: settings.timeout });
+      this._fetching = signal;
+      const body = await fetchFeed(url, { signal, timeout: settings.timeout }).finally(() => {
+        if (this._fetching === signal) this._fetching = null;
+      });
       if (loadId !== this._loadId) return;
       const { dialect, items, total } = openFeed(body, format);
       this._detected = dialect.format;

@@ -5,13 +5,11 @@
  */
 import { isIdLike, isRecord, prop, readId, readNumber, readText } from './fields.js';
 import { formatItems } from './format.js';
+import { APPCHARGE_MAX_RECORDS, RULES } from './rules.js';
 import { safeHttpUrl } from './urls.js';
 import type { Dialect } from './dialect.js';
 import type { WallItem, WallOffer, WallQuery, WallReward, WallStep } from './types.js';
 import { WallError } from './types.js';
-
-/** Appcharge caps `recordLimit` at 500. */
-export const APPCHARGE_MAX_RECORDS = 500;
 
 interface Product extends WallItem {
   image: string | null;
@@ -141,6 +139,13 @@ function recordLimit(q: WallQuery): number {
 
 export const appcharge: Dialect = {
   format: 'appcharge',
+
+  parameters: {
+    offerType: RULES.offerType,
+    offerSubType: RULES.offerSubType,
+    recordLimit: RULES.recordLimit,
+    offset: RULES.offset,
+  },
 
   detect(body) {
     return isRecord(body) && Array.isArray(body['offers']);

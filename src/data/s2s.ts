@@ -4,6 +4,7 @@
  * outside the documented CPI/CPA/CPL; all of that is read, not refused.
  */
 import { isRecord, prop, readAmount, readCodes, readId, readNumber, readString, readText } from './fields.js';
+import { RULES } from './rules.js';
 import { safeHttpUrl } from './urls.js';
 import type { Dialect } from './dialect.js';
 import type { WallOffer, WallQuery, WallStep } from './types.js';
@@ -58,6 +59,16 @@ function envelope(body: unknown): Record<string, unknown> | null {
 
 export const s2s: Dialect = {
   format: 's2s',
+
+  parameters: {
+    os: RULES.os,
+    page: RULES.page,
+    page_size: RULES.pageSize,
+    country: RULES.country,
+    thirdparty_id: RULES.userId,
+    gaid: RULES.deviceId,
+    andid: RULES.deviceId,
+  },
 
   detect(body) {
     return envelope(body) !== null || (isRecord(body) && 'c' in body && 'd' in body);

@@ -1,40 +1,26 @@
 /**
  * Reads an `<offer-wall>`'s settings from its properties and its place in the page (the `lang`
- * around it, the user agent, the base URL), and warns once per bad value. Which properties change
- * the request, and so reload the offers, is listed here too.
+ * around it, the user agent, the base URL), and warns once per bad value.
  */
-import type { ReactiveElement } from 'lit';
+import { ATTRIBUTES, attributeOf, type AttributeDeclaration, type AttributeProperty } from './attributes.js';
 import { detectOs, isValidLocale } from './platform.js';
 import { resolveSettings, type RawSettings, type Settings } from './settings.js';
 
-/** Properties whose change alters the request: changing one reloads from the first page. */
-export const REQUEST_PROPERTIES = [
-  'endpoint',
-  'format',
-  'os',
-  'country',
-  'pageSize',
-  'userId',
-  'gaid',
-  'andid',
-  'offerType',
-  'offerSubType',
-] as const;
-
-/** Whether a changed property is one of the settings: every declared property but `messages`. */
-export const isSetting = (name: PropertyKey): boolean => name !== 'messages';
+/** Whether a changed property is one of the settings (every declared attribute). */
+export const isSetting = (name: PropertyKey): boolean => Object.hasOwn(ATTRIBUTES, name);
 
 /** Resolves the settings; each problem is warned about once per `warned` set. */
-export function readSettings(wall: ReactiveElement, warned: Set<string>): Settings {
-  const raw: Record<string, unknown> = {};
-  for (const [name, options] of (wall.constructor as typeof ReactiveElement).elementProperties) {
-    if (!isSetting(name)) continue;
-    const value = (wall as unknown as Record<PropertyKey, unknown>)[name];
+export function readSettings(wall: Element & RawSettings, warned: Set<string>): Settings {
+  const raw: RawSettings = {};
+  for (const name in ATTRIBUTES) {
+    const value = wall[name as AttributeProperty];
     // A number attribute that did not parse: its own text, for the warning.
-    const attribute = typeof options.attribute === 'string' ? options.attribute : (name as string);
-    raw[name as string] = options.type === Number && Number.isNaN(value) ? (wall.getAttribute(attribute) ?? value) : value;
+    raw[name as AttributeProperty] =
+      (ATTRIBUTES[name as AttributeProperty] as AttributeDeclaration).type && Number.isNaN(value)
+        ? (wall.getAttribute(attributeOf(name as AttributeProperty)) ?? value)
+        : value;
   }
-  const { settings, problems } = resolveSettings(raw as unknown as RawSettings, {
+  const { settings, problems } = resolveSettings(raw, {
     os: detectOs(),
     // A page's lang can be malformed (`en_US`): the first usable of page, browser, English.
     locale: [wall.closest('[lang]')?.getAttribute('lang'), navigator.language].find((tag) => tag && isValidLocale(tag)) ?? 'en',

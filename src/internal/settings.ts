@@ -3,43 +3,21 @@
  * a bad value never throws; it falls back to the default and is reported as a problem that names
  * the attribute, which the element warns about once.
  */
-import { FORMAT_SETTINGS, type FormatSetting } from '../data/dialects.js';
+import type { FormatSetting } from '../data/dialects.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, RULES, type Rule } from '../data/rules.js';
 import type { WallQuery } from '../data/types.js';
 import { clickUrl } from '../data/urls.js';
-import type { ViewQuery } from '../data/view.js';
+import type { SortOrder, ViewQuery } from '../data/view.js';
+import { ATTRIBUTES, attributeOf, type AttributeProperty } from './attributes.js';
 import { isValidLocale } from './platform.js';
 
-export const DEFAULT_PAGE_SIZE = 20;
-/** The s2s API's documented maximum page size. */
-export const MAX_PAGE_SIZE = 10_000;
 export const DEFAULT_TIMEOUT_MS = 10_000;
 
-/** The element's properties as a publisher set them. */
-export interface RawSettings {
-  endpoint: string | null;
-  format: string | null;
-  os: string | null;
-  country: string | null;
-  /** A number, or the attribute's text when it did not parse as one (for the warning). */
-  pageSize: number | string | null;
-  userId: string | null;
-  gaid: string | null;
-  andid: string | null;
-  offerType: string | null;
-  offerSubType: string | null;
-  currencyName: string | null;
-  currencyRate: number | string | null;
-  locale: string | null;
-  clickUrlTemplate: string | null;
-  timeout: number | string | null;
-  theme: string | null;
-  layout: string | null;
-  sort: string | null;
-  filter: string | null;
-  search: string | null;
-  toolbar: string | null;
-  headingLevel: number | string | null;
-}
+/**
+ * The element's properties as a publisher set them. A number attribute that did not parse is
+ * passed as its text, for the warning.
+ */
+export type RawSettings = { [K in AttributeProperty]?: string | number | null };
 
 /** What the environment supplies when an attribute is absent. */
 export interface SettingDefaults {
@@ -101,85 +79,84 @@ export function resolveSettings(
 ): { settings: Settings; problems: SettingProblem[] } {
   const problems: SettingProblem[] = [];
   // The message names the attribute, its value and what it takes; the default stands in for it.
-  const bad = (attribute: string, value: unknown, expected: string) =>
+  const bad = (name: AttributeProperty, value: unknown, expected: string) => {
+    const attribute = attributeOf(name);
     problems.push({ attribute, message: `${attribute}="${String(value)}" ignored: expected ${expected}.` });
+  };
+  const textOf = (name: AttributeProperty) => text(raw[name] as string | null | undefined);
 
-  const endpoint = resolveEndpoint(raw.endpoint, defaults.baseUrl);
-
-  /** One of a few words, case-insensitive; the first is the default. */
-  const choice = <T extends string>(attribute: string, value: string | null, options: readonly T[]): T => {
-    const lower = text(value)?.toLowerCase() as T | undefined;
-    if (!lower || options.includes(lower)) return lower ?? options[0]!;
-    bad(attribute, text(value), options.join(', '));
+  /** One of the attribute's words, in any case; the first is the default. */
+  const choice = <K extends AttributeProperty>(name: K): string => {
+    const options: readonly string[] = (ATTRIBUTES[name] as { _values: readonly string[] })._values;
+    const value = textOf(name)?.toLowerCase();
+    if (!value || options.includes(value)) return value ?? options[0]!;
+    bad(name, textOf(name), options.join(', '));
     return options[0]!;
   };
 
-  const format = choice<FormatSetting>('format', raw.format, FORMAT_SETTINGS);
+  /** A value the request carries, checked by the rule the endpoint's proxy applies to it. */
+  const ruled = (name: AttributeProperty, rule: Rule): string | null => {
+    const value = textOf(name);
+    if (!value) return null;
+    const checked = rule.check(value);
+    if (checked === null) bad(name, value, rule.expected);
+    return checked;
+  };
 
-  let os = defaults.os;
-  const rawOs = text(raw.os);
-  if (rawOs) {
-    const lower = rawOs.toLowerCase();
-    if (lower === 'android' || lower === 'ios') os = lower;
-    else bad('os', rawOs, 'android or ios');
+  /** A number in [min, max]; `whole` asks for an integer. */
+  const number = (name: AttributeProperty, fallback: number, expected: string, ok: (n: number) => boolean): number => {
+    const value = raw[name];
+    if (value === null || value === undefined) return fallback;
+    const n = Number(value);
+    if (ok(n)) return n;
+    bad(name, value, expected);
+    return fallback;
+  };
+
+  const endpoint = resolveEndpoint(textOf('endpoint'), defaults.baseUrl);
+  const format = choice('format') as FormatSetting;
+  const os = (ruled('os', RULES.os) as WallQuery['os']) ?? defaults.os;
+  const country = ruled('country', RULES.country);
+  const userId = ruled('userId', RULES.userId);
+  const gaid = ruled('gaid', RULES.deviceId);
+  const andid = ruled('andid', RULES.deviceId);
+  const offerType = ruled('offerType', RULES.offerType);
+  const offerSubType = ruled('offerSubType', RULES.offerSubType);
+
+  let pageSize = number('pageSize', DEFAULT_PAGE_SIZE, 'a whole number ≥ 1', (n) => Number.isInteger(n) && n >= 1);
+  if (pageSize > MAX_PAGE_SIZE) {
+    bad('pageSize', pageSize, `at most ${MAX_PAGE_SIZE}`);
+    pageSize = MAX_PAGE_SIZE;
   }
+  const timeout = number('timeout', DEFAULT_TIMEOUT_MS, 'milliseconds > 0', (n) => Number.isFinite(n) && n > 0);
 
-  let country: string | null = null;
-  const rawCountry = text(raw.country);
-  if (rawCountry) {
-    if (/^[a-z]{2}$/i.test(rawCountry)) country = rawCountry.toUpperCase();
-    else bad('country', rawCountry, 'a two-letter ISO 3166-1 code such as US');
-  }
-
-  let pageSize = DEFAULT_PAGE_SIZE;
-  if (raw.pageSize !== null && raw.pageSize !== undefined) {
-    const n = Number(raw.pageSize);
-    if (!Number.isInteger(n) || n < 1) bad('page-size', raw.pageSize, 'a whole number ≥ 1');
-    else if (n > MAX_PAGE_SIZE) {
-      bad('page-size', n, `at most ${MAX_PAGE_SIZE}`);
-      pageSize = MAX_PAGE_SIZE;
-    } else pageSize = n;
-  }
-
-  let timeout = DEFAULT_TIMEOUT_MS;
-  if (raw.timeout !== null && raw.timeout !== undefined) {
-    const n = Number(raw.timeout);
-    if (!Number.isFinite(n) || n <= 0) bad('timeout', raw.timeout, 'milliseconds > 0');
-    else timeout = n;
-  }
-
-  let currencyName = text(raw.currencyName);
+  let currencyName = textOf('currencyName');
   let currencyRate: number | null = null;
   if (currencyName) {
-    const n = raw.currencyRate === null || raw.currencyRate === undefined ? NaN : Number(raw.currencyRate);
-    if (Number.isFinite(n) && n > 0) currencyRate = n;
-    else {
-      bad('currency-rate', raw.currencyRate ?? '', 'a number > 0 with currency-name');
-      currencyName = null;
+    currencyRate = number('currencyRate', NaN, 'a number > 0 with currency-name', (n) => Number.isFinite(n) && n > 0);
+    if (Number.isNaN(currencyRate)) {
+      // Absent: named too, since a currency without a rate cannot be shown.
+      if (raw.currencyRate === null || raw.currencyRate === undefined) bad('currencyRate', '', 'a number > 0 with currency-name');
+      currencyName = currencyRate = null;
     }
   }
 
   let locale = defaults.locale;
-  const rawLocale = text(raw.locale);
+  const rawLocale = textOf('locale');
   if (rawLocale) {
     if (isValidLocale(rawLocale)) locale = rawLocale;
     else bad('locale', rawLocale, 'a BCP 47 language tag such as en-US');
   }
 
-  const theme = choice('theme', raw.theme, ['auto', 'light', 'dark']);
-  const layout = choice('layout', raw.layout, ['list', 'grid']);
-  const view: ViewQuery = { sort: choice('sort', raw.sort, ['feed', 'reward']), filter: text(raw.filter) ?? '', search: text(raw.search) ?? '' };
-  const toolbar = choice('toolbar', raw.toolbar, ['on', 'off']) === 'on';
-  let headingLevel = 3;
-  if (raw.headingLevel !== null && raw.headingLevel !== undefined) {
-    const n = Number(raw.headingLevel);
-    if (Number.isInteger(n) && n >= 2 && n <= 6) headingLevel = n;
-    else bad('heading-level', raw.headingLevel, 'a whole number from 2 to 6');
-  }
+  const theme = choice('theme') as Settings['theme'];
+  const layout = choice('layout') as Settings['layout'];
+  const view: ViewQuery = { sort: choice('sort') as SortOrder, filter: textOf('filter') ?? '', search: textOf('search') ?? '' };
+  const toolbar = choice('toolbar') === 'on';
+  const headingLevel = number('headingLevel', 3, 'a whole number from 2 to 6', (n) => Number.isInteger(n) && n >= 2 && n <= 6);
 
-  let clickUrlTemplate = text(raw.clickUrlTemplate);
+  let clickUrlTemplate = textOf('clickUrlTemplate');
   if (clickUrlTemplate && !clickUrl(null, clickUrlTemplate, {}, defaults.baseUrl)) {
-    bad('click-url-template', clickUrlTemplate, 'an http(s) URL');
+    bad('clickUrlTemplate', clickUrlTemplate, 'an http(s) URL');
     clickUrlTemplate = null;
   }
 
@@ -188,16 +165,7 @@ export function resolveSettings(
       endpoint: endpoint.url,
       endpointProblem: endpoint.problem,
       format,
-      query: {
-        pageSize,
-        os,
-        country,
-        userId: text(raw.userId),
-        gaid: text(raw.gaid),
-        andid: text(raw.andid),
-        offerType: text(raw.offerType),
-        offerSubType: text(raw.offerSubType),
-      },
+      query: { pageSize, os, country, userId, gaid, andid, offerType, offerSubType },
       currencyName,
       currencyRate,
       locale,

@@ -1,58 +1,41 @@
 /**
- * Which query parameters may pass upstream, per dialect, and what each may hold: one zod schema
- * per dialect. Anything else is dropped; a value that breaks its rule is a 400 that names the
- * parameter, taken from the zod issue's path. The secrets (`app_id`, the publisher token) are in
- * no schema, so a client can never set them.
+ * Which query parameters may pass upstream, per dialect, and what each may hold. The names and
+ * rules are the dialect's own (`Dialect.parameters`, from `src/data/rules.ts`: the same rules the
+ * wall checks its settings with); here they become one zod schema per dialect. Anything else is
+ * dropped; a value that breaks its rule is a 400 that names the parameter, taken from the zod
+ * issue's path. The secrets (`app_id`, the publisher token) are in no schema, so a client can
+ * never set them.
  */
 import * as z from 'zod';
+import { dialectFor } from '../data/dialects.js';
+import type { Rule } from '../data/rules.js';
 
 export type ProxyFormat = 's2s' | 'appcharge';
 
 /**
- * One query value that must satisfy `rule`. A parameter sent twice reaches the schema as a list:
- * it is refused rather than guessed between (the upstream might read the other one).
+ * One query value that must satisfy `rule`, normalized by it. A parameter sent twice reaches the
+ * schema as a list: it is refused rather than guessed between (the upstream might read the other).
  */
-function single(rule: string) {
-  return z.string({ error: (issue) => (Array.isArray(issue.input) ? 'is given more than once' : rule) });
+function single(rule: Rule) {
+  const message = `must be ${rule.expected}`;
+  return z
+    .string({ error: (issue) => (Array.isArray(issue.input) ? 'is given more than once' : message) })
+    .transform((value, context) => {
+      const checked = rule.check(value);
+      if (checked !== null) return checked;
+      context.addIssue({ code: 'custom', message });
+      return z.NEVER;
+    })
+    .optional();
 }
 
-function oneOf(...values: [string, ...string[]]) {
-  const rule = `must be one of ${values.join(', ')}`;
-  return single(rule).refine((value) => values.includes(value), rule);
+function schemaOf(format: ProxyFormat) {
+  const shape: Record<string, ReturnType<typeof single>> = {};
+  for (const [name, rule] of Object.entries(dialectFor(format).parameters)) shape[name] = single(rule);
+  return z.object(shape);
 }
 
-// Nine digits at most: the number stays exact, and the upstream gets the digits as they were sent.
-function wholeNumber(min: number, max?: number) {
-  const rule = max === undefined ? `must be a whole number from ${min} up` : `must be a whole number from ${min} to ${max}`;
-  return single(rule).refine((value) => /^\d{1,9}$/.test(value) && Number(value) >= min && Number(value) <= (max ?? Infinity), rule);
-}
-
-function matching(pattern: RegExp, rule: string) {
-  return single(rule).regex(pattern, rule);
-}
-
-/** An id a publisher or device gives: printable ASCII without spaces, at most 128 characters. */
-const token = () => matching(/^[\x21-\x7e]{1,128}$/, 'must be printable text without spaces, at most 128 characters');
-
-export const PARAMETERS = {
-  s2s: z.object({
-    os: oneOf('android', 'ios').optional(),
-    page: wholeNumber(1).optional(),
-    page_size: wholeNumber(1, 10_000).optional(),
-    country: matching(/^[A-Za-z]{2}$/, 'must be a two-letter country code')
-      .transform((code) => code.toUpperCase())
-      .optional(),
-    thirdparty_id: token().optional(),
-    gaid: token().optional(),
-    andid: token().optional(),
-  }),
-  appcharge: z.object({
-    offerType: oneOf('Bundle', 'SpecialOffer', 'PopUp', 'RollingOffer', 'CheckoutLink', 'ProgressBar').optional(),
-    offerSubType: matching(/^[A-Za-z0-9_-]{1,64}$/, 'must be letters, digits, _ or -, at most 64 characters').optional(),
-    recordLimit: wholeNumber(0, 500).optional(),
-    offset: wholeNumber(0).optional(),
-  }),
-} satisfies Record<ProxyFormat, z.ZodObject>;
+export const PARAMETERS = { s2s: schemaOf('s2s'), appcharge: schemaOf('appcharge') } satisfies Record<ProxyFormat, z.ZodObject>;
 
 export class ParameterError extends Error {
   constructor(
