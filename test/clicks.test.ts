@@ -3,7 +3,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { OfferClickEvent, OfferImpressionEvent } from '../src/events.js';
 import { appchargeOffer, appchargePage, s2sOffer, s2sOffers, s2sPage } from './fixtures/feeds.js';
-import { feed, loadedWall, mock, parts, sleep, until } from './helpers.js';
+import { feed, loadedWall, mock, parts, until, frames } from './helpers.js';
 
 /** Replaces window.open for one test, recording its calls. */
 function stubOpen() {
@@ -135,7 +135,7 @@ describe('<offer-wall> impressions', () => {
     document.removeEventListener('offer-impression', record);
     wall.addEventListener('offer-impression', record);
     await until(() => seen.length > 0, 'an impression for the first screen');
-    await sleep(200); // and no more than the first screen
+    await frames(3); // and no more than the first screen
     const firstScreen = [...seen];
     expect(firstScreen[0]).to.equal('1001');
     expect(firstScreen).to.not.include('1020'); // far below the viewport
@@ -143,7 +143,7 @@ describe('<offer-wall> impressions', () => {
     parts(wall, 'card').at(-1)!.scrollIntoView();
     await until(() => seen.includes('1020'), 'an impression for the last card, scrolled to');
     window.scrollTo(0, 0);
-    await sleep(200);
+    await frames(3);
     expect(new Set(seen).size).to.equal(seen.length);
   });
 });

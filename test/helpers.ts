@@ -6,6 +6,7 @@
 import { fixtureCleanup, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import '../src/offer-wall.js';
+import { RETRY_DELAYS } from '../src/data/request.js';
 import type { OfferWall } from '../src/offer-wall.component.js';
 import type { OfferWallErrorEvent, OfferWallLoadEvent } from '../src/events.js';
 
@@ -65,7 +66,57 @@ export function nextEvent<T extends Event = Event>(target: EventTarget, type: st
   return oneEvent(target, type) as Promise<T>;
 }
 
+/**
+ * Records every fetch the page makes, at the moment it is made, with the signal it was given
+ * (msw sees a request only once it has crossed to its worker and back).
+ */
+export function spyFetch() {
+  const calls: Array<{ url: string; signal: AbortSignal | null }> = [];
+  const original = window.fetch;
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    calls.push({ url: String(input instanceof Request ? input.url : input), signal: init?.signal ?? null });
+    return original(input, init);
+  };
+  return { calls, restore: () => (window.fetch = original) };
+}
+
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Resolves after the browser has rendered `count` frames (and run the tasks queued by them):
+ * by then an IntersectionObserver has reported what it sees, and a render the wall asked for has
+ * happened. For showing that something does *not* happen, without a fixed time.
+ */
+export async function frames(count = 2): Promise<void> {
+  for (let i = 0; i < count; i++) await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+}
+
+/**
+ * Resolves once every image of the wall in the viewport has loaded or failed (its load or error
+ * handlers have run), and the frames after that. Lazy images further down are not fetched, so
+ * nothing of theirs can run.
+ */
+export async function imagesSettled(wall: Element): Promise<void> {
+  const inView = (img: HTMLImageElement) => {
+    const box = img.getBoundingClientRect();
+    return box.bottom > 0 && box.top < innerHeight;
+  };
+  const images = () => [...(wall.shadowRoot?.querySelectorAll('img') ?? [])].filter(inView);
+  await until(() => images().every((img) => img.complete), 'the images in view loaded or failed');
+  await frames();
+}
+
+/**
+ * The wall's retries (0.5 s, then 1.5 s) shortened for the tests, which prove what happens
+ * between and after them without waiting two seconds each; test/data/request.test.ts checks the
+ * real schedule.
+ */
+export const TEST_RETRY_DELAYS = [20, 60];
+/** The schedule the wall ships with, as it was before the line below shortened it. */
+export const WALL_RETRY_DELAYS = [...RETRY_DELAYS];
+RETRY_DELAYS.splice(0, RETRY_DELAYS.length, ...TEST_RETRY_DELAYS);
+/** Longer than the whole retry schedule of the tests. */
+export const PAST_RETRIES = 250;
 
 /**
  * Resolves once `condition` holds, checked every 20 ms; fails the test with `what` after 5 s.

@@ -8,7 +8,7 @@ import { safeHttpUrl } from '../src/data/urls.js';
 import type { OfferClickEvent } from '../src/events.js';
 import { appchargeOffer, appchargePage, s2sOffer, s2sPage } from './fixtures/feeds.js';
 import { SAFE_LOOKALIKES, TEXT_VECTORS, UNSAFE_URLS } from './fixtures/xss-corpus.js';
-import { feed, loadedWall, mock, part, parts, sleep } from './helpers.js';
+import { feed, loadedWall, mock, part, parts, imagesSettled } from './helpers.js';
 
 /** The only elements the wall itself ever creates in its shadow root. */
 // The wall's own elements: cards, the toolbar's controls and the detail dialog.
@@ -68,7 +68,7 @@ describe('hostile feed content', () => {
     expect(descriptions).to.deep.equal(expected);
     expect(steps).to.deep.equal(expected.map((v) => v.replace(/^\s*(?:step\s*)?\d{1,3}\s*[.)．）、](?!\d)\s*/i, '')));
     expectOnlyOwnMarkup(wall);
-    await sleep(300); // let any injected onerror/onload fire, if one had got in
+    await imagesSettled(wall); // let any injected onerror/onload fire, if one had got in
     expect(xssRan()).to.equal(false);
   });
 
@@ -92,7 +92,7 @@ describe('hostile feed content', () => {
     const { wall } = await loadedWall({ format: 'appcharge', 'page-size': '30' });
     expect(parts(wall, 'title').map((el) => el.textContent)).to.deep.equal(TEXT_VECTORS.slice(0, 30).map((v) => v.trim()));
     expectOnlyOwnMarkup(wall);
-    await sleep(300);
+    await imagesSettled(wall);
     expect(xssRan()).to.equal(false);
   });
 
@@ -119,7 +119,7 @@ describe('hostile feed content', () => {
     const icons = parts(wall, 'icon').filter((el) => el.tagName === 'IMG');
     expect(icons.map((img) => img.getAttribute('src'))).to.deep.equal(SAFE_LOOKALIKES.map((url) => safeHttpUrl(url)));
     expectOnlyOwnMarkup(wall);
-    await sleep(300);
+    await imagesSettled(wall);
     expect(xssRan()).to.equal(false);
   });
 

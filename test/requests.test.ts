@@ -3,7 +3,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { delay } from 'msw';
 import type { OfferWallLoadEvent } from '../src/events.js';
 import { appchargeOffer, appchargePage, s2sOffers, s2sPage } from './fixtures/feeds.js';
-import { ENDPOINT, feed, loadedWall, mock, mountWall, nextEvent, part, parts, recorder, sleep, texts } from './helpers.js';
+import { ENDPOINT, feed, loadedWall, mock, mountWall, nextEvent, part, parts, recorder, texts, frames, until } from './helpers.js';
 
 /** An s2s endpoint with `total` offers, answering the requested page. */
 function s2sEndpoint(total: number, log = recorder()) {
@@ -110,18 +110,25 @@ describe('<offer-wall> requests', () => {
   });
 
   it('never shows the answer to a request made before a change', async () => {
+    let usAsked = false;
+    let usAnswered = false;
     await mock(
       feed(async (url: URL) => {
-        if (url.searchParams.get('country') === 'US') await delay(400);
+        if (url.searchParams.get('country') === 'US') {
+          usAsked = true;
+          await delay(200);
+          usAnswered = true;
+        }
         return s2sPage([{ ...s2sOffers(1, 1)[0], name: `From ${url.searchParams.get('country')}` }]);
       }),
     );
     const wall = mountWall({ country: 'US' });
-    await sleep(50);
+    await until(() => usAsked, 'the request for US');
     wall.country = 'FR';
     const { detail } = (await oneEvent(wall, 'offer-wall-load')) as OfferWallLoadEvent;
     expect(detail.offers[0]!.name).to.equal('From FR');
-    await sleep(500);
+    await until(() => usAnswered, 'the answer for US, late');
+    await frames();
     expect(texts(wall, 'title')).to.deep.equal(['From FR']);
   });
 });
@@ -164,7 +171,7 @@ describe('<offer-wall> paging', () => {
     const { log, handler } = s2sEndpoint(60);
     await mock(handler);
     const { wall } = await loadedWall({ 'page-size': '20' });
-    await sleep(100);
+    await frames(3);
     expect(log.queries).to.have.length(1); // the end of a 20-card list is far below a 600 px viewport
 
     const next = nextEvent<OfferWallLoadEvent>(wall, 'offer-wall-load');
@@ -182,7 +189,7 @@ describe('<offer-wall> paging', () => {
       }),
     );
     const { wall } = await loadedWall({ 'page-size': '5' });
-    await sleep(100);
+    await frames(3);
     expect(part(wall, 'more')).to.equal(null);
     expect(log.queries).to.have.length(1);
   });

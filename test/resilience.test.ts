@@ -7,18 +7,26 @@ import { expect, fixtureSync, html, oneEvent } from '@open-wc/testing';
 import { delay } from 'msw';
 import type { OfferWallErrorEvent, OfferWallLoadEvent } from '../src/events.js';
 import { s2sOffer, s2sOffers, s2sPage } from './fixtures/feeds.js';
-import { ENDPOINT, HttpResponse, failedWall, feed, http, loadedWall, mock, mountWall, part, parts, sleep, texts, until } from './helpers.js';
-
-/** Records every fetch the page makes, with the signal it was given. */
-function spyFetch() {
-  const calls: Array<{ url: string; signal: AbortSignal | null }> = [];
-  const original = window.fetch;
-  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-    calls.push({ url: String(input instanceof Request ? input.url : input), signal: init?.signal ?? null });
-    return original(input, init);
-  };
-  return { calls, restore: () => (window.fetch = original) };
-}
+import { RETRY_DELAYS } from '../src/data/request.js';
+import {
+  ENDPOINT,
+  HttpResponse,
+  PAST_RETRIES,
+  TEST_RETRY_DELAYS,
+  failedWall,
+  feed,
+  frames,
+  http,
+  loadedWall,
+  mock,
+  mountWall,
+  part,
+  parts,
+  sleep,
+  spyFetch,
+  texts,
+  until,
+} from './helpers.js';
 
 /** Records the errors a wall reports. */
 function errorsOf(wall: HTMLElement) {
@@ -100,7 +108,6 @@ describe('races', () => {
       const wall = mountWall({ country: 'US' });
       const errors = errorsOf(wall);
       await until(() => spy.calls.length > 0, 'the first request');
-      await sleep(100); // well inside its 2 s answer
       expect(spy.calls).to.have.length(1);
       wall.setAttribute('country', 'GB');
       await oneEvent(wall, 'offer-wall-load');
@@ -113,11 +120,17 @@ describe('races', () => {
   });
 
   it('never appends a late `more` page that belongs to the query before a change', async () => {
+    let latePageAsked = false;
+    let latePageAnswered = false;
     await mock(
       feed(async (url: URL) => {
         const country = url.searchParams.get('country');
         const page = Number(url.searchParams.get('page'));
-        if (page === 2) await delay(400);
+        if (page === 2) {
+          latePageAsked = true;
+          await delay(200);
+          latePageAnswered = true;
+        }
         return s2sPage(
           s2sOffers(page * 100, 20).map((o) => ({ ...o, name: `${country} p${page} ${o['id']}` })),
           { total: 60, page },
@@ -128,10 +141,11 @@ describe('races', () => {
     const loads: OfferWallLoadEvent['detail'][] = [];
     wall.addEventListener('offer-wall-load', (e) => loads.push(e.detail));
     part(wall, 'more')!.click();
-    await sleep(50);
+    await until(() => latePageAsked, 'page 2 asked');
     wall.country = 'FR';
     await until(() => loads.length > 0, 'the load for the new query');
-    await sleep(500); // past the moment the old query's page 2 (400 ms late) would have come
+    await until(() => latePageAnswered, 'the old query’s page 2 answered, late');
+    await frames();
     expect(loads.map((d) => d.page)).to.deep.equal([1]);
     expect(texts(wall, 'title').every((t) => t.startsWith('FR p1'))).to.equal(true);
     expect(parts(wall, 'card')).to.have.length(20);
@@ -139,6 +153,8 @@ describe('races', () => {
 
   it('drops a retry in progress when the query changes', async () => {
     const spy = spyFetch();
+    // A backoff long enough to change the query inside it.
+    RETRY_DELAYS.splice(0, 2, 200, 200);
     try {
       let refused = 0;
       await mock(
@@ -151,14 +167,15 @@ describe('races', () => {
       const wall = mountWall({ country: 'US' });
       const errors = errorsOf(wall);
       await until(() => refused === 1, 'the first attempt, refused');
-      await sleep(50); // the first attempt failed; the wall is waiting (0.5 s) to retry
+      await frames(); // the refusal has reached the wall, which waits 200 ms to retry
       wall.country = 'GB';
       await oneEvent(wall, 'offer-wall-load');
-      await sleep(2200); // past the whole backoff of the old query
+      await sleep(450); // past the whole backoff of the old query
       expect(spy.calls.filter((c) => c.url.includes('country=US'))).to.have.length(1);
       expect(errors).to.deep.equal([]);
       expect(parts(wall, 'card')).to.have.length(2);
     } finally {
+      RETRY_DELAYS.splice(0, 2, ...TEST_RETRY_DELAYS);
       spy.restore();
     }
   });
@@ -222,7 +239,7 @@ describe('lifecycle', () => {
       wall.remove();
       expect(spy.calls).to.have.length(1);
       expect(spy.calls[0]!.signal!.aborted).to.equal(true);
-      await sleep(2500); // longer than the whole retry schedule
+      await sleep(PAST_RETRIES); // longer than the whole retry schedule
       expect(spy.calls).to.have.length(1);
       expect(events).to.equal(0);
     } finally {
@@ -364,7 +381,7 @@ describe('lifecycle', () => {
       parent.append(wall);
       await wall.updateComplete;
       await until(() => live.size > 0, 'observers again once re-added');
-      await sleep(200); // time for any impression the re-added wall would wrongly count again
+      await frames(3); // time for any impression the re-added wall would wrongly count again
       expect(parts(wall, 'card')).to.have.length(30);
       // Impressions were already counted for this load; re-adding does not count them again.
       expect(seen).to.deep.equal([]);

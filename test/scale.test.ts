@@ -8,7 +8,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { OfferClickEvent } from '../src/events.js';
 import { s2sOffers, s2sPage } from './fixtures/feeds.js';
 import type { OfferWallLoadEvent } from '../src/events.js';
-import { feed, loadedWall, mock, mountWall, parts, sleep, until } from './helpers.js';
+import { feed, loadedWall, mock, mountWall, parts, until, frames } from './helpers.js';
 
 /** Resolves when the wall's first card is in its shadow root. */
 function firstCard(wall: Element): Promise<number> {
@@ -77,7 +77,7 @@ describe('<offer-wall> with thousands of offers', () => {
     await firstCard(wall);
     wall.country = 'FR';
     await oneEvent(wall, 'offer-wall-load');
-    await sleep(300);
+    await frames(3); // the slices of the dropped page would have gone on task by task
     expect(loads).to.deep.equal([3]);
     expect(parts(wall, 'title').map((t) => t.textContent)).to.deep.equal(['Offer 50001', 'Offer 50002', 'Offer 50003']);
   });
@@ -154,7 +154,7 @@ describe('<offer-wall> with thousands of offers', () => {
       await until(() => seen.includes('1501'), 'an impression for card 500, scrolled to');
       window.scrollTo(0, 0);
       await settle();
-      await sleep(300);
+      await frames(3);
       expect(new Set(seen).size).to.equal(seen.length);
     } finally {
       document.removeEventListener('offer-impression', record);

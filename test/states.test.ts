@@ -3,7 +3,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { delay, HttpResponse } from 'msw';
 import type { OfferWallErrorEvent, OfferWallLoadEvent } from '../src/events.js';
 import { s2sOffers, s2sPage } from './fixtures/feeds.js';
-import { failedWall, feed, http, loadedWall, mock, mountWall, nextEvent, part, parts, sleep, until, ENDPOINT } from './helpers.js';
+import { TEST_RETRY_DELAYS, failedWall, feed, frames, http, loadedWall, mock, mountWall, nextEvent, part, parts, spyFetch, until, ENDPOINT } from './helpers.js';
 
 describe('<offer-wall> states', () => {
   it('shows a polite loading state while the first page is on its way', async () => {
@@ -82,8 +82,9 @@ describe('<offer-wall> states', () => {
     const { error } = await failedWall();
     expect(error.kind).to.equal('http');
     expect(times).to.have.length(3);
-    expect(times[1]! - times[0]!).to.be.greaterThan(400);
-    expect(times[2]! - times[1]!).to.be.greaterThan(times[1]! - times[0]!);
+    // The pauses of the schedule (shortened for the tests; request.test.ts checks the real one).
+    expect(times[1]! - times[0]!).to.be.at.least(TEST_RETRY_DELAYS[0]!);
+    expect(times[2]! - times[1]!).to.be.at.least(TEST_RETRY_DELAYS[1]!);
   });
 
   it('recovers when a retry of a 5xx succeeds', async () => {
@@ -179,10 +180,12 @@ describe('<offer-wall> states', () => {
 describe('<offer-wall> lifecycle', () => {
   it('stops its request when removed and loads again when re-added', async () => {
     let calls = 0;
+    let firstAnswered = false;
     await mock(
       http.get(ENDPOINT, async () => {
-        calls++;
-        await delay(calls === 1 ? 1000 : 10);
+        const call = ++calls;
+        await delay(call === 1 ? 300 : 10);
+        if (call === 1) firstAnswered = true;
         return HttpResponse.json(s2sPage(s2sOffers(1, 1)));
       }),
     );
@@ -193,7 +196,9 @@ describe('<offer-wall> lifecycle', () => {
     // Removed while its request is in flight (a busy engine may take a while to send it).
     await until(() => calls === 1, 'the first request');
     wall.remove();
-    await sleep(1100);
+    // The answer to the request it dropped comes, and is not shown.
+    await until(() => firstAnswered, 'the first answer');
+    await frames();
     expect(loads).to.equal(0);
     expect(parts(wall, 'card')).to.have.length(0);
 
@@ -243,14 +248,18 @@ describe('<offer-wall> lifecycle', () => {
   });
 
   it('reload() asks once, with the settings changed just before it', async () => {
-    const countries: (string | null)[] = [];
-    await mock(feed((url: URL) => (countries.push(url.searchParams.get('country')), s2sPage(s2sOffers(1, 2)))));
+    await mock(feed(s2sPage(s2sOffers(1, 2))));
     const { wall } = await loadedWall({ format: 's2s' });
-    const reloaded = oneEvent(wall, 'offer-wall-load');
-    wall.country = 'DE';
-    wall.reload();
-    await reloaded;
-    await sleep(100);
-    expect(countries).to.deep.equal([null, 'DE']);
+    const spy = spyFetch();
+    try {
+      const reloaded = oneEvent(wall, 'offer-wall-load');
+      wall.country = 'DE';
+      wall.reload();
+      await reloaded;
+      await frames();
+      expect(spy.calls.map((call) => new URL(call.url).searchParams.get('country'))).to.deep.equal(['DE']);
+    } finally {
+      spy.restore();
+    }
   });
 });

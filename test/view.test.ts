@@ -3,7 +3,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { OfferImpressionEvent } from '../src/events.js';
 import { appchargeOffer, appchargePage, s2sOffer, s2sOffers, s2sPage } from './fixtures/feeds.js';
-import { feed, loadedWall, mock, part, parts, sleep, texts } from './helpers.js';
+import { feed, loadedWall, mock, part, parts, texts, frames, spyFetch, until } from './helpers.js';
 
 const MIXED = [
   s2sOffer(1, { name: 'Crème Brûlée Café', offer_type: 'CPI', payout: '1.00' }),
@@ -46,15 +46,19 @@ describe('<offer-wall> filter, search and sort', () => {
   });
 
   it('changes no request: filtering, searching and sorting stay in the page', async () => {
-    let requests = 0;
-    await mock(feed(() => (requests++, s2sPage(MIXED))));
+    await mock(feed(s2sPage(MIXED)));
     const { wall } = await loadedWall();
-    wall.filter = 'cpa';
-    wall.search = 'survey';
-    wall.sort = 'reward';
-    await wall.updateComplete;
-    await sleep(100);
-    expect(requests).to.equal(1);
+    const spy = spyFetch();
+    try {
+      wall.filter = 'cpa';
+      wall.search = 'survey';
+      wall.sort = 'reward';
+      await wall.updateComplete;
+      await frames();
+      expect(spy.calls).to.deep.equal([]);
+    } finally {
+      spy.restore();
+    }
     expect(titles(wall)).to.deep.equal(['Survey Sprint']);
   });
 
@@ -160,7 +164,8 @@ describe('<offer-wall> filter, search and sort', () => {
     const seen: string[] = [];
     document.addEventListener('offer-impression', (e) => seen.push((e as OfferImpressionEvent).detail.offer.name));
     const { wall } = await loadedWall({ filter: 'cpi', sort: 'reward' });
-    await sleep(300);
+    await until(() => seen.length >= 2, 'the impressions of the two offers shown');
+    await frames(3); // and no others
     const cards = parts(wall, 'card');
     expect(cards.map((card) => card.getAttribute('aria-posinset'))).to.deep.equal(['1', '2']);
     expect(cards.map((card) => card.getAttribute('aria-setsize'))).to.deep.equal(['2', '2']);

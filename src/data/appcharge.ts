@@ -5,7 +5,7 @@
  */
 import { isIdLike, isRecord, prop, readId, readNumber, readText } from './fields.js';
 import { formatItems } from './format.js';
-import { APPCHARGE_MAX_RECORDS, RULES } from './rules.js';
+import { APPCHARGE_MAX_RECORDS, OFFER_SUB_TYPE_RULE, OFFER_TYPE_RULE, wholeNumber, type Rule } from './rules.js';
 import { safeHttpUrl } from './urls.js';
 import type { Dialect } from './dialect.js';
 import type { WallItem, WallOffer, WallQuery, WallReward, WallStep } from './types.js';
@@ -137,15 +137,17 @@ function recordLimit(q: WallQuery): number {
   return Math.min(q.pageSize, APPCHARGE_MAX_RECORDS);
 }
 
+/** The query parameters an appcharge endpoint takes, each with its rule (see `S2S_PARAMETERS`). */
+export const APPCHARGE_PARAMETERS: Readonly<Record<string, Rule>> = {
+  offerType: OFFER_TYPE_RULE,
+  offerSubType: OFFER_SUB_TYPE_RULE,
+  recordLimit: wholeNumber(0, APPCHARGE_MAX_RECORDS),
+  offset: wholeNumber(0),
+};
+
 export const appcharge: Dialect = {
   format: 'appcharge',
 
-  parameters: {
-    offerType: RULES.offerType,
-    offerSubType: RULES.offerSubType,
-    recordLimit: RULES.recordLimit,
-    offset: RULES.offset,
-  },
 
   detect(body) {
     return isRecord(body) && Array.isArray(body['offers']);

@@ -3,7 +3,6 @@
  * (query parameters), how to recognize an answer, and how to turn it into a `FeedPage`.
  * Adding a dialect means writing one file and listing it in `dialects.ts`.
  */
-import type { Rule } from './rules.js';
 import type { FeedFormat, WallOffer, WallQuery } from './types.js';
 
 /** A feed's envelope, opened: its raw offers and the upstream's total. */
@@ -17,11 +16,6 @@ export interface Dialect {
   readonly format: FeedFormat;
   /** Whether a decoded JSON body has this dialect's shape. */
   detect(body: unknown): boolean;
-  /**
-   * The query parameters this dialect's endpoint takes, each with the rule its value follows
-   * (`rules.ts`): `query()` sends no others, and the proxy passes no others upstream.
-   */
-  readonly parameters: Readonly<Record<string, Rule>>;
   /** The query parameters for one page, with the upstream's own names. */
   query(q: WallQuery): Array<[string, string]>;
   /** How many offers a full page of this dialect holds for the query (paging without a total). */

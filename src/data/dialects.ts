@@ -2,14 +2,25 @@
  * The registry of upstream dialects and the `auto` format: requests that carry every dialect's
  * parameters (their names do not collide) and answers recognized by shape.
  */
-import { appcharge } from './appcharge.js';
+import { APPCHARGE_PARAMETERS, appcharge } from './appcharge.js';
 import type { Dialect, OpenedFeed } from './dialect.js';
-import { s2s } from './s2s.js';
+import type { Rule } from './rules.js';
+import { S2S_PARAMETERS, s2s } from './s2s.js';
 import type { FeedFormat, FeedPage, WallOffer, WallQuery } from './types.js';
 import { WallError } from './types.js';
 
 /** Every dialect the wall speaks, in detection order. */
 export const DIALECTS: readonly Dialect[] = [s2s, appcharge];
+
+/**
+ * The query parameters each dialect's endpoint takes, with the rule of each (the proxy validates
+ * with them; the wall's settings check the same rules). Apart from the dialect objects, so that
+ * the browser bundle does not carry the rules only the proxy applies.
+ */
+export const DIALECT_PARAMETERS: Readonly<Record<FeedFormat, Readonly<Record<string, Rule>>>> = {
+  s2s: S2S_PARAMETERS,
+  appcharge: APPCHARGE_PARAMETERS,
+};
 
 /** What the `format` attribute accepts. */
 export type FormatSetting = FeedFormat | 'auto';

@@ -43,24 +43,19 @@ export const OS_VALUES = ['android', 'ios'] as const;
 /** Appcharge's `offerType` values, as its API spells them. */
 export const OFFER_TYPES = ['Bundle', 'SpecialOffer', 'PopUp', 'RollingOffer', 'CheckoutLink', 'ProgressBar'] as const;
 
-export const RULES = {
-  os: oneOf(OS_VALUES),
-  country: {
-    check: (value: string) => (/^[a-z]{2}$/i.test(value) ? value.toUpperCase() : null),
-    expected: 'a two-letter ISO 3166-1 country code such as US',
-  },
-  /**
-   * The publisher's id for a user is whatever their own system uses: spaces and any script are
-   * fine; only control characters (which no id needs, and which would break logs) and absurd
-   * lengths are not.
-   */
-  userId: pattern(/^[^\p{Cc}]{1,256}$/u, 'text of 1 to 256 characters without control characters'),
-  /** Advertising and Android ids: printable ASCII without spaces. */
-  deviceId: pattern(/^[\x21-\x7e]{1,128}$/, 'printable text without spaces, at most 128 characters'),
-  offerType: oneOf(OFFER_TYPES),
-  offerSubType: pattern(/^[\w-]{1,64}$/, 'letters, digits, _ or -, at most 64 characters'),
-  page: wholeNumber(1),
-  pageSize: wholeNumber(1, MAX_PAGE_SIZE),
-  recordLimit: wholeNumber(0, APPCHARGE_MAX_RECORDS),
-  offset: wholeNumber(0),
-} satisfies Record<string, Rule>;
+// Each rule is its own export, so the browser bundle carries only those the wall checks.
+export const OS_RULE = oneOf(OS_VALUES);
+export const COUNTRY_RULE: Rule = {
+  check: (value) => (/^[a-z]{2}$/i.test(value) ? value.toUpperCase() : null),
+  expected: 'a two-letter ISO 3166-1 country code such as US',
+};
+/**
+ * The publisher's id for a user is whatever their own system uses: spaces and any script are
+ * fine; only control characters (which no id needs, and which would break logs) and absurd
+ * lengths are not.
+ */
+export const USER_ID_RULE = pattern(/^[^\p{Cc}]{1,256}$/u, 'text of 1 to 256 characters without control characters');
+/** Advertising and Android ids: printable ASCII without spaces. */
+export const DEVICE_ID_RULE = pattern(/^[\x21-\x7e]{1,128}$/, 'printable text without spaces, at most 128 characters');
+export const OFFER_TYPE_RULE = oneOf(OFFER_TYPES);
+export const OFFER_SUB_TYPE_RULE = pattern(/^[\w-]{1,64}$/, 'letters, digits, _ or -, at most 64 characters');

@@ -4,7 +4,7 @@
  * outside the documented CPI/CPA/CPL; all of that is read, not refused.
  */
 import { isRecord, prop, readAmount, readCodes, readId, readNumber, readString, readText } from './fields.js';
-import { RULES } from './rules.js';
+import { COUNTRY_RULE, DEVICE_ID_RULE, MAX_PAGE_SIZE, OS_RULE, USER_ID_RULE, wholeNumber, type Rule } from './rules.js';
 import { safeHttpUrl } from './urls.js';
 import type { Dialect } from './dialect.js';
 import type { WallOffer, WallQuery, WallStep } from './types.js';
@@ -57,18 +57,23 @@ function envelope(body: unknown): Record<string, unknown> | null {
   return null;
 }
 
+/**
+ * The query parameters an s2s endpoint takes, each with its rule (`rules.ts`): `query()` sends no
+ * others, and the proxy passes no others upstream. Registered in `dialects.ts`.
+ */
+export const S2S_PARAMETERS: Readonly<Record<string, Rule>> = {
+  os: OS_RULE,
+  page: wholeNumber(1),
+  page_size: wholeNumber(1, MAX_PAGE_SIZE),
+  country: COUNTRY_RULE,
+  thirdparty_id: USER_ID_RULE,
+  gaid: DEVICE_ID_RULE,
+  andid: DEVICE_ID_RULE,
+};
+
 export const s2s: Dialect = {
   format: 's2s',
 
-  parameters: {
-    os: RULES.os,
-    page: RULES.page,
-    page_size: RULES.pageSize,
-    country: RULES.country,
-    thirdparty_id: RULES.userId,
-    gaid: RULES.deviceId,
-    andid: RULES.deviceId,
-  },
 
   detect(body) {
     return envelope(body) !== null || (isRecord(body) && 'c' in body && 'd' in body);

@@ -4,7 +4,17 @@
  * the attribute, which the element warns about once.
  */
 import type { FormatSetting } from '../data/dialects.js';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, RULES, type Rule } from '../data/rules.js';
+import {
+  COUNTRY_RULE,
+  DEFAULT_PAGE_SIZE,
+  DEVICE_ID_RULE,
+  MAX_PAGE_SIZE,
+  OFFER_SUB_TYPE_RULE,
+  OFFER_TYPE_RULE,
+  OS_RULE,
+  USER_ID_RULE,
+  type Rule,
+} from '../data/rules.js';
 import type { WallQuery } from '../data/types.js';
 import { clickUrl } from '../data/urls.js';
 import type { SortOrder, ViewQuery } from '../data/view.js';
@@ -115,13 +125,13 @@ export function resolveSettings(
 
   const endpoint = resolveEndpoint(textOf('endpoint'), defaults.baseUrl);
   const format = choice('format') as FormatSetting;
-  const os = (ruled('os', RULES.os) as WallQuery['os']) ?? defaults.os;
-  const country = ruled('country', RULES.country);
-  const userId = ruled('userId', RULES.userId);
-  const gaid = ruled('gaid', RULES.deviceId);
-  const andid = ruled('andid', RULES.deviceId);
-  const offerType = ruled('offerType', RULES.offerType);
-  const offerSubType = ruled('offerSubType', RULES.offerSubType);
+  const os = (ruled('os', OS_RULE) as WallQuery['os']) ?? defaults.os;
+  const country = ruled('country', COUNTRY_RULE);
+  const userId = ruled('userId', USER_ID_RULE);
+  const gaid = ruled('gaid', DEVICE_ID_RULE);
+  const andid = ruled('andid', DEVICE_ID_RULE);
+  const offerType = ruled('offerType', OFFER_TYPE_RULE);
+  const offerSubType = ruled('offerSubType', OFFER_SUB_TYPE_RULE);
 
   let pageSize = number('pageSize', DEFAULT_PAGE_SIZE, 'a whole number ≥ 1', (n) => Number.isInteger(n) && n >= 1);
   if (pageSize > MAX_PAGE_SIZE) {

@@ -50,6 +50,8 @@ export interface ProxyOptions {
   log?: (line: string, entry: RequestLogEntry) => void;
   /** The fetch used upstream. Default: the global `fetch`. */
   fetch?: typeof fetch;
+  /** The clock, in milliseconds (for tests). Default: `Date.now`. */
+  now?: () => number;
 }
 
 /** What a runtime adapter may pass beside the request. */
@@ -148,7 +150,11 @@ export function createOfferWallCore(options: ProxyOptions): OfferWallCore {
   const allowed = new Set((options.allowedOrigins ?? []).map((origin) => new URL(origin).origin));
   const timeoutMs = options.timeoutMs ?? 8000;
   const cacheSeconds = options.cacheSeconds ?? 60;
-  const cache = new AnswerCache<Answer>(cacheSeconds, { maxBytes: options.cacheMaxBytes, sizeOf: (answer) => answer.bytes.byteLength });
+  const cache = new AnswerCache<Answer>(cacheSeconds, {
+    maxBytes: options.cacheMaxBytes,
+    sizeOf: (answer) => answer.bytes.byteLength,
+    ...(options.now ? { now: options.now } : {}),
+  });
   const callUpstream = createUpstreamCall({
     format,
     dialect,

@@ -1,13 +1,13 @@
 /**
  * Which query parameters may pass upstream, per dialect, and what each may hold. The names and
- * rules are the dialect's own (`Dialect.parameters`, from `src/data/rules.ts`: the same rules the
+ * rules are the dialect's own (`DIALECT_PARAMETERS`, from `src/data/rules.ts`: the same rules the
  * wall checks its settings with); here they become one zod schema per dialect. Anything else is
  * dropped; a value that breaks its rule is a 400 that names the parameter, taken from the zod
  * issue's path. The secrets (`app_id`, the publisher token) are in no schema, so a client can
  * never set them.
  */
 import * as z from 'zod';
-import { dialectFor } from '../data/dialects.js';
+import { DIALECT_PARAMETERS } from '../data/dialects.js';
 import type { Rule } from '../data/rules.js';
 
 export type ProxyFormat = 's2s' | 'appcharge';
@@ -31,7 +31,7 @@ function single(rule: Rule) {
 
 function schemaOf(format: ProxyFormat) {
   const shape: Record<string, ReturnType<typeof single>> = {};
-  for (const [name, rule] of Object.entries(dialectFor(format).parameters)) shape[name] = single(rule);
+  for (const [name, rule] of Object.entries(DIALECT_PARAMETERS[format])) shape[name] = single(rule);
   return z.object(shape);
 }
 

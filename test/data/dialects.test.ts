@@ -31,10 +31,8 @@ describe('dialect registry and auto format', () => {
     expect(parseFeed(appchargePage([appchargeOffer(1)]), 'auto').format).to.equal('appcharge');
     expect(() => parseFeed({ items: [] }, 'auto')).to.throw(WallError, /not an offer feed/);
     expect(() => parseFeed(null, 'auto')).to.throw(WallError);
-    try {
-      parseFeed(42, 's2s');
-    } catch (error) {
-      expect((error as WallError).kind).to.equal('payload');
-    }
+    expect(() => parseFeed(42, 's2s'))
+      .to.throw(WallError)
+      .with.property('kind', 'payload');
   });
 });

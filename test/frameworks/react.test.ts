@@ -6,7 +6,10 @@ import { flushSync } from 'react-dom';
 import type { OfferWall } from '../../src/offer-wall.component.js';
 import type { WallOffer } from '../../src/data/types.js';
 import { s2sOffer, s2sPage } from '../fixtures/feeds.js';
-import { ENDPOINT, feed, mock, parts, recorder, sleep } from '../helpers.js';
+import { ENDPOINT, feed, mock, parts, recorder, until as untilFor } from '../helpers.js';
+
+/** Waits for `condition`, as the other tests do (the framework renders in its own time). */
+const until = (condition: () => boolean) => untilFor(condition, 'the framework to render');
 import { RewardsWall, type RewardsWallProps } from './RewardsWall.js';
 
 describe('<offer-wall> in React 19', () => {
@@ -28,10 +31,6 @@ describe('<offer-wall> in React 19', () => {
     return host.querySelector('offer-wall')!;
   }
 
-  async function until(condition: () => boolean) {
-    for (let i = 0; i < 200 && !condition(); i++) await sleep(10);
-    expect(condition()).to.equal(true);
-  }
 
   beforeEach(() => {
     host = document.createElement('div');

@@ -10,13 +10,12 @@ import type { WallOffer } from '../../src/data/types.js';
 import type { OfferClickEvent, OfferWallLoadEvent } from '../../src/events.js';
 import type { WallMessages } from '../../src/messages.js';
 import { s2sOffer, s2sPage } from '../fixtures/feeds.js';
-import { ENDPOINT, feed, mock, parts, recorder, sleep } from '../helpers.js';
+import { ENDPOINT, feed, mock, parts, recorder, until as untilFor } from '../helpers.js';
+
+/** Waits for `condition`, as the other tests do (the framework renders in its own time). */
+const until = (condition: () => boolean) => untilFor(condition, 'the framework to render');
 import { RewardsWall } from './RewardsWallVue.js';
 
-async function until(condition: () => boolean) {
-  for (let i = 0; i < 200 && !condition(); i++) await sleep(10);
-  expect(condition()).to.equal(true);
-}
 
 /** Replaces window.open while `action` runs; returns its calls. */
 function withoutOpen(action: () => void): unknown[] {

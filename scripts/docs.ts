@@ -1,0 +1,62 @@
+/**
+ * `npm run docs`: writes the README's generated tables from their one source each, between
+ * `<!-- name:start -->` and `<!-- name:end -->` markers. test/server/surface.test.ts fails when the
+ * README holds anything else there, so a change to a declaration without `npm run docs` is caught.
+ *   attributes  ← src/internal/attributes.ts + attributes.docs.ts
+ *   messages    ← src/i18n/texts.ts (the keys), en.ts (the English), texts.docs.ts (where each shows)
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ATTRIBUTES, type AttributeDeclaration } from '../src/internal/attributes.js';
+import { ATTRIBUTE_DOCS } from '../src/internal/attributes.docs.js';
+import { messagesFor } from '../src/i18n/index.js';
+import { KEYS, type WallMessages } from '../src/i18n/texts.js';
+import { MESSAGE_DOCS, type MessageDoc } from '../src/i18n/texts.docs.js';
+
+export const README = fileURLToPath(new URL('../../../README.md', import.meta.url));
+
+/** The README's attribute table: one row per attribute, in declaration order. */
+export function attributeTable(): string {
+  const rows = Object.entries(ATTRIBUTES).map(([property, declaration]) => {
+    const doc = ATTRIBUTE_DOCS[property as keyof typeof ATTRIBUTE_DOCS];
+    const name = (declaration as AttributeDeclaration).attribute ?? property;
+    return `| \`${name}\` | ${doc.description} | ${doc.default} |`;
+  });
+  return ['| attribute | meaning | default |', '|---|---|---|', ...rows].join('\n');
+}
+
+/** The README's table of built-in texts: every key, where it shows, and its English. */
+export function messageTable(): string {
+  const english = messagesFor('en') as unknown as Record<string, string | ((...args: unknown[]) => string)>;
+  const rows = KEYS.split(' ').map((key) => {
+    const doc: MessageDoc = MESSAGE_DOCS[key as keyof WallMessages];
+    const text = english[key]!;
+    let shown: string;
+    if (typeof text === 'string') shown = text;
+    else if (key === 'results') shown = `${text(1, '1')} / ${text(12, '12')}`;
+    else shown = text(...(doc.args ?? []).map((arg) => `{${arg}}`));
+    const name = doc.args ? `${key}(${doc.args.join(', ')})` : key;
+    return `| \`${name}\` | ${doc.where} | ${shown} |`;
+  });
+  return ['| key | where it shows | English |', '|---|---|---|', ...rows].join('\n');
+}
+
+export const TABLES: Record<string, () => string> = { attributes: attributeTable, messages: messageTable };
+
+/** The README with every generated table written afresh. */
+export function generated(readme: string): string {
+  let text = readme;
+  for (const [name, table] of Object.entries(TABLES)) {
+    const pattern = new RegExp(`(<!-- ${name}:start -->\\n)[\\s\\S]*?(<!-- ${name}:end -->)`);
+    if (!pattern.test(text)) throw new Error(`README.md has no <!-- ${name}:start --> … <!-- ${name}:end --> block`);
+    text = text.replace(pattern, (_, start: string, end: string) => `${start}${table()}\n${end}`);
+  }
+  return text;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const before = readFileSync(README, 'utf8');
+  const after = generated(before);
+  if (after !== before) writeFileSync(README, after);
+  console.log(after === before ? 'README.md is up to date' : 'README.md updated');
+}
