@@ -16,6 +16,8 @@ export function Accepted() {
   return (
     <>
       <offer-wall endpoint="/x" onoffer-click={(e) => e.detail.url} />
+      {/* Every camelCase property React may set as a property, headingLevel included. */}
+      <offer-wall endpoint="/x" pageSize={10} userId="u 1" headingLevel={4} offerType="Bundle" offerSubType="DailyBonus" clickUrlTemplate="/c" currencyName="Coins" currencyRate={10} />
       <offer-wall
         ref={ref}
         id="wall"

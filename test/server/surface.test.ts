@@ -5,14 +5,17 @@
  * its detail's type.
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { ATTRIBUTES, type AttributeDeclaration } from '../../src/internal/attributes.js';
 import { ATTRIBUTE_DOCS } from '../../src/internal/attributes.docs.js';
 import { README, TABLES, generated } from '../../scripts/docs.js';
 
-const MANIFEST = fileURLToPath(new URL('../../../../custom-elements.json', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+const MANIFEST = join(ROOT, 'custom-elements.json');
 
 interface ManifestEntry {
   name: string;
@@ -66,5 +69,31 @@ describe('custom-elements.json', () => {
         ['offer-wall-error', 'OfferWallErrorEvent'],
       ],
     );
+  });
+});
+
+describe('the npm package', () => {
+  const files = () => {
+    // What `npm publish` would ship, without running prepack (npm test has built already).
+    const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' })) as Array<{
+      files: Array<{ path: string }>;
+    }>;
+    return new Set(pack!.files.map((file) => file.path));
+  };
+
+  it('ships its licence, the bundle, the manifest, and every source a source map points at', () => {
+    const shipped = files();
+    for (const path of ['LICENSE', 'README.md', 'dist/offer-wall.js', 'custom-elements.json', 'dist/esm/offer-wall.js', 'dist/esm/offer-wall.d.ts']) {
+      assert.ok(shipped.has(path), `${path} is in the package`);
+    }
+    const maps = [...shipped].filter((path) => path.endsWith('.map'));
+    assert.ok(maps.length > 0);
+    for (const map of maps) {
+      const { sources } = JSON.parse(readFileSync(join(ROOT, map), 'utf8')) as { sources: string[] };
+      for (const source of sources) {
+        const path = normalize(join(dirname(map), source));
+        assert.ok(shipped.has(path), `${map} points at ${path}, which the package must ship`);
+      }
+    }
   });
 });
