@@ -31,7 +31,7 @@ function referenceProxy() {
     name: 'offer-wall-reference-proxy',
     async serverStart({ config }) {
       const { startMockUpstream } = await import('./.build/node/demo/upstream.js');
-      const { startServer } = await import('./.build/node/src/server/index.js');
+      const { startServer } = await import('./.build/node/src/server/node.js');
       upstream = await startMockUpstream({ appId: 'wtr-app-id' });
       const origins = ['localhost', '127.0.0.1'].map((host) => `http://${host}:${config.port}`);
       proxy = await startServer(

@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { startServer } from '../src/server/index.js';
+import { startServer } from '../src/server/node.js';
 import { startMockUpstream } from './upstream.js';
 
 const APP_ID = 'demo-app-id';

@@ -1,10 +1,12 @@
 /**
- * A small time-limited cache of upstream answers with coalescing: concurrent callers asking for
- * the same key share one pending load, and a settled answer is reused until it expires. Only the
- * answers the loader marks cacheable are kept. It is bounded twice, by entries and by bytes (an
- * s2s answer can be megabytes), and the least recently used entry goes first; an answer larger
- * than the byte bound is served but not kept.
+ * A small time-limited cache of upstream answers: an answer is reused until it expires (each kept
+ * for its own time: a feed for the cache's, a remembered failure for less). It is bounded twice,
+ * by entries and by bytes (an s2s answer can be megabytes), and the least recently used entry goes
+ * first; an answer larger than the byte bound is served but not kept. Concurrent identical
+ * queries share one upstream call in the handler, which also streams it.
  */
+
+import { DEFAULTS } from './defaults.js';
 
 export interface Cached<T> {
   value: T;
@@ -27,7 +29,6 @@ export interface CacheLimits<T> {
 /** What an entry costs besides its value and key: the Map slot and the entry object. */
 const ENTRY_OVERHEAD = 64;
 
-export const DEFAULT_CACHE_MAX_BYTES = 64 * 1024 * 1024;
 
 interface Entry<T> {
   value: T;
@@ -37,7 +38,6 @@ interface Entry<T> {
 
 export class AnswerCache<T> {
   private readonly entries = new Map<string, Entry<T>>();
-  private readonly pending = new Map<string, Promise<{ value: T; cacheable: boolean }>>();
   private readonly maxEntries: number;
   private readonly maxBytes: number;
   private readonly sizeOf: (value: T) => number;
@@ -51,7 +51,7 @@ export class AnswerCache<T> {
     limits: CacheLimits<T> = {},
   ) {
     this.maxEntries = limits.maxEntries ?? 1000;
-    this.maxBytes = limits.maxBytes ?? DEFAULT_CACHE_MAX_BYTES;
+    this.maxBytes = limits.maxBytes ?? DEFAULTS.cacheMaxBytes;
     this.sizeOf = limits.sizeOf ?? (() => 0);
     this.now = limits.now ?? Date.now;
   }
@@ -83,37 +83,19 @@ export class AnswerCache<T> {
     return { value: entry.value, source: 'hit', ttl: Math.ceil(left / 1000) };
   }
 
-  async get(key: string, load: () => Promise<{ value: T; cacheable: boolean }>): Promise<Cached<T>> {
-    const hit = this.peek(key);
-    if (hit) return hit;
-    const inFlight = this.pending.get(key);
-    if (inFlight) {
-      const { value, cacheable } = await inFlight;
-      return { value, source: 'coalesced', ttl: cacheable ? this.seconds : 0 };
-    }
-    const loading = load();
-    this.pending.set(key, loading);
-    try {
-      const { value, cacheable } = await loading;
-      if (cacheable && this.seconds > 0) this.store(key, value);
-      return { value, source: 'miss', ttl: cacheable ? this.seconds : 0 };
-    } finally {
-      this.pending.delete(key);
-    }
-  }
-
   private remove(key: string, entry: Entry<T>): void {
     this.entries.delete(key);
     this.totalBytes -= entry.size;
     if (key === this.newest) this.newest = undefined;
   }
 
-  private store(key: string, value: T): void {
+  /** Keeps `value` for `seconds` (the cache's own time by default; 0 keeps nothing). */
+  store(key: string, value: T, seconds = this.seconds): void {
     const old = this.entries.get(key);
     if (old) this.remove(key, old);
     const size = this.sizeOf(value) + key.length * 2 + ENTRY_OVERHEAD;
-    if (size > this.maxBytes) return;
-    this.entries.set(key, { value, expires: this.now() + this.seconds * 1000, size });
+    if (size > this.maxBytes || seconds <= 0) return;
+    this.entries.set(key, { value, expires: this.now() + seconds * 1000, size });
     this.totalBytes += size;
     this.newest = key;
     // The first key is the least recently used.

@@ -1,9 +1,13 @@
 /**
- * The CLI's configuration from environment variables, validated with one zod schema. Every
- * problem is collected and named by its variable (the issue's path), so a bad deployment fails at
- * start with one clear message instead of at the first user. A secret's value is never printed.
+ * The program's configuration from environment variables, each declared once in `VARIABLES`: its
+ * zod rule, what it means and its default. One zod schema checks them all, so every problem is
+ * named by its variable at once and a bad deployment fails at start, not at the first user; the
+ * README's table of variables is generated from the same list (`npm run docs`). A secret's value
+ * is never printed, nor the upstream URL's query (which may hold one).
  */
 import * as z from 'zod';
+import { parseTrustProxy, type TrustProxy } from './address.js';
+import { DEFAULTS, MiB } from './defaults.js';
 import type { ProxyOptions } from './handler.js';
 import { LOG_LEVELS, type LogLevel } from './log.js';
 
@@ -21,7 +25,8 @@ export class ConfigError extends Error {
   }
 }
 
-const SECRETS: ReadonlySet<string> = new Set(['OFFER_WALL_APP_ID', 'OFFER_WALL_PUBLISHER_TOKEN']);
+/** Environment variables, as `process.env` holds them. */
+export type Environment = Readonly<Record<string, string | undefined>>;
 
 /** A variable as the program reads it: trimmed, and blank the same as unset. */
 const variable = () =>
@@ -29,21 +34,6 @@ const variable = () =>
     .string()
     .optional()
     .transform((value) => value?.trim() || undefined);
-
-const FORMATS = ['s2s', 'appcharge'] as const;
-
-function isHttpUrl(text: string): boolean {
-  try {
-    const { protocol } = new URL(text);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
-function isOrigin(text: string): boolean {
-  return isHttpUrl(text) && new URL(text).origin === text.replace(/\/$/, '');
-}
 
 function wholeNumber(fallback: number, min: number, max: number) {
   return variable()
@@ -53,18 +43,71 @@ function wholeNumber(fallback: number, min: number, max: number) {
     .transform((value) => (value === undefined ? fallback : Number(value)));
 }
 
-const Environment = z
-  .object({
-    OFFER_WALL_FORMAT: variable().pipe(
-      z.enum(FORMATS, { error: (issue) => (issue.input === undefined ? 'is required: s2s or appcharge' : 'must be s2s or appcharge') }),
+function httpUrl(text: string): URL | null {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A URL as it may be printed: scheme, host and path, never a user, password, query or fragment. */
+export function shownUrl(text: string): string {
+  try {
+    const url = new URL(text);
+    return `${url.protocol}//${url.host}${url.pathname}`;
+  } catch {
+    // Not a URL at all: shown up to anything that could hold a secret.
+    return text.replace(/[?#@].*$/s, '…');
+  }
+}
+
+function isOrigin(text: string): boolean {
+  return httpUrl(text)?.origin === text.replace(/\/$/, '');
+}
+
+interface Variable {
+  /** What it means, for the README's table. */
+  meaning: string;
+  /** Its default, in words, for the README's table. */
+  default: string;
+  schema: z.ZodType;
+  /** Its value is a secret: never printed. */
+  secret?: boolean;
+  /** Its value may hold a secret: printed only as `shownUrl` makes it. */
+  url?: boolean;
+}
+
+/** Every variable the program reads, in the README's order. */
+export const VARIABLES = {
+  OFFER_WALL_FORMAT: {
+    meaning: '`s2s` or `appcharge`',
+    default: 'required',
+    schema: variable().pipe(
+      z.enum(['s2s', 'appcharge'], { error: (issue) => (issue.input === undefined ? 'is required: s2s or appcharge' : 'must be s2s or appcharge') }),
     ),
-    OFFER_WALL_UPSTREAM: variable().pipe(
-      z.string({ error: "is required: the upstream API's URL" }).refine(isHttpUrl, 'must be an absolute http(s) URL'),
+  },
+  OFFER_WALL_UPSTREAM: {
+    meaning: "the upstream API's URL (no user name or password in it: the secret has its own variable)",
+    default: 'required',
+    url: true,
+    schema: variable().pipe(
+      z
+        .string({ error: "is required: the upstream API's URL" })
+        .refine((text) => httpUrl(text) !== null, 'must be an absolute http(s) URL')
+        .refine((text) => !httpUrl(text)?.username && !httpUrl(text)?.password, {
+          message: 'must not hold a user name or password: give the secret in OFFER_WALL_APP_ID or OFFER_WALL_PUBLISHER_TOKEN',
+        }),
     ),
-    // The secrets are checked for presence only (below), so no message ever needs their value.
-    OFFER_WALL_APP_ID: variable(),
-    OFFER_WALL_PUBLISHER_TOKEN: variable(),
-    OFFER_WALL_ALLOWED_ORIGINS: variable()
+  },
+  // The secrets are checked for presence only (below), so no message ever needs their value.
+  OFFER_WALL_APP_ID: { meaning: 's2s `app_id`', default: 'required for s2s', secret: true, schema: variable() },
+  OFFER_WALL_PUBLISHER_TOKEN: { meaning: 'appcharge `x-publisher-token`', default: 'required for appcharge', secret: true, schema: variable() },
+  OFFER_WALL_ALLOWED_ORIGINS: {
+    meaning: 'comma-separated origins granted CORS',
+    default: 'none (same origin only)',
+    schema: variable()
       .transform((list) => (list ?? '').split(',').map((entry) => entry.trim()).filter(Boolean))
       .pipe(
         z.array(
@@ -74,41 +117,90 @@ const Environment = z
             .transform((origin) => new URL(origin).origin),
         ),
       ),
-    OFFER_WALL_CACHE_S: wholeNumber(60, 0, 86_400),
-    OFFER_WALL_TIMEOUT_MS: wholeNumber(8000, 1, 120_000),
-    OFFER_WALL_CACHE_MAX_BYTES: wholeNumber(64 * 1024 * 1024, 0, 2 ** 40),
-    OFFER_WALL_LOG_LEVEL: variable()
+  },
+  OFFER_WALL_CACHE_S: {
+    meaning: 'seconds an upstream answer is reused for the same query',
+    default: `\`${DEFAULTS.cacheSeconds}\``,
+    schema: wholeNumber(DEFAULTS.cacheSeconds, 0, 86_400),
+  },
+  OFFER_WALL_CACHE_MAX_BYTES: {
+    meaning: 'most bytes of answers the cache holds (whole number of bytes)',
+    default: `\`${DEFAULTS.cacheMaxBytes}\` (${DEFAULTS.cacheMaxBytes / MiB} MiB)`,
+    schema: wholeNumber(DEFAULTS.cacheMaxBytes, 0, 2 ** 40),
+  },
+  OFFER_WALL_TIMEOUT_MS: {
+    meaning: 'time limit of an upstream call, headers and body together',
+    default: `\`${DEFAULTS.timeoutMs}\``,
+    schema: wholeNumber(DEFAULTS.timeoutMs, 1, 120_000),
+  },
+  OFFER_WALL_MAX_BODY_BYTES: {
+    meaning: 'the largest upstream answer read, compressed or not (counted as decompressed); past it, 502 and nothing kept',
+    default: `\`${DEFAULTS.maxBodyBytes}\` (${DEFAULTS.maxBodyBytes / MiB} MiB, a few times a 10,000-offer page)`,
+    schema: wholeNumber(DEFAULTS.maxBodyBytes, 1024, 2 ** 32),
+  },
+  OFFER_WALL_MAX_UPSTREAM: {
+    meaning: 'upstream calls running at once; four times as many wait their turn, and beyond that a request is answered 503 with `Retry-After`',
+    default: `\`${DEFAULTS.maxUpstreamCalls}\``,
+    schema: wholeNumber(DEFAULTS.maxUpstreamCalls, 1, 1000),
+  },
+  OFFER_WALL_TRUST_PROXY: {
+    meaning:
+      'how many proxy hops in front of it (`1`), or which addresses and CIDR ranges (`10.0.0.0/8, 127.0.0.1`), may set `X-Forwarded-For`',
+    default: "none: the peer's own address",
+    schema: variable()
+      .transform((text, context) => {
+        if (text === undefined) return undefined;
+        try {
+          return parseTrustProxy(text);
+        } catch (error) {
+          context.addIssue({ code: 'custom', message: `must be a number of hops or addresses and CIDR ranges: ${(error as Error).message}` });
+          return z.NEVER;
+        }
+      }),
+  },
+  OFFER_WALL_LOG_LEVEL: {
+    meaning: '`info` (a line per request), `warn` (only 5xx answers), `error`, `silent`',
+    default: '`info`',
+    schema: variable()
       .transform((level) => level?.toLowerCase() ?? 'info')
       .pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })),
-    PORT: wholeNumber(8787, 0, 65_535),
-    HOST: variable().transform((host) => host ?? '127.0.0.1'),
-  })
+  },
+  PORT: { meaning: 'the port it listens on', default: `\`${DEFAULTS.port}\``, schema: wholeNumber(DEFAULTS.port, 0, 65_535) },
+  HOST: { meaning: 'the address it listens on', default: `\`${DEFAULTS.host}\``, schema: variable().transform((host) => host ?? DEFAULTS.host) },
+} satisfies Record<string, Variable>;
+
+type Parsed = { [K in keyof typeof VARIABLES]: z.output<(typeof VARIABLES)[K]['schema']> };
+
+const schema = z
+  .object(Object.fromEntries(Object.entries(VARIABLES).map(([name, v]) => [name, v.schema])) as { [K in keyof typeof VARIABLES]: (typeof VARIABLES)[K]['schema'] })
   .superRefine(
     (env, ctx) => {
       // Which secret is required depends on the format, so this runs even when other variables
       // are bad (`when`): every problem is reported in one go.
-      const secret = env.OFFER_WALL_FORMAT === 's2s' ? 'OFFER_WALL_APP_ID' : env.OFFER_WALL_FORMAT === 'appcharge' ? 'OFFER_WALL_PUBLISHER_TOKEN' : null;
-      if (secret && !env[secret]) {
-        ctx.addIssue({ code: 'custom', path: [secret], message: `is required when OFFER_WALL_FORMAT is ${env.OFFER_WALL_FORMAT}` });
-      }
+      const format = env.OFFER_WALL_FORMAT;
+      const secret = format === 's2s' ? 'OFFER_WALL_APP_ID' : format === 'appcharge' ? 'OFFER_WALL_PUBLISHER_TOKEN' : null;
+      if (secret && !env[secret]) ctx.addIssue({ code: 'custom', path: [secret], message: `is required when OFFER_WALL_FORMAT is ${format}` });
     },
     { when: () => true },
   );
 
 /** One line per problem, starting with the variable's name; the value is quoted unless secret. */
-function describe(issue: z.core.$ZodIssue, env: NodeJS.ProcessEnv): string {
+function describe(issue: z.core.$ZodIssue, env: Environment): string {
   const name = String(issue.path[0]);
+  const declared = (VARIABLES as Record<string, Variable>)[name];
   const value = env[name]?.trim();
   // A list's entry quotes itself in its message; the whole list would only repeat it.
-  const shown = value && !SECRETS.has(name) && issue.path.length === 1 ? `="${value}"` : '';
-  return `${name}${shown} ${issue.message}`;
+  let shown = value && !declared?.secret && issue.path.length === 1 ? value : '';
+  if (shown && declared?.url) shown = shownUrl(shown);
+  return `${name}${shown ? `="${shown}"` : ''} ${issue.message}`;
 }
 
-export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
-  const result = Environment.safeParse(env);
+export function configFromEnv(env: Environment): ServerConfig {
+  const result = schema.safeParse(env);
   if (!result.success) throw new ConfigError(result.error.issues.map((issue) => describe(issue, env)));
-  const config = result.data;
+  const config = result.data as Parsed;
   const format = config.OFFER_WALL_FORMAT;
+  const trustProxy: TrustProxy | undefined = config.OFFER_WALL_TRUST_PROXY;
   return {
     options: {
       format,
@@ -118,6 +210,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv): ServerConfig {
       cacheSeconds: config.OFFER_WALL_CACHE_S,
       cacheMaxBytes: config.OFFER_WALL_CACHE_MAX_BYTES,
       timeoutMs: config.OFFER_WALL_TIMEOUT_MS,
+      maxBodyBytes: config.OFFER_WALL_MAX_BODY_BYTES,
+      maxUpstreamCalls: config.OFFER_WALL_MAX_UPSTREAM,
+      ...(trustProxy !== undefined ? { trustProxy } : {}),
     },
     port: config.PORT,
     host: config.HOST,

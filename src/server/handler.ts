@@ -1,24 +1,29 @@
 /**
  * The reference backend endpoint as a standard fetch handler, `(Request) => Promise<Response>`:
- * the same code runs on Node (see `node.ts`), Deno, Bun and fetch-style edge runtimes. It keeps
- * the upstream's secret on the server, passes only the dialect's validated parameters, caches and
- * coalesces identical queries, and maps upstream failures to 502/504 without echoing their body.
+ * the same code runs on Node (see `node.ts`), Deno, Bun and fetch-style edge runtimes, and this
+ * module imports nothing of Node. It keeps the upstream's secret on the server, passes only the
+ * dialect's validated parameters, caches and coalesces identical queries, and maps upstream
+ * failures to 502/504 without echoing their body.
  *
  * All behaviour lives in one runtime-neutral function, `createOfferWallCore`, that takes the few
  * facts of a request and answers status, headers and body bytes (cached answers keep their bytes,
- * so a hit copies nothing). The fetch handler wraps it in Request/Response; `node.ts` writes its
- * answers to Node's http server directly, without building a Request or a Response per request.
- * The call to the upstream (secret, time limit, failures, the feed check) is in `upstream.ts`.
+ * so a hit copies nothing), or a body that is still arriving from the upstream. The fetch handler
+ * wraps it in Request/Response; `node.ts` writes its answers to Node's http server directly.
+ * The upstream call (secret, deadline, size bound, the feed check, streaming) is `upstream.ts`.
  */
 import { dialectFor } from '../data/dialects.js';
+import { clientAddress as forwardedClient, type TrustProxy } from './address.js';
 import { answerOf, jsonError, type Answer } from './answer.js';
 import { AnswerCache } from './cache.js';
+import { DEFAULTS } from './defaults.js';
+import { Limiter } from './limiter.js';
 import { ParameterError, allowedParameters, type ProxyFormat } from './params.js';
-import { createUpstreamCall } from './upstream.js';
+import { createRedactor } from './redact.js';
+import { createUpstreamCaller, type BodyStream, type UpstreamCall } from './upstream.js';
 
 export interface ProxyOptions {
   format: ProxyFormat;
-  /** The upstream API's URL (its own query parameters are kept). */
+  /** The upstream API's URL (its own query parameters are kept). No user name or password in it. */
   upstream: string;
   /** s2s `app_id`; required for s2s. */
   appId?: string;
@@ -33,14 +38,24 @@ export interface ProxyOptions {
    * served but not kept). Default 64 MiB. It also holds at most 1,000 answers.
    */
   cacheMaxBytes?: number;
-  /** Upstream time limit in milliseconds. Default 8000. */
+  /** Time limit of an upstream call, headers and body, in milliseconds. Default 8000. */
   timeoutMs?: number;
+  /** The largest upstream answer read, in bytes (decompressed); past it, 502. Default 16 MiB. */
+  maxBodyBytes?: number;
+  /** Upstream calls running at once (four times as many may wait; beyond, 503). Default 8. */
+  maxUpstreamCalls?: number;
   /** Where the offers are served. Default `/offers`. */
   path?: string;
   /**
+   * How far an `X-Forwarded-For` header is believed: the number of proxies in front of this
+   * server, or their addresses and CIDR ranges (`parseTrustProxy`). Default: not at all, the
+   * peer's own address is the client's.
+   */
+  trustProxy?: TrustProxy;
+  /**
    * The address of the user's device, sent upstream in `X-Forwarded-For` so country-by-IP works.
-   * Default: what the runtime adapter passes (`node.ts` passes the socket's address). Behind a
-   * CDN or on an edge runtime, read it from the header your platform sets and trusts.
+   * Default: the runtime's peer address (and `X-Forwarded-For` as far as `trustProxy` allows).
+   * Behind a CDN or on an edge runtime, read it from the header your platform sets and trusts.
    */
   clientAddress?: (request: Request, info: RequestInfoLike | undefined) => string | null | undefined;
   /**
@@ -64,23 +79,32 @@ export type OfferWallHandler = (request: Request, info?: RequestInfoLike) => Pro
 /** A request as the core needs it, whatever the runtime gave. */
 export interface ProxyRequest {
   method: string;
-  /** Path and query, as on the request line: `/offers?page=1`. */
+  /** The request target, as on the request line: `/offers?page=1` (or an absolute URL). */
   target: string;
   /** The `Origin` header, or null. */
   origin: string | null;
   /** This request's own origin (`http://host`); asked only when an `Origin` header came. */
   selfOrigin: () => string;
-  /** The user's address for `X-Forwarded-For`; asked only on the way upstream or for the key. */
+  /** The user's address for `X-Forwarded-For` and per-user answers; null when the runtime gives none. */
   clientAddress: () => string | null | undefined;
+  /** Aborted when the client goes away before its answer is complete. */
+  signal?: AbortSignal;
 }
 
 /** An answer as the core gives it: what both the fetch wrapper and the Node adapter write. */
 export interface ProxyResponse {
   status: number;
-  /** Names and values alternating, as Node's `writeHead` takes them; `Content-Length` included. */
+  /** Names and values alternating, as Node's `writeHead` takes them; `Content-Length` when known. */
   headers: string[];
-  /** Null for HEAD and 204. */
+  /** The whole body, or null (for HEAD, 204, and a body that streams). */
   body: Uint8Array<ArrayBuffer> | null;
+  /**
+   * A body still arriving from the upstream: write each piece as it comes. When it ends with an
+   * error the connection must be broken off (the answer is not whole).
+   */
+  stream?: BodyStream;
+  /** To call once the answer is written or the client has gone: it may release an upstream call. */
+  done?: () => void;
 }
 
 export interface RequestLogEntry {
@@ -90,7 +114,7 @@ export interface RequestLogEntry {
   /** Machine-readable cause of an error answer. */
   code: string | null;
   cache: 'hit' | 'miss' | 'coalesced' | null;
-  /** Time to the answer, milliseconds. */
+  /** Time to the answer (its head, for a streaming one), milliseconds. */
   ms: number;
   /** The upstream's HTTP status when this request went upstream. */
   upstream: number | null;
@@ -106,11 +130,29 @@ const MEMO_QUERY_LENGTH = 256;
 /** Paths that need no normalising (no dot segments, no escapes). */
 const PLAIN_PATH = /^\/[A-Za-z0-9_\-/]*$/;
 
+/** The path and query of a request target, or null when it is none (`//[`, `http://[::1/x`). */
+function splitTarget(target: string): { path: string; search: string } | null {
+  const q = target.indexOf('?');
+  const path = q < 0 ? target : target.slice(0, q);
+  if (PLAIN_PATH.test(path)) return { path, search: q < 0 ? '' : target.slice(q + 1) };
+  // `//host` is neither a path nor a URL of its own.
+  if (target.startsWith('//')) return null;
+  try {
+    // Origin-form with dot segments or escapes, or absolute-form (`http://host/offers`).
+    const url = target.startsWith('/') ? new URL(target, 'http://h') : new URL(target);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    return { path: url.pathname, search: url.search.slice(1) };
+  } catch {
+    return null;
+  }
+}
+
 /** Validates options the way the CLI's environment check does, throwing on the first problem. */
 function checkOptions(options: ProxyOptions): void {
   if (options.format !== 's2s' && options.format !== 'appcharge') throw new TypeError('format must be s2s or appcharge');
   const url = new URL(options.upstream);
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TypeError('upstream must be an http(s) URL');
+  if (url.username || url.password) throw new TypeError('upstream must not hold a user name or password');
   if (options.format === 's2s' && !options.appId) throw new TypeError('appId is required for s2s');
   if (options.format === 'appcharge' && !options.publisherToken) throw new TypeError('publisherToken is required for appcharge');
 }
@@ -118,7 +160,9 @@ function checkOptions(options: ProxyOptions): void {
 /** The fetch handler: the core behind a Request/Response wrapper, for any fetch-style runtime. */
 export function createOfferWallHandler(options: ProxyOptions): OfferWallHandler {
   const core = createOfferWallCore(options);
-  const clientAddressOf = options.clientAddress ?? ((_request, info) => info?.clientAddress);
+  const trust = options.trustProxy;
+  const clientAddressOf =
+    options.clientAddress ?? ((request: Request, info?: RequestInfoLike) => forwardedClient(info?.clientAddress, request.headers.get('X-Forwarded-For'), trust));
   return async function handleOfferWallRequest(request, info) {
     const url = new URL(request.url);
     const answer = await core({
@@ -127,13 +171,34 @@ export function createOfferWallHandler(options: ProxyOptions): OfferWallHandler 
       origin: request.headers.get('Origin'),
       selfOrigin: () => url.origin,
       clientAddress: () => clientAddressOf(request, info),
+      signal: request.signal,
     });
     const headers = new Headers();
-    // The runtime sets Content-Length from the body itself.
+    // The runtime sets Content-Length from a body itself; a HEAD answer says the GET body's.
     for (let i = 0; i < answer.headers.length; i += 2) {
-      if (answer.headers[i] !== 'Content-Length') headers.append(answer.headers[i]!, answer.headers[i + 1]!);
+      if (answer.headers[i] !== 'Content-Length' || !answer.body) headers.append(answer.headers[i]!, answer.headers[i + 1]!);
     }
-    return new Response(answer.body, { status: answer.status, headers });
+    const source = answer.stream;
+    if (!source) return new Response(answer.body, { status: answer.status, headers });
+    let stop = () => {};
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        stop = source.subscribe(
+          (piece) => controller.enqueue(piece),
+          (error) => {
+            // A broken answer breaks the response off: no client may take it for a whole one.
+            if (error) controller.error(error);
+            else controller.close();
+            answer.done?.();
+          },
+        );
+      },
+      cancel() {
+        stop();
+        answer.done?.();
+      },
+    });
+    return new Response(body, { status: answer.status, headers });
   };
 }
 
@@ -148,21 +213,29 @@ export function createOfferWallCore(options: ProxyOptions): OfferWallCore {
   const ownPath = options.path ?? '/offers';
   const secret = (format === 's2s' ? options.appId : options.publisherToken)!;
   const allowed = new Set((options.allowedOrigins ?? []).map((origin) => new URL(origin).origin));
-  const timeoutMs = options.timeoutMs ?? 8000;
-  const cacheSeconds = options.cacheSeconds ?? 60;
+  const cacheSeconds = options.cacheSeconds ?? DEFAULTS.cacheSeconds;
+  const now = options.now ?? Date.now;
   const cache = new AnswerCache<Answer>(cacheSeconds, {
-    maxBytes: options.cacheMaxBytes,
+    maxBytes: options.cacheMaxBytes ?? DEFAULTS.cacheMaxBytes,
     sizeOf: (answer) => answer.bytes.byteLength,
-    ...(options.now ? { now: options.now } : {}),
+    now,
   });
-  const callUpstream = createUpstreamCall({
+  const maxCalls = options.maxUpstreamCalls ?? DEFAULTS.maxUpstreamCalls;
+  const callUpstream = createUpstreamCaller({
     format,
     dialect,
     upstream: options.upstream,
     secret,
-    timeoutMs,
+    timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULTS.maxBodyBytes,
+    redactor: createRedactor(secret),
+    limiter: new Limiter(maxCalls, maxCalls * 4),
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
   });
+  /** Calls in flight by cache key: concurrent identical queries share one. */
+  const inFlight = new Map<string, UpstreamCall>();
+  /** Until when the upstream asked not to be called at all (a 429 with its Retry-After). */
+  let holdUntil = 0;
   const log = options.log;
   /**
    * Query strings already validated, with their parameters and cache key: validating and keying
@@ -170,58 +243,71 @@ export function createOfferWallCore(options: ProxyOptions): OfferWallCore {
    */
   const queries = new Map<string, { params: Array<[string, string]>; perClient: boolean; key: string }>();
 
-  /** The answer's headers: the fixed ones, then those this request needs (CORS, Allow, cache). */
-  function head(body: Uint8Array | null, extra: string[]): string[] {
-    const headers = ['Content-Type', JSON_TYPE, 'X-Content-Type-Options', 'nosniff', ...extra];
-    if (body) headers.push('Content-Length', String(body.byteLength));
+  /** The answer's headers: the fixed ones, then those this request needs (CORS, cache). */
+  function head(status: number, length: number | null, extra: string[]): string[] {
+    // A 204 has no body, so no body type.
+    const headers = status === 204 ? ['X-Content-Type-Options', 'nosniff', ...extra] : ['Content-Type', JSON_TYPE, 'X-Content-Type-Options', 'nosniff', ...extra];
+    // No error answer may be kept by any cache.
+    if (status >= 400 && !extra.includes('Cache-Control')) headers.push('Cache-Control', 'no-store');
+    if (length !== null) headers.push('Content-Length', String(length));
     return headers;
   }
 
+  function logged(request: ProxyRequest, path: string, started: number, status: number, code: string | null, cacheState: RequestLogEntry['cache'], upstream: number | null) {
+    if (!log) return;
+    const entry: RequestLogEntry = {
+      method: request.method,
+      path,
+      status,
+      code,
+      cache: cacheState,
+      ms: Math.round((performance.now() - started) * 1000) / 1000,
+      upstream: cacheState === 'hit' ? null : upstream,
+    };
+    // Written by hand: the fields are known, and this runs once per request.
+    log(
+      `{"method":${JSON.stringify(entry.method)},"path":${JSON.stringify(path)},"status":${status},` +
+        `"code":${code ? `"${code}"` : null},"cache":${cacheState ? `"${cacheState}"` : null},"ms":${entry.ms},"upstream":${entry.upstream}}`,
+      entry,
+    );
+  }
+
   /** `hitTtl` is set for a hit whose headers are the same for every request (no CORS). */
-  function finish(request: ProxyRequest, path: string, started: number, answer: Answer, extra: string[], cache: RequestLogEntry['cache'], hitTtl = 0): ProxyResponse {
-    const body = request.method === 'HEAD' || answer.status === 204 ? null : answer.bytes;
+  function finish(request: ProxyRequest, path: string, started: number, answer: Answer, extra: string[], cacheState: RequestLogEntry['cache'], hitTtl = 0): ProxyResponse {
+    const empty = answer.status === 204;
+    const body = request.method === 'HEAD' || empty ? null : answer.bytes;
+    const length = empty ? null : answer.bytes.byteLength;
     let headers: string[];
     if (hitTtl && body) {
       // A plain hit (no CORS headers): the same headers as the last one while the ttl holds.
-      if (answer.hitHead?.ttl !== hitTtl) answer.hitHead = { ttl: hitTtl, headers: head(body, extra) };
+      if (answer.hitHead?.ttl !== hitTtl) answer.hitHead = { ttl: hitTtl, headers: head(answer.status, length, extra) };
       headers = answer.hitHead.headers;
     } else {
-      headers = head(body, extra);
+      headers = head(answer.status, length, extra);
     }
-    if (log) {
-      const entry: RequestLogEntry = {
-        method: request.method,
-        path,
-        status: answer.status,
-        code: answer.code,
-        cache,
-        ms: Math.round((performance.now() - started) * 1000) / 1000,
-        upstream: cache === 'hit' ? null : answer.upstream,
-      };
-      // Written by hand: the fields are known, and this runs once per request.
-      log(
-        `{"method":${JSON.stringify(entry.method)},"path":${JSON.stringify(path)},"status":${entry.status},` +
-          `"code":${entry.code ? `"${entry.code}"` : null},"cache":${cache ? `"${cache}"` : null},"ms":${entry.ms},"upstream":${entry.upstream}}`,
-        entry,
-      );
-    }
+    logged(request, path, started, answer.status, answer.code, cacheState, answer.upstream);
     return { status: answer.status, headers, body };
   }
 
   return function answerOfferWallRequest(request) {
     const started = performance.now();
-    const target = request.target;
-    const q = target.indexOf('?');
-    let path = q < 0 ? target : target.slice(0, q);
-    if (!PLAIN_PATH.test(path)) path = new URL(target, 'http://h').pathname;
+    const target = splitTarget(request.target);
     const extra: string[] = [];
+    if (!target) {
+      const answer = jsonError(400, 'bad_request', 'The request target is not a path.');
+      return finish(request, '-', started, answer, extra, null);
+    }
+    const { path, search } = target;
 
     let originAllowed = true;
     const origin = request.origin;
-    if (origin && origin !== request.selfOrigin()) {
+    if (path === ownPath) {
+      // Whether an answer may be read depends on who asks: caches must keep answers apart by Origin.
       extra.push('Vary', 'Origin');
-      if (allowed.has(origin)) extra.push('Access-Control-Allow-Origin', origin);
-      else originAllowed = false;
+      if (origin && origin !== request.selfOrigin()) {
+        if (allowed.has(origin)) extra.push('Access-Control-Allow-Origin', origin);
+        else originAllowed = false;
+      }
     }
     const done = (answer: Answer, cacheState: RequestLogEntry['cache'] = null) => finish(request, path, started, answer, extra, cacheState);
 
@@ -229,14 +315,13 @@ export function createOfferWallCore(options: ProxyOptions): OfferWallCore {
     if (path !== ownPath) return done(jsonError(404, 'not_found', `Offers are served at ${ownPath}.`));
     if (!originAllowed) return done(jsonError(403, 'origin_not_allowed', 'This origin may not read offers from this endpoint.'));
     if (request.method === 'OPTIONS') {
-      extra.push('Access-Control-Allow-Methods', 'GET, OPTIONS', 'Access-Control-Allow-Headers', 'Accept, Content-Type', 'Access-Control-Max-Age', '600');
+      extra.push('Access-Control-Allow-Methods', 'GET, HEAD, OPTIONS', 'Access-Control-Allow-Headers', 'Accept, Content-Type', 'Access-Control-Max-Age', '600');
       return done({ status: 204, bytes: EMPTY, code: null, upstream: null });
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       extra.push('Allow', 'GET, HEAD, OPTIONS');
       return done(jsonError(405, 'method_not_allowed', 'Use GET.'));
     }
-    const search = q < 0 ? '' : target.slice(q + 1);
     let query = queries.get(search);
     if (!query) {
       let params: Array<[string, string]>;
@@ -255,17 +340,70 @@ export function createOfferWallCore(options: ProxyOptions): OfferWallCore {
       }
     }
     const { params, perClient } = query;
-    const clientAddress = perClient ? (request.clientAddress() ?? null) : null;
-    const key = perClient ? JSON.stringify([params, clientAddress]) : query.key;
-    const plain = extra.length === 0;
+    const address = request.clientAddress() ?? null;
+    // An answer chosen by the user's address, for a user whose address is unknown, is nobody
+    // else's: it is neither kept nor shared.
+    const shared = !perClient || address !== null;
+    const key = perClient ? JSON.stringify([params, address]) : query.key;
+    const plain = extra.length === 2;
     extra.push('X-Offer-Wall-Cache', '', 'Cache-Control', '');
-    const respond = ({ value, source, ttl }: { value: Answer; source: 'hit' | 'miss' | 'coalesced'; ttl: number }) => {
+    const respond = (answer: Answer, source: 'hit' | 'miss' | 'coalesced', ttl: number, retryAfter: number | null = null): ProxyResponse => {
       extra[extra.length - 3] = source;
-      extra[extra.length - 1] = value.status === 200 ? `${perClient ? 'private' : 'public'}, max-age=${ttl}` : 'no-store';
-      return finish(request, path, started, value, extra, source, plain && source === 'hit' ? ttl : 0);
+      extra[extra.length - 1] = answer.status === 200 ? `${perClient ? 'private' : 'public'}, max-age=${ttl}` : 'no-store';
+      // A remembered failure tells the client when it is worth asking again.
+      if (retryAfter !== null) extra.push('Retry-After', String(retryAfter));
+      return finish(request, path, started, answer, extra, source, plain && source === 'hit' && retryAfter === null ? ttl : 0);
     };
-    const hit = cache.peek(key);
-    if (hit) return respond(hit);
-    return cache.get(key, () => callUpstream(params, perClient ? clientAddress : (request.clientAddress() ?? null))).then(respond);
+
+    const hit = shared ? cache.peek(key) : undefined;
+    if (hit) return respond(hit.value, 'hit', hit.ttl, hit.value.status === 200 ? null : hit.ttl);
+    const held = Math.ceil((holdUntil - now()) / 1000);
+    if (held > 0) return respond(jsonError(502, 'upstream_status', 'The upstream answered HTTP 429.', {}, 429), 'hit', 0, held);
+
+    let call = shared ? inFlight.get(key) : undefined;
+    const source = call ? 'coalesced' : 'miss';
+    if (!call) {
+      const fresh = callUpstream(params, address, now);
+      call = fresh;
+      if (shared) {
+        inFlight.set(key, fresh);
+        void fresh.settled.then((kept) => {
+          if (inFlight.get(key) === fresh) inFlight.delete(key);
+          if (kept) cache.store(key, kept.answer, kept.seconds === 'feed' ? cacheSeconds : kept.seconds);
+        });
+      }
+    }
+    const leave = call.join();
+    request.signal?.addEventListener('abort', leave, { once: true });
+    return call.outcome.then((outcome): ProxyResponse | Promise<ProxyResponse> => {
+      if (outcome.kind === 'answer') {
+        leave();
+        if (outcome.answer.upstream === 429 && outcome.retryAfter) holdUntil = Math.max(holdUntil, now() + outcome.retryAfter * 1000);
+        const ttl = outcome.reuse === 'feed' ? cacheSeconds : 0;
+        return respond(outcome.answer, source, ttl, outcome.retryAfter);
+      }
+      // A feed that streams: its head now, its pieces as they come from the upstream.
+      extra[extra.length - 3] = source;
+      extra[extra.length - 1] = `${perClient ? 'private' : 'public'}, max-age=${cacheSeconds}`;
+      const { stream, upstream } = outcome;
+      if (request.method !== 'HEAD') {
+        logged(request, path, started, 200, null, source, upstream);
+        return { status: 200, headers: head(200, null, extra), body: null, stream, done: leave };
+      }
+      // HEAD says the length of what GET would send: known once the body is in.
+      return new Promise<ProxyResponse>((resolve) => {
+        let length = 0;
+        stream.subscribe(
+          (piece) => (length += piece.length),
+          (error) => {
+            leave();
+            const answer = error ? jsonError(502, 'upstream_broken', 'The upstream’s answer broke off.', {}, upstream) : null;
+            if (answer) return resolve(respond(answer, source, 0));
+            logged(request, path, started, 200, null, source, upstream);
+            resolve({ status: 200, headers: head(200, length, extra), body: null });
+          },
+        );
+      });
+    });
   };
 }

@@ -1,6 +1,8 @@
 /**
- * The server entry of the package (`offer-wall/server`): the reference backend endpoint as a
- * fetch handler, and a helper that runs it on Node. Never part of dist/offer-wall.js.
+ * `offer-wall/server`: the reference backend endpoint as a fetch handler, runtime-neutral (it
+ * imports nothing of Node, so it bundles for Workers-style runtimes as it is). Never part of
+ * dist/offer-wall.js. The Node runner is `offer-wall/server/node` (`node.ts`), which also
+ * exports all of this.
  */
 export {
   createOfferWallCore,
@@ -13,6 +15,8 @@ export {
   type RequestInfoLike,
   type RequestLogEntry,
 } from './handler.js';
-export { startServer, type RunningServer } from './node.js';
-export { configFromEnv, ConfigError, type ServerConfig } from './config.js';
-export { PARAMETERS, type ProxyFormat } from './params.js';
+export { clientAddress, parseAddressList, parseTrustProxy, type AddressList, type TrustProxy } from './address.js';
+export { configFromEnv, ConfigError, type Environment, type ServerConfig } from './config.js';
+export { DEFAULTS } from './defaults.js';
+export type { BodyStream } from './upstream.js';
+export type { ProxyFormat } from './params.js';

@@ -1,13 +1,29 @@
 /**
- * The call to the upstream API: the dialect's validated parameters plus the secret (s2s `app_id`
- * in the query, appcharge `x-publisher-token` as a header), the client's address in
- * `X-Forwarded-For`, a time limit, and every failure mapped to a 502/504 answer without the
- * upstream's body. Only an answer the dialect opens as a feed comes back as a cacheable 200.
+ * One call to the upstream API, shared by every client that asks the same query while it runs.
+ * It adds the secret (s2s `app_id` in the query, appcharge `x-publisher-token` as a header) and the
+ * client's address, and keeps the call within bounds whatever the upstream does:
+ * - one deadline for the whole call, headers and body, kept by our own timer, which cancels the
+ *   body (fetch's own abort can be lost once the headers are in: nodejs/node#55428);
+ * - at most `maxBodyBytes` of body read, as fetch gives it (decompressed), so neither a huge nor a
+ *   compressed answer (a gzip bomb) can fill the memory;
+ * - cancelled as soon as no client waits for it any more.
+ * The body is read as it arrives, by the dialect's structure (`JsonFeedReader`): once its offer
+ * list has started (and the first 32 KB are in) and its envelope so far is the dialect's feed, the
+ * call becomes a stream that its clients receive piece by piece; an answer that ends before that
+ * is decided whole. Only a
+ * complete answer that is a feed (every item well-formed JSON) is given back to be cached. The
+ * secret is redacted from every piece in every spelling (`redact.ts`).
  */
 import type { Dialect } from '../data/dialect.js';
+import { JsonFeedReader } from '../data/json-stream.js';
 import { WallError } from '../data/types.js';
 import { answerOf, jsonError, type Answer } from './answer.js';
 import type { ProxyFormat } from './params.js';
+import type { Limiter, Slot } from './limiter.js';
+import { concat, type Redactor } from './redact.js';
+
+/** The offer lists of each dialect, by their place in its answer. */
+const LISTS: Record<ProxyFormat, readonly string[]> = { s2s: ['d.data', 'data'], appcharge: ['offers'] };
 
 export interface UpstreamSettings {
   format: ProxyFormat;
@@ -17,64 +33,254 @@ export interface UpstreamSettings {
   /** s2s `app_id` or appcharge `x-publisher-token`. */
   secret: string;
   timeoutMs: number;
+  maxBodyBytes: number;
+  redactor: Redactor;
+  /** The bound on concurrent upstream calls. */
+  limiter: Limiter;
   fetch: typeof fetch;
 }
 
-export type UpstreamCall = (params: Array<[string, string]>, clientAddress: string | null) => Promise<{ value: Answer; cacheable: boolean }>;
-
 /**
- * Whether an upstream answer is a feed (and not an error code), decided by the same dialect code
- * the wall opens it with, so the proxy never passes on what the wall would call a payload error.
+ * A body still arriving, shared by the clients of one call: each gets what has come so far, then
+ * every piece as it comes, then its end (with an error when the answer broke off, was cut at the
+ * deadline or the size bound, or turned out not to be a feed: the client's connection must then
+ * be broken off too, so that nothing takes it for a whole answer).
  */
-function isFeed(dialect: Dialect, body: unknown): boolean {
-  try {
-    dialect.open(body);
-    return true;
-  } catch (error) {
-    if (error instanceof WallError) return false;
-    throw error;
+export class BodyStream {
+  private _pieces: Uint8Array[] = [];
+  private _ended: { error: Error | null } | null = null;
+  private _listeners = new Set<{ write: (piece: Uint8Array) => void; end: (error: Error | null) => void }>();
+
+  /** Calls `write` with every piece and `end` once; returns a function that stops listening. */
+  subscribe(write: (piece: Uint8Array) => void, end: (error: Error | null) => void): () => void {
+    for (const piece of this._pieces) write(piece);
+    if (this._ended) {
+      end(this._ended.error);
+      return () => {};
+    }
+    const listener = { write, end };
+    this._listeners.add(listener);
+    return () => this._listeners.delete(listener);
+  }
+
+  /** The whole body, once it has ended well. */
+  get whole(): Uint8Array<ArrayBuffer> {
+    return concat(this._pieces);
+  }
+
+  push(piece: Uint8Array): void {
+    if (!piece.length || this._ended) return;
+    this._pieces.push(piece);
+    for (const listener of this._listeners) listener.write(piece);
+  }
+
+  end(error: Error | null = null): void {
+    if (this._ended) return;
+    this._ended = { error };
+    // A broken answer is kept by nobody.
+    if (error) this._pieces = [];
+    for (const listener of this._listeners) listener.end(error);
+    this._listeners.clear();
   }
 }
 
-export function createUpstreamCall({ format, dialect, upstream, secret, timeoutMs, fetch: upstreamFetch }: UpstreamSettings): UpstreamCall {
-  /** Upstream answers must never carry the secret back, whatever the upstream does. */
-  const redact = (text: string) => (text.includes(secret) ? text.split(secret).join('[redacted]') : text);
+/** What a call comes to: an answer decided whole, or a feed that streams. */
+export type Outcome =
+  | {
+      kind: 'answer';
+      answer: Answer;
+      /** Seconds the answer may be reused: the cache's time for a feed, a short one for a failure, 0 for neither. */
+      reuse: 'feed' | number;
+      /** Seconds the client should wait before asking again (upstream 429/503), else null. */
+      retryAfter: number | null;
+    }
+  | { kind: 'stream'; stream: BodyStream; upstream: number };
 
-  return async function callUpstream(params, clientAddress) {
-    const url = new URL(upstream);
+export interface UpstreamCall {
+  /** Settles once the call's outcome is known: an answer, or the start of a streaming feed. */
+  readonly outcome: Promise<Outcome>;
+  /**
+   * Settles once the call is over (its stream ended too), with what may be kept: the whole feed
+   * (for the cache's time), a remembered failure (for its seconds), or null.
+   */
+  readonly settled: Promise<{ answer: Answer; seconds: 'feed' | number } | null>;
+  /** A client now waits on the call; the function it returns says that client has gone. */
+  join(): () => void;
+}
+
+/** Seconds from an HTTP `Retry-After` (seconds or a date), or null. */
+export function retryAfterSeconds(value: string | null, now: number): number | null {
+  if (!value) return null;
+  if (/^\s*\d+\s*$/.test(value)) return Number(value);
+  const date = Date.parse(value);
+  return Number.isFinite(date) ? Math.max(0, Math.ceil((date - now) / 1000)) : null;
+}
+
+/**
+ * An answer streams only once this much of it is in (and its list has started): a smaller one is
+ * decided whole, so a small answer that breaks off or is no feed still gets a clean 502.
+ */
+const STREAM_FROM = 32 * 1024;
+
+/** How long a failure of the upstream is remembered, without a `Retry-After` from it. */
+export const FAILURE_REUSE_S = 5;
+/** The longest a failure is remembered, whatever the upstream's `Retry-After` says. */
+const MAX_FAILURE_REUSE_S = 60;
+
+export function createUpstreamCaller(settings: UpstreamSettings) {
+  const { format, dialect, secret, timeoutMs, maxBodyBytes, redactor } = settings;
+  const lists = LISTS[format];
+
+  /** Is this (partial) envelope the dialect's feed? */
+  const isFeed = (body: unknown): boolean => {
+    try {
+      dialect.open(body);
+      return true;
+    } catch (error) {
+      if (error instanceof WallError) return false;
+      throw error;
+    }
+  };
+
+  return function callUpstream(params: ReadonlyArray<[string, string]>, clientAddress: string | null, now: () => number): UpstreamCall {
+    const url = new URL(settings.upstream);
     for (const [name, value] of params) url.searchParams.set(name, value);
     const headers = new Headers({ Accept: 'application/json' });
     if (format === 's2s') url.searchParams.set('app_id', secret);
     else headers.set('x-publisher-token', secret);
     if (clientAddress) headers.set('X-Forwarded-For', clientAddress);
 
-    let response: Response;
-    let text: string;
-    try {
-      response = await upstreamFetch(url, { headers, signal: AbortSignal.timeout(timeoutMs), redirect: 'error' });
-      text = await response.text();
-    } catch (error) {
-      const timedOut = (error as Error)?.name === 'TimeoutError';
-      return {
-        value: timedOut
-          ? jsonError(504, 'upstream_timeout', `The upstream did not answer within ${timeoutMs} ms.`)
-          : jsonError(502, 'upstream_unreachable', 'The upstream could not be reached.'),
-        cacheable: false,
-      };
-    }
-    const status = response.status;
-    if (!response.ok) {
-      return { value: jsonError(502, 'upstream_status', `The upstream answered HTTP ${status}.`, {}, status), cacheable: false };
-    }
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      return { value: jsonError(502, 'upstream_not_json', 'The upstream did not answer with JSON.', {}, status), cacheable: false };
-    }
-    if (!isFeed(dialect, body)) {
-      return { value: jsonError(502, 'upstream_not_a_feed', `The upstream's answer is not an ${format} feed.`, {}, status), cacheable: false };
-    }
-    return { value: answerOf(200, redact(text), null, status), cacheable: true };
+    // Held by this closure (and so by the call) until it is over: the deadline's timer and the
+    // body's reader are ours, and cancel the call whatever fetch does with its signal.
+    const controller = new AbortController();
+    let reader: ReadableStreamDefaultReader<Uint8Array> | null = null;
+    let stream: BodyStream | null = null;
+    let over = false;
+    let waiters = 0;
+    let slot: Slot | null = null;
+    let decide!: (outcome: Outcome) => void;
+    let settle!: (kept: { answer: Answer; seconds: 'feed' | number } | null) => void;
+    const outcome = new Promise<Outcome>((resolve) => (decide = resolve));
+    const settled = new Promise<{ answer: Answer; seconds: 'feed' | number } | null>((resolve) => (settle = resolve));
+
+    /** Ends the call with `answer` (when no stream has started) or by breaking its stream off. */
+    const stop = (answer: Answer, reuse: number, retryAfter: number | null = null) => {
+      if (over) return;
+      over = true;
+      clearTimeout(deadline);
+      slot?.release();
+      controller.abort();
+      void reader?.cancel().catch(() => {});
+      decide({ kind: 'answer', answer, reuse, retryAfter });
+      stream?.end(new Error(answer.code ?? 'upstream failed'));
+      settle(reuse > 0 && !stream ? { answer, seconds: reuse } : null);
+    };
+    const deadline = setTimeout(
+      () => stop(jsonError(504, 'upstream_timeout', `The upstream did not answer within ${timeoutMs} ms.`), 0),
+      timeoutMs,
+    );
+
+    const run = async () => {
+      slot = settings.limiter.take();
+      if (!slot) return stop(jsonError(503, 'busy', 'The proxy has as many upstream calls running as it allows; try again.'), 0, 1);
+      await slot.ready;
+      if (over) return;
+      let response: Response;
+      try {
+        response = await settings.fetch(url, { headers, signal: controller.signal, redirect: 'error' });
+      } catch {
+        return stop(jsonError(502, 'upstream_unreachable', 'The upstream could not be reached.'), 0);
+      }
+      if (over) return void response.body?.cancel().catch(() => {});
+      const status = response.status;
+      if (!response.ok) {
+        // 429 and 5xx are remembered for a while (what the upstream asks, within bounds): the
+        // wall retries, and other users ask the same, but the upstream is not asked again.
+        const retryAfter = retryAfterSeconds(response.headers.get('Retry-After'), now());
+        const remembered = status === 429 || status >= 500;
+        const reuse = remembered ? Math.min(MAX_FAILURE_REUSE_S, Math.max(1, retryAfter ?? FAILURE_REUSE_S)) : 0;
+        return stop(jsonError(502, 'upstream_status', `The upstream answered HTTP ${status}.`, {}, status), reuse, remembered ? reuse : null);
+      }
+      const length = Number(response.headers.get('Content-Length'));
+      if (length > maxBodyBytes) return stop(tooLarge(status), 0);
+      if (!response.body) return stop(jsonError(502, 'upstream_not_json', 'The upstream did not answer with JSON.', {}, status), 0);
+
+      reader = response.body.getReader();
+      const decoder = new TextDecoder();
+      const redacting = redactor.stream();
+      const head: Uint8Array[] = [];
+      let listStarted = false;
+      const json = new JsonFeedReader(
+        lists,
+        (item) => JSON.parse(item),
+        () => (listStarted = true),
+      );
+      let received = 0;
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (over) return;
+          if (done) break;
+          received += value.length;
+          if (received > maxBodyBytes) return stop(tooLarge(status), 0);
+          json.push(decoder.decode(value, { stream: true }));
+          const piece = redacting.push(value);
+          if (stream) stream.push(piece);
+          else {
+            head.push(piece);
+            // The list has started: the envelope so far says whether this is a feed.
+            if (listStarted && received >= STREAM_FROM) {
+              if (!isFeed(json.body)) return stop(notAFeed(status), 0);
+              stream = new BodyStream();
+              stream.push(concat(head));
+              decide({ kind: 'stream', stream, upstream: status });
+            }
+          }
+        }
+        json.push(decoder.decode());
+        json.end();
+      } catch (error) {
+        if (over) return;
+        if (error instanceof SyntaxError) return stop(jsonError(502, 'upstream_not_json', 'The upstream did not answer with JSON.', {}, status), 0);
+        return stop(jsonError(502, 'upstream_broken', 'The upstream’s answer broke off.', {}, status), 0);
+      }
+      if (!isFeed(json.body)) return stop(notAFeed(status), 0);
+      over = true;
+      clearTimeout(deadline);
+      slot.release();
+      const rest = redacting.end();
+      let whole: Answer;
+      if (stream) {
+        stream.push(rest);
+        whole = { ...answerOf(200, '', null, status), bytes: stream.whole };
+        stream.end();
+      } else {
+        head.push(rest);
+        whole = { ...answerOf(200, '', null, status), bytes: concat(head) };
+        decide({ kind: 'answer', answer: whole, reuse: 'feed', retryAfter: null });
+      }
+      settle({ answer: whole, seconds: 'feed' });
+    };
+
+    const tooLarge = (status: number) =>
+      jsonError(502, 'upstream_too_large', `The upstream's answer is larger than ${maxBodyBytes} bytes.`, {}, status);
+    const notAFeed = (status: number) => jsonError(502, 'upstream_not_a_feed', `The upstream's answer is not an ${format} feed.`, {}, status);
+
+    void run();
+
+    return {
+      outcome,
+      settled,
+      join() {
+        waiters++;
+        let gone = false;
+        return () => {
+          if (gone) return;
+          gone = true;
+          // Nobody waits any more: the upstream is not asked on anyone's behalf.
+          if (--waiters === 0) stop(jsonError(499, 'client_gone', 'Every client of this call has gone.'), 0);
+        };
+      },
+    };
   };
 }

@@ -10,8 +10,15 @@ import { describe, it } from 'node:test';
 import { AnswerCache } from '../../src/server/cache.js';
 import { createOfferWallHandler } from '../../src/server/index.js';
 
-const load = (value: string) => async () => ({ value, cacheable: true });
 const sizeOf = (value: string) => value.length;
+
+/** What the proxy does with the cache: a fresh hit, else the new value, kept. */
+function use(cache: AnswerCache<string>, key: string, value: string) {
+  const hit = cache.peek(key);
+  if (hit) return hit;
+  cache.store(key, value);
+  return { value, source: 'miss' as const, ttl: 60 };
+}
 
 describe('the answer cache', () => {
   it('stays within its byte bound whatever the sizes, and counts what it holds exactly', async () => {
@@ -23,7 +30,7 @@ describe('the answer cache', () => {
     for (let i = 0; i < 2000; i++) {
       const key = `q${Math.floor(random() * 300)}`;
       const value = 'x'.repeat(Math.floor(random() * 12_000));
-      const got = await cache.get(key, load(value));
+      const got = use(cache, key, value);
       // A hit is what this key last loaded; anything else is this load's own value.
       assert.equal(got.value.length, got.source === 'hit' ? held.get(key) : value.length, `after ${i}: ${got.source}`);
       assert.ok(cache.bytes <= maxBytes, `after ${i}: ${cache.bytes} bytes held`);
@@ -41,25 +48,25 @@ describe('the answer cache', () => {
 
   it('lets the least recently used answer go first', async () => {
     const cache = new AnswerCache<string>(60, { maxBytes: 3 * (1000 + 200), sizeOf });
-    await cache.get('a', load('a'.repeat(1000)));
-    await cache.get('b', load('b'.repeat(1000)));
-    await cache.get('c', load('c'.repeat(1000)));
-    assert.equal((await cache.get('a', load('new'))).source, 'hit'); // a is now the most recent
-    await cache.get('d', load('d'.repeat(1000)));
+    use(cache, 'a', 'a'.repeat(1000));
+    use(cache, 'b', 'b'.repeat(1000));
+    use(cache, 'c', 'c'.repeat(1000));
+    assert.equal((use(cache, 'a', 'new')).source, 'hit'); // a is now the most recent
+    use(cache, 'd', 'd'.repeat(1000));
     assert.ok(cache.peek('a') && cache.peek('c') && cache.peek('d'));
     assert.equal(cache.peek('b'), undefined);
   });
 
   it('still bounds the number of entries', async () => {
     const cache = new AnswerCache<string>(60, { maxEntries: 10, sizeOf });
-    for (let i = 0; i < 50; i++) await cache.get(`k${i}`, load('v'));
+    for (let i = 0; i < 50; i++) use(cache, `k${i}`, 'v');
     assert.equal(cache.size, 10);
   });
 
   it('serves an answer larger than the bound without keeping it', async () => {
     const cache = new AnswerCache<string>(60, { maxBytes: 10_000, sizeOf });
-    await cache.get('small', load('s'.repeat(100)));
-    const big = await cache.get('big', load('b'.repeat(20_000)));
+    use(cache, 'small', 's'.repeat(100));
+    const big = use(cache, 'big', 'b'.repeat(20_000));
     assert.equal(big.value.length, 20_000);
     assert.equal(big.source, 'miss');
     assert.equal(cache.peek('big'), undefined);

@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { createOfferWallHandler, startServer, type ProxyOptions } from '../../src/server/index.js';
+import { createOfferWallHandler, startServer, type ProxyOptions } from '../../src/server/node.js';
 import { startMockUpstream, type MockUpstream } from '../../demo/upstream.js';
 
 const APP_ID = 'app-id-SECRET-1234567';

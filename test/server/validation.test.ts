@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
-import { ConfigError, PARAMETERS, configFromEnv, createOfferWallHandler } from '../../src/server/index.js';
+import { ConfigError, configFromEnv, createOfferWallHandler } from '../../src/server/index.js';
+import { PARAMETERS } from '../../src/server/params.js';
 
 const APP_ID = 'app-id-SECRET-1234567';
 const TOKEN = 'publisher-token-SECRET-89';
@@ -106,7 +107,7 @@ describe('the environment of the program, validated by one zod schema', () => {
     });
     assert.equal(code, 2);
     for (const expected of [
-      /OFFER_WALL_UPSTREAM="ftp:\/\/u.example" must be an absolute http\(s\) URL/,
+      /OFFER_WALL_UPSTREAM="ftp:\/\/u.example\/" must be an absolute http\(s\) URL/,
       /OFFER_WALL_APP_ID is required when OFFER_WALL_FORMAT is s2s/,
       /OFFER_WALL_ALLOWED_ORIGINS has "app.example"/,
       /OFFER_WALL_CACHE_S="soon"/,
@@ -148,6 +149,8 @@ describe('the environment of the program, validated by one zod schema', () => {
         cacheSeconds: 60,
         cacheMaxBytes: 64 * 1024 * 1024,
         timeoutMs: 8000,
+        maxBodyBytes: 16 * 1024 * 1024,
+        maxUpstreamCalls: 8,
       },
       port: 8787,
       host: '127.0.0.1',

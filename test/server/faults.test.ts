@@ -1,0 +1,571 @@
+/**
+ * The reference proxy under faults (node's own test runner), each bound of CONTRACT section 7 with
+ * the fault that breaks it: upstreams that stall, trickle, send too much or compress a bomb,
+ * clients that never read, pipeline a flood or leave, an upstream that fails or rate-limits, a
+ * stop with requests in flight and half-sent ones, secrets echoed in every spelling, proxies in
+ * front, and malformed requests. Real sockets throughout; the clock is injected where time is the
+ * subject.
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { after, describe, it } from 'node:test';
+import { build } from 'esbuild';
+import { createOfferWallHandler, parseAddressList, parseTrustProxy, startServer, type NodeServerOptions, type RunningServer } from '../../src/server/node.js';
+import { clientAddress } from '../../src/server/address.js';
+import { secretSpellings } from '../../src/server/redact.js';
+
+const APP_ID = 'app/ID+with=odd&chars é';
+const CLI = fileURLToPath(new URL('../../src/server/cli.js', import.meta.url));
+const SRC = fileURLToPath(new URL('../../../../src/', import.meta.url));
+
+/** A loopback upstream whose behaviour each test sets; it records its requests and when they closed. */
+async function upstream(respond: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>) {
+  const seen: IncomingMessage[] = [];
+  let open = 0;
+  let mostOpen = 0;
+  const server = createServer((req, res) => {
+    seen.push(req);
+    mostOpen = Math.max(mostOpen, ++open);
+    res.once('close', () => open--);
+    void respond(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    seen,
+    get open() {
+      return open;
+    },
+    get mostOpen() {
+      return mostOpen;
+    },
+    close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
+  };
+}
+
+const offer = (id: number) => ({ id, name: `Offer ${id}`, payout: '1.00', tracking_link: `https://t.example/${id}` });
+const feedOf = (count: number, extra: Record<string, unknown> = {}) => JSON.stringify({ c: 0, d: { p: 1, tot: count, n: count, data: Array.from({ length: count }, (_, i) => offer(i)) }, ...extra });
+
+const running: RunningServer[] = [];
+after(async () => {
+  await Promise.all(running.map((server) => server.close()));
+});
+
+async function proxy(up: { url: string }, options: Partial<NodeServerOptions> = {}) {
+  const server = await startServer({ format: 's2s', upstream: `${up.url}/s2s`, appId: APP_ID, ...options }, 0);
+  running.push(server);
+  return server;
+}
+
+/** A raw HTTP exchange on a fresh socket: what was sent back, whole. */
+function raw(url: string, text: string, { wait = 2000 } = {}): Promise<string> {
+  const { port, hostname } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.write(text));
+    let answer = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk) => (answer += chunk));
+    socket.on('close', () => resolve(answer));
+    socket.on('error', reject);
+    setTimeout(() => socket.destroy(), wait).unref();
+  });
+}
+
+const until = async (condition: () => boolean, what: string, timeout = 5000) => {
+  const deadline = Date.now() + timeout;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+};
+
+describe('one deadline per upstream call, headers and body', () => {
+  it('answers 504 at the deadline when the upstream sends its headers and stalls, even through garbage collection, and a later identical request does not hang on it', async () => {
+    const up = await upstream((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.write('{"c":0,"d":{"data":[');
+    });
+    try {
+      const server = await proxy(up, { timeoutMs: 300 });
+      const first = fetch(`${server.url}/offers?country=US`);
+      // Other traffic: collections that, with fetch's own abort link, cut the time limit off.
+      const gc = (globalThis as { gc?: () => void }).gc;
+      for (let i = 0; i < 5; i++) {
+        gc?.();
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const response = await first;
+      assert.equal(response.status, 504);
+      assert.equal(((await response.json()) as { error: { code: string } }).error.code, 'upstream_timeout');
+      // The stalled call has left the coalescing table: the next identical request asks afresh.
+      const again = await fetch(`${server.url}/offers?country=US`);
+      assert.equal(again.status, 504);
+      assert.equal(up.seen.length, 2);
+      // And the upstream connection of the first was closed, not left open.
+      await until(() => up.open === 0, 'the upstream connections closed');
+    } finally {
+      await up.close();
+    }
+  });
+
+  it('cuts a body that trickles in past the deadline', async () => {
+    const up = await upstream(async (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      for (const char of feedOf(3)) {
+        if (res.destroyed) return;
+        res.write(char);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      res.end();
+    });
+    try {
+      const server = await proxy(up, { timeoutMs: 200 });
+      const started = Date.now();
+      const response = await fetch(`${server.url}/offers?country=US`);
+      assert.equal(response.status, 504);
+      // The trickle would take well over a second; the answer came at the deadline.
+      assert.ok(Date.now() - started < 1000, `answered after ${Date.now() - started} ms`);
+    } finally {
+      await up.close();
+    }
+  });
+});
+
+describe('OFFER_WALL_MAX_BODY_BYTES', () => {
+  // Made once, before any memory is measured: 5 MB as it is, and 100 MB gzipped to about 100 KB.
+  const PLAIN = Buffer.alloc(5_000_000, 32);
+  const LONG = Buffer.from(`{"c":0,"d":{"data":[${'1,'.repeat(2_000_000)}1]}}`);
+  const BOMB = gzipSync(`{"c":0,"d":{"data":[${' '.repeat(100_000_000)}]}}`);
+  // Past the bound before the answer could start streaming (its head says its length, or the
+  // bound is below the 32 KB an answer must have before it streams): a clean 502. Past it while
+  // streaming: the client's answer is broken off, so that nothing takes it for a whole one.
+  for (const [what, send, maxBodyBytes, broken] of [
+    ['announced by Content-Length', (res: ServerResponse) => void (res.writeHead(200, { 'Content-Length': String(PLAIN.length) }), res.end(PLAIN)), 1_000_000, false],
+    ['sent without a length, past the bound before it could stream', (res: ServerResponse) => void (res.writeHead(200), res.end(LONG)), 20_000, false],
+    ['sent without a length, past the bound while it streams', (res: ServerResponse) => void (res.writeHead(200), res.end(LONG)), 1_000_000, true],
+    ['compressed 1000 to 1 (a gzip bomb)', (res: ServerResponse) => void (res.writeHead(200, { 'Content-Encoding': 'gzip' }), res.end(BOMB)), 1_000_000, true],
+  ] as const) {
+    it(`reads no more than the bound and keeps nothing of an answer past it, ${what}`, async () => {
+      const up = await upstream((_req, res) => send(res));
+      try {
+        const server = await proxy(up, { maxBodyBytes });
+        const before = process.memoryUsage().rss;
+        for (const attempt of [1, 2]) {
+          const response = await fetch(`${server.url}/offers?country=US`);
+          if (broken) {
+            assert.equal(response.status, 200, `attempt ${attempt}`);
+            await assert.rejects(response.arrayBuffer(), 'the answer is broken off');
+            continue;
+          }
+          assert.equal(response.status, 502, `attempt ${attempt}`);
+          assert.equal(((await response.json()) as { error: { code: string } }).error.code, 'upstream_too_large');
+          assert.equal(response.headers.get('cache-control'), 'no-store');
+        }
+        assert.equal(up.seen.length, 2, 'nothing was kept: the second request asked again');
+        // Read only up to the bound: the memory did not take the body in.
+        assert.ok(process.memoryUsage().rss - before < 64 * 1024 * 1024, `rss grew by ${process.memoryUsage().rss - before}`);
+      } finally {
+        await up.close();
+      }
+    });
+  }
+});
+
+describe('what slow readers can hold', () => {
+  // About 30 MB: more than the loopback's socket buffers, which would take a smaller answer whole.
+  const big = feedOf(330_000);
+  const roomy = { maxBodyBytes: 64 * 1024 * 1024, cacheMaxBytes: 128 * 1024 * 1024 };
+
+  /**
+   * A client that sends its request and does not read the answer until `readAfter` ms; resolves
+   * with the bytes it got once the connection is closed.
+   */
+  function slowReader(url: string, query: string, readAfter: number) {
+    const { port } = new URL(url);
+    let bytes = 0;
+    const socket = connect(Number(port), '127.0.0.1', () => {
+      socket.write(`GET /offers?${query} HTTP/1.1\r\nHost: x\r\n\r\n`);
+      socket.pause();
+      setTimeout(() => socket.resume(), readAfter);
+    });
+    socket.on('data', (chunk) => (bytes += chunk.length));
+    socket.on('error', () => {});
+    return new Promise<number>((resolve) => socket.on('close', () => resolve(bytes)));
+  }
+
+  it('lets go of a client that does not read its answer within the response time limit', async () => {
+    const up = await upstream((_req, res) => void (res.writeHead(200), res.end(big)));
+    try {
+      const server = await proxy(up, { ...roomy, responseTimeoutMs: 300, maxPendingBytes: 64 * 1024 * 1024 });
+      // It starts reading long after the limit: the proxy has closed the connection by then, and
+      // what reached it is only what the socket buffers held.
+      const got = await slowReader(server.url, 'country=US', 1500);
+      assert.ok(got < big.length, `${got} of ${big.length} bytes`);
+    } finally {
+      await up.close();
+    }
+  });
+
+  it('answers 503 rather than hold more for slow readers than maxPendingBytes', async () => {
+    const up = await upstream((_req, res) => void (res.writeHead(200), res.end(big)));
+    try {
+      // The first reader's answer (which streams) fills the bound as it arrives.
+      const server = await proxy(up, { ...roomy, responseTimeoutMs: 5000, maxPendingBytes: 8 * 1024 * 1024, cacheSeconds: 0 });
+      const reader = slowReader(server.url, 'country=US&page=1', 1000);
+      await until(() => up.seen.length === 1, 'the first answer asked');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const second = await fetch(`${server.url}/offers?country=US&page=2`);
+      assert.equal(second.status, 503);
+      assert.equal(second.headers.get('retry-after'), '1');
+      // A small answer still fits, and healthz answers at once.
+      assert.equal((await fetch(`${server.url}/healthz`)).status, 200);
+      await server.close();
+      await reader;
+    } finally {
+      await up.close();
+    }
+  });
+});
+
+describe('no amplification', () => {
+  it('runs at most maxUpstreamCalls upstream calls at once, queues four times as many, and refuses the rest with 503 Retry-After', async () => {
+    const up = await upstream(async (_req, res) => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      res.writeHead(200);
+      res.end(feedOf(1));
+    });
+    try {
+      const server = await proxy(up, { maxUpstreamCalls: 2 });
+      const answers = await Promise.all(Array.from({ length: 20 }, (_, page) => fetch(`${server.url}/offers?country=US&page=${page + 1}`)));
+      const statuses = answers.map((response) => response.status);
+      assert.equal(up.mostOpen, 2);
+      assert.equal(statuses.filter((status) => status === 200).length, 10);
+      assert.equal(statuses.filter((status) => status === 503).length, 10);
+      assert.ok(answers.filter((response) => response.status === 503).every((response) => response.headers.get('retry-after') === '1'));
+    } finally {
+      await up.close();
+    }
+  });
+
+  it('starts no more than a few upstream calls for one connection pipelining a thousand distinct queries', async () => {
+    const up = await upstream(async (_req, res) => {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      res.writeHead(200);
+      res.end(feedOf(1));
+    });
+    try {
+      const server = await proxy(up, { maxUpstreamCalls: 100 });
+      const flood = Array.from({ length: 1000 }, (_, i) => `GET /offers?country=US&page=${i + 1} HTTP/1.1\r\nHost: x\r\n\r\n`).join('');
+      const answer = await raw(server.url, flood, { wait: 3000 });
+      assert.ok(up.seen.length <= 8, `${up.seen.length} upstream calls`);
+      assert.match(answer, /HTTP\/1.1 503/);
+    } finally {
+      await up.close();
+    }
+  });
+
+  it('cancels the upstream call when its only client goes away', async () => {
+    let closedEarly = false;
+    const up = await upstream((req, res) => {
+      res.once('close', () => (closedEarly = !res.writableFinished));
+      setTimeout(() => !res.destroyed && (res.writeHead(200), res.end(feedOf(1))), 2000).unref();
+      void req;
+    });
+    try {
+      const server = await proxy(up);
+      const client = new AbortController();
+      const pending = fetch(`${server.url}/offers?country=US`, { signal: client.signal }).catch(() => null);
+      await until(() => up.seen.length === 1, 'the upstream call');
+      client.abort();
+      await pending;
+      await until(() => closedEarly, 'the upstream call cancelled', 1500);
+    } finally {
+      await up.close();
+    }
+  });
+
+  it('remembers an upstream 503 for its Retry-After and passes that on: twenty requests, one upstream call', async () => {
+    let now = 1_000_000;
+    const up = await upstream((_req, res) => void (res.writeHead(503, { 'Retry-After': '7' }), res.end('busy')));
+    try {
+      const handler = createOfferWallHandler({ format: 's2s', upstream: `${up.url}/s2s`, appId: APP_ID, now: () => now });
+      const get = () => handler(new Request('https://pub.example/offers?country=US'));
+      const answers = [];
+      for (let i = 0; i < 20; i++) answers.push(await get());
+      assert.equal(up.seen.length, 1);
+      assert.ok(answers.every((response) => response.status === 502));
+      assert.equal(answers[0]!.headers.get('retry-after'), '7');
+      assert.equal(answers[19]!.headers.get('retry-after'), '7');
+      now += 7001;
+      await get();
+      assert.equal(up.seen.length, 2);
+    } finally {
+      await up.close();
+    }
+  });
+
+  it('asks nothing of an upstream that answered 429 until its Retry-After has passed, whatever the query', async () => {
+    let now = 1_000_000;
+    const up = await upstream((_req, res) => void (res.writeHead(429, { 'Retry-After': '30' }), res.end()));
+    try {
+      const handler = createOfferWallHandler({ format: 's2s', upstream: `${up.url}/s2s`, appId: APP_ID, now: () => now });
+      const get = (page: number) => handler(new Request(`https://pub.example/offers?country=US&page=${page}`));
+      assert.equal((await get(1)).headers.get('retry-after'), '30');
+      now += 10_000;
+      const other = await get(2);
+      assert.equal(other.status, 502);
+      assert.equal(other.headers.get('retry-after'), '20');
+      assert.equal(up.seen.length, 1);
+      now += 20_001;
+      await get(3);
+      assert.equal(up.seen.length, 2);
+    } finally {
+      await up.close();
+    }
+  });
+});
+
+describe('the secret, in every spelling', () => {
+  it('is redacted from a whole answer and from one that streams, even cut between two pieces', async () => {
+    const spellings = secretSpellings(APP_ID);
+    assert.ok(spellings.includes(encodeURIComponent(APP_ID)));
+    assert.ok(spellings.some((spelling) => spelling.includes('\\/')));
+    assert.ok(spellings.some((spelling) => spelling.includes('%2f')));
+    for (const size of [2, 20_000]) {
+      const up = await upstream(async (req, res) => {
+        const echoed = new URL(req.url!, 'http://u').searchParams.get('app_id')!;
+        const body = feedOf(size, { next: `https://u.example/s2s?app_id=${encodeURIComponent(echoed)}`, echo: spellings });
+        res.writeHead(200);
+        // Pieces of 7 bytes: every spelling is cut somewhere.
+        for (let at = 0; at < body.length; at += size > 100 ? 4096 + 7 : 7) res.write(body.slice(at, at + (size > 100 ? 4096 + 7 : 7)));
+        res.end();
+      });
+      try {
+        const server = await proxy(up);
+        const text = await (await fetch(`${server.url}/offers?country=US`)).text();
+        assert.ok(JSON.parse(text).d.data.length === size);
+        for (const spelling of spellings) assert.ok(!text.includes(spelling), `${size}: ${spelling} in the answer`);
+        assert.ok(text.includes('[redacted]'));
+      } finally {
+        await up.close();
+      }
+    }
+  });
+
+  it('is never printed from OFFER_WALL_UPSTREAM, and a user name or password in it is refused at start', async () => {
+    const run = (upstreamUrl: string) =>
+      new Promise<{ code: number | null; output: string }>((resolve) => {
+        const child = spawn(process.execPath, [CLI], {
+          env: { PATH: process.env['PATH'] ?? '', OFFER_WALL_FORMAT: 's2s', OFFER_WALL_APP_ID: 'x', OFFER_WALL_UPSTREAM: upstreamUrl, PORT: '0' },
+        });
+        let output = '';
+        child.stdout.on('data', (chunk) => (output += chunk));
+        child.stderr.on('data', (chunk) => (output += chunk));
+        child.on('exit', (code) => resolve({ code, output }));
+        setTimeout(() => child.kill('SIGTERM'), 1500).unref();
+      });
+    const withPassword = await run('https://user:hunter2@u.example/s2s?app_id=topsecret');
+    assert.equal(withPassword.code, 2);
+    assert.match(withPassword.output, /OFFER_WALL_UPSTREAM="https:\/\/u.example\/s2s" must not hold a user name or password/);
+    assert.ok(!withPassword.output.includes('hunter2') && !withPassword.output.includes('topsecret'));
+    const started = await run('https://u.example/s2s?app_id=topsecret');
+    assert.match(started.output, /listening on .* for https:\/\/u.example\/s2s;/);
+    assert.ok(!started.output.includes('topsecret'));
+  });
+});
+
+describe('SIGTERM', () => {
+  it('answers every request already received, closes half-sent requests and idle connections at once, and exits 0', async () => {
+    const up = await upstream(async (_req, res) => {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      res.writeHead(200);
+      res.end(feedOf(2));
+    });
+    const child = spawn(process.execPath, [CLI], {
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        OFFER_WALL_FORMAT: 's2s',
+        OFFER_WALL_APP_ID: APP_ID,
+        OFFER_WALL_UPSTREAM: `${up.url}/s2s`,
+        OFFER_WALL_MAX_UPSTREAM: '256',
+        PORT: '0',
+      },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    try {
+      await until(() => /listening on (http:\/\/[^/\s]+)/.test(output), 'the program listening');
+      const url = /listening on (http:\/\/[^/\s]+)/.exec(output)![1]!;
+      // Half-sent requests (slowloris) and an idle keep-alive connection.
+      const half = Array.from({ length: 5 }, () => raw(url, 'GET /offers?country=US HTTP/1.1\r\nHost: x\r\n', { wait: 15_000 }));
+      const agent = new (await import('node:http')).Agent({ keepAlive: true, maxSockets: 1 });
+      await new Promise<void>((resolve) => httpRequest(`${url}/healthz`, { agent }, (res) => (res.resume(), res.on('end', resolve))).end());
+      const inFlight = Array.from({ length: 200 }, (_, i) => fetch(`${url}/offers?country=US&page=${i + 1}`).then((r) => r.status, () => 'reset'));
+      await until(() => up.seen.length === 200, 'every request received and passed upstream');
+      const stopped = Date.now();
+      child.kill('SIGTERM');
+      const statuses = await Promise.all(inFlight);
+      assert.deepEqual(statuses.filter((status) => status !== 200), []);
+      assert.equal(await exited, 0);
+      assert.ok(Date.now() - stopped < 4000, `stopped in ${Date.now() - stopped} ms`);
+      for (const answer of await Promise.all(half)) assert.equal(answer, '', 'a half-sent request gets no answer, its connection closes');
+      agent.destroy();
+    } finally {
+      child.kill('SIGKILL');
+      await up.close();
+    }
+    void output;
+  });
+});
+
+describe('runtimes and networks', () => {
+  it('bundles offer-wall/server for a Workers-style runtime: nothing of Node in it', async () => {
+    const result = await build({
+      entryPoints: [`${SRC}server/index.ts`],
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      logLevel: 'silent',
+    });
+    assert.equal(result.errors.length, 0);
+    assert.ok(!/from\s*["']node:/.test(result.outputFiles[0]!.text));
+  });
+
+  it('believes X-Forwarded-For only as far as OFFER_WALL_TRUST_PROXY says', () => {
+    const chain = '203.0.113.9, 198.51.100.4';
+    assert.equal(clientAddress('10.0.0.2', chain, undefined), '10.0.0.2');
+    assert.equal(clientAddress('10.0.0.2', chain, 1), '198.51.100.4');
+    assert.equal(clientAddress('10.0.0.2', chain, 2), '203.0.113.9');
+    assert.equal(clientAddress('10.0.0.2', chain, 5), '203.0.113.9');
+    const ranges = parseTrustProxy('10.0.0.0/8, 198.51.100.0/24');
+    assert.equal(clientAddress('10.0.0.2', chain, ranges), '203.0.113.9');
+    assert.equal(clientAddress('192.0.2.1', chain, ranges), '192.0.2.1', 'a peer that is no trusted proxy is the client');
+    assert.equal(clientAddress('::ffff:10.1.2.3', '2001:db8::1', ranges), '2001:db8::1');
+    assert.equal(clientAddress('10.0.0.2', 'not-an-address', 1), null);
+    assert.ok(parseAddressList('2001:db8::/32').has('2001:db8:1::5'));
+    assert.ok(!parseAddressList('2001:db8::/32').has('2001:db9::5'));
+    assert.throws(() => parseTrustProxy('10.0.0.0/33'), /10.0.0.0\/33/);
+  });
+
+  it('sends upstream, and keys per-user answers by, the forwarded address it trusts', async () => {
+    const up = await upstream((_req, res) => void (res.writeHead(200), res.end(feedOf(1))));
+    try {
+      const server = await proxy(up, { trustProxy: 1 });
+      await fetch(`${server.url}/offers`, { headers: { 'X-Forwarded-For': '203.0.113.9' } });
+      await fetch(`${server.url}/offers`, { headers: { 'X-Forwarded-For': '203.0.113.10' } });
+      assert.deepEqual(
+        up.seen.map((req) => req.headers['x-forwarded-for']),
+        ['203.0.113.9', '203.0.113.10'],
+      );
+    } finally {
+      await up.close();
+    }
+  });
+
+  it('shares no answer chosen by address between users whose address the runtime does not give', async () => {
+    const up = await upstream((_req, res) => void (res.writeHead(200), res.end(feedOf(1))));
+    try {
+      const handler = createOfferWallHandler({ format: 's2s', upstream: `${up.url}/s2s`, appId: APP_ID });
+      const sources = [];
+      for (let i = 0; i < 2; i++) sources.push((await handler(new Request('https://pub.example/offers'))).headers.get('x-offer-wall-cache'));
+      assert.deepEqual(sources, ['miss', 'miss']);
+      assert.equal(up.seen.length, 2);
+    } finally {
+      await up.close();
+    }
+  });
+});
+
+describe('answers', () => {
+  it('answers a malformed or absolute request target with a 4xx, never a 500', async () => {
+    const up = await upstream((_req, res) => void (res.writeHead(200), res.end(feedOf(1))));
+    try {
+      const server = await proxy(up);
+      for (const target of ['//[', 'http://[::1/offers', '*', 'ftp://x/offers']) {
+        const answer = await raw(server.url, `GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+        assert.match(answer, /^HTTP\/1.1 4\d\d/, `${target}: ${answer.split('\r\n')[0]}`);
+      }
+      const absolute = await raw(server.url, `GET http://pub.example/offers?country=US HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+      assert.match(absolute, /^HTTP\/1.1 200/);
+    } finally {
+      await up.close();
+    }
+  });
+
+  it('says no-store on every error, Vary: Origin on every offers answer, the length on HEAD, and no body type on 204', async () => {
+    const up = await upstream((_req, res) => void (res.writeHead(200), res.end(feedOf(1))));
+    try {
+      const handler = createOfferWallHandler({ format: 's2s', upstream: `${up.url}/s2s`, appId: APP_ID, allowedOrigins: ['https://app.example'] });
+      const ask = (path: string, init: RequestInit = {}) => handler(new Request(`https://pub.example${path}`, init), { clientAddress: '203.0.113.7' });
+      for (const [path, init, status] of [
+        ['/offers?page=0', {}, 400],
+        ['/offers', { headers: { Origin: 'https://evil.example' } }, 403],
+        ['/nothing', {}, 404],
+        ['/offers', { method: 'POST' }, 405],
+      ] as const) {
+        const response = await ask(path, init);
+        assert.equal(response.status, status);
+        assert.equal(response.headers.get('cache-control'), 'no-store', `${status}`);
+      }
+      const plain = await ask('/offers?country=US');
+      assert.equal(plain.headers.get('vary'), 'Origin');
+      const get = await ask('/offers?country=US');
+      const head = await ask('/offers?country=US', { method: 'HEAD' });
+      assert.equal(head.headers.get('content-length'), String((await get.arrayBuffer()).byteLength));
+      const preflight = await ask('/offers', { method: 'OPTIONS', headers: { Origin: 'https://app.example' } });
+      assert.equal(preflight.status, 204);
+      assert.equal(preflight.headers.get('content-type'), null);
+    } finally {
+      await up.close();
+    }
+  });
+
+  it('gives Content-Length on HEAD from the Node server too', async () => {
+    const up = await upstream((_req, res) => void (res.writeHead(200), res.end(feedOf(1))));
+    try {
+      const server = await proxy(up);
+      const answer = await raw(server.url, `HEAD /offers?country=US HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+      assert.match(answer, /content-length: \d+/i);
+    } finally {
+      await up.close();
+    }
+  });
+
+  for (const [what, env, expected] of [
+    ['a port in use', { PORT: 'in-use' }, /PORT="\d+": another program already listens/],
+    ['a host that is no address of this machine', { HOST: '203.0.113.250' }, /HOST="203.0.113.250" is not an address of this machine/],
+  ] as const) {
+    it(`stops at start with exit 2 and names the variable for ${what}`, async () => {
+      const blocker = createServer();
+      await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+      const port = String((blocker.address() as AddressInfo).port);
+      try {
+        const child = spawn(process.execPath, [CLI], {
+          env: {
+            PATH: process.env['PATH'] ?? '',
+            OFFER_WALL_FORMAT: 's2s',
+            OFFER_WALL_APP_ID: 'x',
+            OFFER_WALL_UPSTREAM: 'https://u.example/s2s',
+            ...env,
+            PORT: 'PORT' in env ? port : '0',
+          },
+        });
+        let output = '';
+        child.stderr.on('data', (chunk) => (output += chunk));
+        const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+        assert.equal(code, 2);
+        assert.match(output, expected);
+      } finally {
+        blocker.close();
+      }
+    });
+  }
+});
