@@ -12,6 +12,8 @@ export interface Answer {
   code: string | null;
   /** The upstream's status, when it answered. */
   upstream: number | null;
+  /** The body's type, when it is not JSON (a network's own postback reply). */
+  type?: string;
   /** The headers of the last hit served without per-request headers, for the same ttl. */
   hitHead?: { ttl: number; headers: string[] };
 }

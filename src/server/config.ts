@@ -6,16 +6,30 @@
  * is never printed, nor the upstream URL's query (which may hold one).
  */
 import * as z from 'zod';
-import { parseTrustProxy, type TrustProxy } from './address.js';
+import { parseAddressList, parseTrustProxy, type AddressList, type TrustProxy } from './address.js';
 import { DEFAULTS, MiB } from './defaults.js';
 import type { ProxyOptions } from './handler.js';
 import { LOG_LEVELS, type LogLevel } from './log.js';
+import { PROFILE_NAMES, PROFILES, type ProfileName } from './profiles.js';
+
+/** The rewards' settings (null when OFFER_WALL_POSTBACK_PROFILE is not set). */
+export interface RewardsConfig {
+  profile: ProfileName;
+  postbackSecret: string | undefined;
+  postbackIps: AddressList | undefined;
+  userSecret: string;
+  /** A PostgreSQL server's URL, or null for the embedded database in `dataDir`. */
+  databaseUrl: string | null;
+  dataDir: string;
+  webhook: { url: string; secret: string } | null;
+}
 
 export interface ServerConfig {
   options: ProxyOptions;
   port: number;
   host: string;
   logLevel: LogLevel;
+  rewards: RewardsConfig | null;
 }
 
 export class ConfigError extends Error {
@@ -165,6 +179,54 @@ export const VARIABLES = {
       .transform((level) => level?.toLowerCase() ?? 'info')
       .pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })),
   },
+  OFFER_WALL_POSTBACK_PROFILE: {
+    meaning: `the network's postback format: ${PROFILE_NAMES.map((name) => `\`${name}\``).join(', ')} (see Rewards)`,
+    default: 'none: rewards off',
+    schema: variable().pipe(z.enum(PROFILE_NAMES, { error: `must be one of ${PROFILE_NAMES.join(', ')}` }).optional()),
+  },
+  OFFER_WALL_POSTBACK_SECRET: {
+    meaning: 'the key the network signs postbacks with',
+    default: 'required for a profile that signs',
+    secret: true,
+    schema: variable(),
+  },
+  OFFER_WALL_POSTBACK_IPS: {
+    meaning: 'comma-separated addresses and CIDR ranges allowed to send postbacks',
+    default: 'none: any (required for `adgate`, which does not sign)',
+    schema: variable().transform((text, context) => {
+      if (text === undefined) return undefined;
+      try {
+        return parseAddressList(text);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: `must be addresses and CIDR ranges: ${(error as Error).message}` });
+        return z.NEVER;
+      }
+    }),
+  },
+  OFFER_WALL_USER_SECRET: {
+    meaning: 'the key of the user tokens (at least 16 characters)',
+    default: 'required when rewards are on',
+    secret: true,
+    schema: variable().refine((value) => value === undefined || value.length >= 16, 'must be at least 16 characters'),
+  },
+  OFFER_WALL_DATABASE_URL: {
+    meaning: '`postgres://…`: keep the ledger in this PostgreSQL, shared by every instance',
+    default: 'none: the embedded database in `OFFER_WALL_DATA_DIR`',
+    url: true,
+    schema: variable().refine((value) => value === undefined || /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// URL'),
+  },
+  OFFER_WALL_DATA_DIR: {
+    meaning: 'folder of the embedded database (one instance at a time)',
+    default: '`./offer-wall-data`',
+    schema: variable().transform((dir) => dir ?? './offer-wall-data'),
+  },
+  OFFER_WALL_WEBHOOK_URL: {
+    meaning: "where your own server is told of every credit and reversal (POST, JSON, signed)",
+    default: 'none',
+    url: true,
+    schema: variable().refine((value) => value === undefined || httpUrl(value) !== null, 'must be an absolute http(s) URL'),
+  },
+  OFFER_WALL_WEBHOOK_SECRET: { meaning: 'the key that signs the webhook (`Offer-Wall-Signature`)', default: 'required with `OFFER_WALL_WEBHOOK_URL`', secret: true, schema: variable() },
   PORT: { meaning: 'the port it listens on', default: `\`${DEFAULTS.port}\``, schema: wholeNumber(DEFAULTS.port, 0, 65_535) },
   HOST: { meaning: 'the address it listens on', default: `\`${DEFAULTS.host}\``, schema: variable().transform((host) => host ?? DEFAULTS.host) },
 } satisfies Record<string, Variable>;
@@ -180,6 +242,16 @@ const schema = z
       const format = env.OFFER_WALL_FORMAT;
       const secret = format === 's2s' ? 'OFFER_WALL_APP_ID' : format === 'appcharge' ? 'OFFER_WALL_PUBLISHER_TOKEN' : null;
       if (secret && !env[secret]) ctx.addIssue({ code: 'custom', path: [secret], message: `is required when OFFER_WALL_FORMAT is ${format}` });
+      const profile = env.OFFER_WALL_POSTBACK_PROFILE;
+      const required = (name: string, why: string) => ctx.addIssue({ code: 'custom', path: [name], message: `is required ${why}` });
+      if (profile) {
+        if (PROFILES[profile].signature && !env.OFFER_WALL_POSTBACK_SECRET) required('OFFER_WALL_POSTBACK_SECRET', `when OFFER_WALL_POSTBACK_PROFILE is ${profile}, which signs its postbacks`);
+        if (!PROFILES[profile].signature && !env.OFFER_WALL_POSTBACK_IPS) {
+          required('OFFER_WALL_POSTBACK_IPS', `when OFFER_WALL_POSTBACK_PROFILE is ${profile}, which does not sign its postbacks: list its senders`);
+        }
+        if (!env.OFFER_WALL_USER_SECRET) required('OFFER_WALL_USER_SECRET', 'when rewards are on (OFFER_WALL_POSTBACK_PROFILE is set)');
+      }
+      if (env.OFFER_WALL_WEBHOOK_URL && !env.OFFER_WALL_WEBHOOK_SECRET) required('OFFER_WALL_WEBHOOK_SECRET', 'with OFFER_WALL_WEBHOOK_URL');
     },
     { when: () => true },
   );
@@ -217,5 +289,16 @@ export function configFromEnv(env: Environment): ServerConfig {
     port: config.PORT,
     host: config.HOST,
     logLevel: config.OFFER_WALL_LOG_LEVEL,
+    rewards: config.OFFER_WALL_POSTBACK_PROFILE
+      ? {
+          profile: config.OFFER_WALL_POSTBACK_PROFILE,
+          postbackSecret: config.OFFER_WALL_POSTBACK_SECRET,
+          postbackIps: config.OFFER_WALL_POSTBACK_IPS,
+          userSecret: config.OFFER_WALL_USER_SECRET!,
+          databaseUrl: config.OFFER_WALL_DATABASE_URL ?? null,
+          dataDir: config.OFFER_WALL_DATA_DIR,
+          webhook: config.OFFER_WALL_WEBHOOK_URL ? { url: config.OFFER_WALL_WEBHOOK_URL, secret: config.OFFER_WALL_WEBHOOK_SECRET! } : null,
+        }
+      : null,
   };
 }

@@ -19,6 +19,7 @@ import { DEFAULTS } from './defaults.js';
 import { Limiter } from './limiter.js';
 import { ParameterError, allowedParameters, type ProxyFormat } from './params.js';
 import { createRedactor } from './redact.js';
+import { createRewardsRoutes, type RewardsOptions } from './rewards.js';
 import { createUpstreamCaller, type BodyStream, type UpstreamCall } from './upstream.js';
 
 export interface ProxyOptions {
@@ -67,6 +68,11 @@ export interface ProxyOptions {
   fetch?: typeof fetch;
   /** The clock, in milliseconds (for tests). Default: `Date.now`. */
   now?: () => number;
+  /**
+   * Rewards (CONTRACT.md section 9): with these, `/postback` receives the network's postbacks into
+   * the ledger and `/rewards` lets the wall record clicks and list a user's rewards.
+   */
+  rewards?: RewardsOptions;
 }
 
 /** What a runtime adapter may pass beside the request. */
@@ -89,6 +95,12 @@ export interface ProxyRequest {
   clientAddress: () => string | null | undefined;
   /** Aborted when the client goes away before its answer is complete. */
   signal?: AbortSignal;
+  /** A request header (for the rewards' endpoints). */
+  header?: (name: string) => string | null;
+  /** The body's text, or null when it is larger than `limit` bytes (for the rewards' endpoints). */
+  body?: (limit: number) => Promise<string | null>;
+  /** The URLs the request may have been made to, scheme and host included (for URL-signed postbacks). */
+  urls?: () => string[];
 }
 
 /** An answer as the core gives it: what both the fetch wrapper and the Node adapter write. */
@@ -147,6 +159,49 @@ function splitTarget(target: string): { path: string; search: string } | null {
   }
 }
 
+/** A request's body as text, or null when it is larger than `limit` bytes (read no further). */
+async function readBody(request: Request, limit: number): Promise<string | null> {
+  if (Number(request.headers.get('Content-Length')) > limit) return null;
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const pieces: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > limit) {
+      void reader.cancel().catch(() => {});
+      return null;
+    }
+    pieces.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const piece of pieces) {
+    bytes.set(piece, at);
+    at += piece.length;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+/** Runs a rewards endpoint; a failure of its own (a database down) is a 500, never a thrown error. */
+function rewardsAnswer(
+  request: ProxyRequest,
+  search: string,
+  route: (request: import('./rewards.js').RewardsRequest) => Promise<Answer>,
+  done: (answer: Answer) => ProxyResponse,
+): Promise<ProxyResponse> {
+  return route({
+    method: request.method,
+    search,
+    header: request.header ?? (() => null),
+    body: request.body ?? (async () => ''),
+    urls: request.urls ?? (() => []),
+    address: request.clientAddress() ?? null,
+  }).then(done, () => done(jsonError(500, 'internal', 'The request could not be handled; try again.')));
+}
+
 /** Validates options the way the CLI's environment check does, throwing on the first problem. */
 function checkOptions(options: ProxyOptions): void {
   if (options.format !== 's2s' && options.format !== 'appcharge') throw new TypeError('format must be s2s or appcharge');
@@ -172,6 +227,9 @@ export function createOfferWallHandler(options: ProxyOptions): OfferWallHandler 
       selfOrigin: () => url.origin,
       clientAddress: () => clientAddressOf(request, info),
       signal: request.signal,
+      header: (name) => request.headers.get(name),
+      body: (limit) => readBody(request, limit),
+      urls: () => [request.url, request.url.replace(/^http:/, 'https:')],
     });
     const headers = new Headers();
     // The runtime sets Content-Length from a body itself; a HEAD answer says the GET body's.
@@ -232,6 +290,7 @@ export function createOfferWallCore(options: ProxyOptions): OfferWallCore {
     limiter: new Limiter(maxCalls, maxCalls * 4),
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
   });
+  const routes = options.rewards ? createRewardsRoutes(options.rewards, now) : null;
   /** Calls in flight by cache key: concurrent identical queries share one. */
   const inFlight = new Map<string, UpstreamCall>();
   /** Until when the upstream asked not to be called at all (a 429 with its Retry-After). */
@@ -244,9 +303,9 @@ export function createOfferWallCore(options: ProxyOptions): OfferWallCore {
   const queries = new Map<string, { params: Array<[string, string]>; perClient: boolean; key: string }>();
 
   /** The answer's headers: the fixed ones, then those this request needs (CORS, cache). */
-  function head(status: number, length: number | null, extra: string[]): string[] {
+  function head(status: number, length: number | null, extra: string[], type = JSON_TYPE): string[] {
     // A 204 has no body, so no body type.
-    const headers = status === 204 ? ['X-Content-Type-Options', 'nosniff', ...extra] : ['Content-Type', JSON_TYPE, 'X-Content-Type-Options', 'nosniff', ...extra];
+    const headers = status === 204 ? ['X-Content-Type-Options', 'nosniff', ...extra] : ['Content-Type', type, 'X-Content-Type-Options', 'nosniff', ...extra];
     // No error answer may be kept by any cache.
     if (status >= 400 && !extra.includes('Cache-Control')) headers.push('Cache-Control', 'no-store');
     if (length !== null) headers.push('Content-Length', String(length));
@@ -283,7 +342,7 @@ export function createOfferWallCore(options: ProxyOptions): OfferWallCore {
       if (answer.hitHead?.ttl !== hitTtl) answer.hitHead = { ttl: hitTtl, headers: head(answer.status, length, extra) };
       headers = answer.hitHead.headers;
     } else {
-      headers = head(answer.status, length, extra);
+      headers = head(answer.status, length, extra, answer.type);
     }
     logged(request, path, started, answer.status, answer.code, cacheState, answer.upstream);
     return { status: answer.status, headers, body };
@@ -301,7 +360,8 @@ export function createOfferWallCore(options: ProxyOptions): OfferWallCore {
 
     let originAllowed = true;
     const origin = request.origin;
-    if (path === ownPath) {
+    const forRewards = routes !== null && path === '/rewards';
+    if (path === ownPath || forRewards) {
       // Whether an answer may be read depends on who asks: caches must keep answers apart by Origin.
       extra.push('Vary', 'Origin');
       if (origin && origin !== request.selfOrigin()) {
@@ -312,11 +372,20 @@ export function createOfferWallCore(options: ProxyOptions): OfferWallCore {
     const done = (answer: Answer, cacheState: RequestLogEntry['cache'] = null) => finish(request, path, started, answer, extra, cacheState);
 
     if (path === '/healthz') return done(answerOf(200, '{"ok":true}'));
-    if (path !== ownPath) return done(jsonError(404, 'not_found', `Offers are served at ${ownPath}.`));
-    if (!originAllowed) return done(jsonError(403, 'origin_not_allowed', 'This origin may not read offers from this endpoint.'));
+    if (routes && path === '/postback') return rewardsAnswer(request, search, routes.postback, done);
+    if (path !== ownPath && !forRewards) return done(jsonError(404, 'not_found', `Offers are served at ${ownPath}.`));
+    if (!originAllowed) return done(jsonError(403, 'origin_not_allowed', 'This origin may not use this endpoint.'));
     if (request.method === 'OPTIONS') {
-      extra.push('Access-Control-Allow-Methods', 'GET, HEAD, OPTIONS', 'Access-Control-Allow-Headers', 'Accept, Content-Type', 'Access-Control-Max-Age', '600');
+      const methods = forRewards ? 'GET, POST, OPTIONS' : 'GET, HEAD, OPTIONS';
+      const headers = forRewards ? 'Authorization, Content-Type' : 'Accept, Content-Type';
+      extra.push('Access-Control-Allow-Methods', methods, 'Access-Control-Allow-Headers', headers, 'Access-Control-Max-Age', '600');
       return done({ status: 204, bytes: EMPTY, code: null, upstream: null });
+    }
+    if (forRewards) {
+      // A user's own rewards: never kept by any cache, and they vary by the token too.
+      extra.push('Cache-Control', 'no-store');
+      extra[1] = 'Origin, Authorization';
+      return rewardsAnswer(request, search, routes.rewards, done);
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       extra.push('Allow', 'GET, HEAD, OPTIONS');

@@ -20,3 +20,9 @@ export { configFromEnv, ConfigError, type Environment, type ServerConfig } from 
 export { DEFAULTS } from './defaults.js';
 export type { BodyStream } from './upstream.js';
 export type { ProxyFormat } from './params.js';
+// Rewards (CONTRACT.md section 9): tokens, the webhook's signature, the ledger and its delivery.
+export { createUserToken, verifyUserToken, signWebhook, verifyWebhookSignature, type UserTokenOptions, type VerifyWebhookOptions } from './tokens.js';
+export { Ledger, MIGRATIONS, migrate, type Click, type Database, type OutboxEvent, type RewardEntry, type RewardsPage } from './ledger.js';
+export { PROFILES, PROFILE_NAMES, type PostbackProfile, type ProfileName } from './profiles.js';
+export type { RewardsOptions } from './rewards.js';
+export { deliverWebhooks, startWebhookWorker, type WebhookOptions } from './webhook.js';

@@ -22,6 +22,7 @@ import { createOfferWallCore, type ProxyOptions, type ProxyResponse } from './ha
 import type { BodyStream } from './upstream.js';
 
 export * from './index.js';
+export { DatabaseError, openEmbedded, openPostgres } from './database.js';
 
 export interface NodeServerOptions extends ProxyOptions {
   /** Milliseconds a client has to read its whole answer. Default 60,000. */
@@ -62,6 +63,25 @@ const errorHead = (body: Buffer, retryAfter?: number) => [
   'no-store',
   ...(retryAfter ? ['Retry-After', String(retryAfter)] : []),
 ];
+
+/** A request's body as text, or null when it is larger than `limit` bytes (read no further). */
+function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+  if (Number(req.headers['content-length']) > limit) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const pieces: Buffer[] = [];
+    let size = 0;
+    req.on('data', (piece: Buffer) => {
+      size += piece.length;
+      if (size > limit) {
+        req.removeAllListeners('data');
+        req.resume();
+        resolve(null);
+      } else pieces.push(piece);
+    });
+    req.on('end', () => resolve(Buffer.concat(pieces).toString('utf8')));
+    req.on('error', () => resolve(null));
+  });
+}
 
 /** A fetch Request for a custom `clientAddress(request)`, which may read any header. */
 function toRequest(incoming: IncomingMessage): Request {
@@ -191,6 +211,17 @@ export async function startServer(options: NodeServerOptions, port: number = DEF
           ? () => customAddress(toRequest(req), { clientAddress: peer() })
           : () => clientAddress(peer(), req.headers['x-forwarded-for'] as string | undefined, trust),
         signal: gone.signal,
+        header: (name) => {
+          const value = req.headers[name.toLowerCase()];
+          return Array.isArray(value) ? value.join(', ') : (value ?? null);
+        },
+        body: (limit) => readBody(req, limit),
+        urls: () => {
+          const target = req.url ?? '/';
+          const host = req.headers.host ?? 'localhost';
+          // The scheme the network used is not known behind a TLS terminator: both are tried.
+          return [`https://${host}${target}`, `http://${host}${target}`];
+        },
       });
     } catch (error) {
       console.error(`offer-wall proxy: ${(error as Error)?.stack ?? String(error)}`);

@@ -155,6 +155,7 @@ describe('the environment of the program, validated by one zod schema', () => {
       port: 8787,
       host: '127.0.0.1',
       logLevel: 'info',
+      rewards: null,
     });
   });
 });

@@ -1,0 +1,146 @@
+/**
+ * The ledger's two databases, on Node: the embedded one (PGlite: PostgreSQL compiled to
+ * WebAssembly, in this process, its files in a folder; nothing to install or run) and a
+ * PostgreSQL server (`pg`), which several instances share. Both run the same SQL (`ledger.ts`).
+ * Each package is loaded only when its database is asked for, and is an optional peer of
+ * offer-wall: a publisher installs the one they use.
+ */
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Database } from './ledger.js';
+
+export class DatabaseError extends Error {
+  constructor(
+    /** The variable whose value this is about. */
+    readonly variable: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DatabaseError';
+  }
+}
+
+async function load<T>(name: string, variable: string, why: string): Promise<T> {
+  try {
+    return (await import(name)) as T;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    throw new DatabaseError(variable, `${why} needs the package ${name}: npm install ${name}`);
+  }
+}
+
+/**
+ * Takes the embedded database's folder for this process: PostgreSQL's files serve one process at
+ * a time, so a second instance on the same folder is refused (with the first one's pid) rather
+ * than let it corrupt them. A lock left by a process that died (SIGKILL) is taken over.
+ */
+function lockFolder(dir: string): () => void {
+  const path = join(dir, 'offer-wall.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(path, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(path, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const pid = Number(readFileSync(path, 'utf8'));
+      let alive = false;
+      try {
+        alive = Number.isInteger(pid) && pid > 0 && pid !== process.pid && (process.kill(pid, 0), true);
+      } catch {
+        alive = false;
+      }
+      if (alive) {
+        throw new DatabaseError(
+          'OFFER_WALL_DATA_DIR',
+          `the embedded database in ${dir} is in use by process ${pid}: it serves one instance; run several on PostgreSQL (OFFER_WALL_DATABASE_URL)`,
+        );
+      }
+      rmSync(path, { force: true });
+    }
+  }
+  throw new DatabaseError('OFFER_WALL_DATA_DIR', `cannot take the lock ${path}`);
+}
+
+interface PGliteLike {
+  query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  exec(sql: string): Promise<Array<{ rows: unknown[] }>>;
+  transaction<T>(fn: (tx: PGliteLike) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  waitReady: Promise<void>;
+}
+
+function fromPGlite(db: PGliteLike, done: () => Promise<void>): Database {
+  const wrap = (handle: PGliteLike): Database => ({
+    async query<T>(sql: string, params?: readonly unknown[]) {
+      // Without parameters a text may hold several statements (a migration): the last one's rows.
+      if (!params?.length) return ((await handle.exec(sql)).at(-1)?.rows ?? []) as T[];
+      return (await handle.query<T>(sql, [...params])).rows;
+    },
+    transaction: (fn) => handle.transaction((tx) => fn(wrap(tx))),
+    close: done,
+  });
+  return wrap(db);
+}
+
+/** The embedded database in `dir` (created on first use). */
+export async function openEmbedded(dir: string): Promise<Database> {
+  const { PGlite } = await load<{ PGlite: new (dir: string) => PGliteLike }>('@electric-sql/pglite', 'OFFER_WALL_DATA_DIR', 'The embedded database');
+  mkdirSync(dir, { recursive: true });
+  const unlock = lockFolder(dir);
+  try {
+    const db = new PGlite(join(dir, 'pgdata'));
+    await db.waitReady;
+    return fromPGlite(db, async () => {
+      await db.close();
+      unlock();
+    });
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}
+
+interface PoolLike {
+  query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  connect(): Promise<{ query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>; release(error?: Error): void }>;
+  end(): Promise<void>;
+  on(event: 'error', listener: (error: Error) => void): void;
+}
+
+/** A PostgreSQL server, through a pool of `max` connections. */
+export async function openPostgres(url: string, max = 16): Promise<Database> {
+  const pg = await load<{ default: { Pool: new (options: object) => PoolLike } }>('pg', 'OFFER_WALL_DATABASE_URL', 'OFFER_WALL_DATABASE_URL');
+  const pool = new pg.default.Pool({ connectionString: url, max });
+  // An idle connection the server closed must not take the process down; the next query reconnects.
+  pool.on('error', () => {});
+  const database = (run: (sql: string, params?: unknown[]) => Promise<{ rows: unknown[] }>): Database => ({
+    async query<T>(sql: string, params?: readonly unknown[]) {
+      return (await run(sql, params?.length ? [...params] : undefined)).rows as T[];
+    },
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(database((sql, params) => client.query(sql, params)));
+        await client.query('COMMIT');
+        client.release();
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        client.release(error as Error);
+        throw error;
+      }
+    },
+    close: () => pool.end(),
+  });
+  const db = database((sql, params) => pool.query(sql, params));
+  try {
+    await pool.query('SELECT 1');
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw new DatabaseError('OFFER_WALL_DATABASE_URL', `cannot connect: ${(error as Error).message}`);
+  }
+  return db;
+}
