@@ -4,6 +4,8 @@
  * README holds anything else there, so a change to a declaration without `npm run docs` is caught.
  *   attributes  ← src/internal/attributes.ts + attributes.docs.ts
  *   messages    ← src/i18n/texts.ts (the keys), en.ts (the English), texts.docs.ts (where each shows)
+ *   environment ← src/server/environment.ts (the program's variables, with their defaults)
+ *   profiles    ← src/server/profiles.ts (each network's postback: fields, signature, reversal, reply)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +14,8 @@ import { ATTRIBUTE_DOCS } from '../src/internal/attributes.docs.js';
 import { messagesFor } from '../src/i18n/index.js';
 import { KEYS, type WallMessages } from '../src/i18n/texts.js';
 import { MESSAGE_DOCS, type MessageDoc } from '../src/i18n/texts.docs.js';
+import { VARIABLES } from '../src/server/environment.js';
+import { PROFILES, type PostbackProfile, type Rule } from '../src/server/profiles.js';
 
 export const README = fileURLToPath(new URL('../../../README.md', import.meta.url));
 
@@ -41,7 +45,38 @@ export function messageTable(): string {
   return ['| key | where it shows | English |', '|---|---|---|', ...rows].join('\n');
 }
 
-export const TABLES: Record<string, () => string> = { attributes: attributeTable, messages: messageTable };
+/** The README's table of the program's environment variables. */
+export function environmentTable(): string {
+  const rows = Object.entries(VARIABLES).map(([name, variable]) => `| \`${name}\` | ${variable.meaning} | ${variable.default} |`);
+  return ['| variable | meaning | default |', '|---|---|---|', ...rows].join('\n');
+}
+
+const ruleText = (rule: Rule) =>
+  'param' in rule ? `\`${rule.param}\` = ${rule.values.join(' / ')}` : 'negativeAmount' in rule ? 'a negative amount' : `a \`${rule.prefix}\` prefix on the id`;
+
+/** The README's table of postback profiles, read from the profiles themselves. */
+export function profileTable(): string {
+  const rows = Object.entries(PROFILES).map(([name, p]) => {
+    const profile = p as PostbackProfile;
+    const { fields } = profile;
+    const field = (value: string | undefined) => (value ? `\`${value}\`` : '—');
+    const spec = profile.signature;
+    const where = spec ? [spec.param && `\`${spec.param}\``, spec.header && `header \`${spec.header}\``].filter(Boolean).join(' or ') : '';
+    const over = !spec ? '' : 'template' in spec.message ? `\`${spec.message.template}\`` : 'url' in spec.message ? 'the whole URL before it' : 'every query parameter, sorted, form-encoded';
+    const signature = spec ? `${where}: ${spec.algorithm} of ${over}` : 'none: list its senders in `OFFER_WALL_POSTBACK_IPS`';
+    const reversal = [...(profile.status ? [`\`${profile.status.param}\` = ${profile.status.reversal.join(' / ')}`] : []), ...profile.reversal.map(ruleText)].join('; ') || '—';
+    const reply = `${profile.replies.ok[0]} ${profile.replies.ok[1] ? `\`${profile.replies.ok[1]}\`` : '(empty)'}`;
+    return `| \`${name}\` | ${field(fields.transaction)} | ${field(fields.user)} | ${field(fields.amount)} | ${field(fields.offer)} | ${signature} | ${reversal} | ${reply} |`;
+  });
+  return ['| profile | transaction | user | amount | offer | signature | reversal | reply |', '|---|---|---|---|---|---|---|---|', ...rows].join('\n');
+}
+
+export const TABLES: Record<string, () => string> = {
+  attributes: attributeTable,
+  messages: messageTable,
+  environment: environmentTable,
+  profiles: profileTable,
+};
 
 /** The README with every generated table written afresh. */
 export function generated(readme: string): string {

@@ -12,15 +12,19 @@
  * The upstream call (secret, deadline, size bound, the feed check, streaming) is `upstream.ts`.
  */
 import { dialectFor } from '../data/dialects.js';
+import type { FeedFormat } from '../data/types.js';
 import { clientAddress as forwardedClient, type TrustProxy } from './address.js';
 import { answerOf, jsonError, type Answer } from './answer.js';
 import { AnswerCache } from './cache.js';
 import { DEFAULTS } from './defaults.js';
 import { Limiter } from './limiter.js';
-import { ParameterError, allowedParameters, type ProxyFormat } from './params.js';
+import { ParameterError, allowedParameters } from './params.js';
 import { createRedactor } from './redact.js';
 import { createRewardsRoutes, type RewardsOptions } from './rewards.js';
 import { createUpstreamCaller, type BodyStream, type UpstreamCall } from './upstream.js';
+
+/** The upstream dialects the proxy speaks. */
+export type ProxyFormat = FeedFormat;
 
 export interface ProxyOptions {
   format: ProxyFormat;

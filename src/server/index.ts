@@ -19,7 +19,7 @@ export { clientAddress, parseAddressList, parseTrustProxy, type AddressList, typ
 export { configFromEnv, ConfigError, type Environment, type ServerConfig } from './config.js';
 export { DEFAULTS } from './defaults.js';
 export type { BodyStream } from './upstream.js';
-export type { ProxyFormat } from './params.js';
+export type { ProxyFormat } from './handler.js';
 // Rewards (CONTRACT.md section 9): tokens, the webhook's signature, the ledger and its delivery.
 export { createUserToken, verifyUserToken, signWebhook, verifyWebhookSignature, type UserTokenOptions, type VerifyWebhookOptions } from './tokens.js';
 export { Ledger, MIGRATIONS, migrate, type Click, type Database, type OutboxEvent, type RewardEntry, type RewardsPage } from './ledger.js';

@@ -10,7 +10,9 @@ import * as z from 'zod';
 import { DIALECT_PARAMETERS } from '../data/dialects.js';
 import type { Rule } from '../data/rules.js';
 
-export type ProxyFormat = 's2s' | 'appcharge';
+import type { ProxyFormat } from './handler.js';
+
+export type { ProxyFormat };
 
 /**
  * One query value that must satisfy `rule`, normalized by it. A parameter sent twice reaches the

@@ -18,7 +18,7 @@ import type { Dialect } from '../data/dialect.js';
 import { JsonFeedReader } from '../data/json-stream.js';
 import { WallError } from '../data/types.js';
 import { answerOf, jsonError, type Answer } from './answer.js';
-import type { ProxyFormat } from './params.js';
+import type { ProxyFormat } from './handler.js';
 import type { Limiter, Slot } from './limiter.js';
 import { concat, type Redactor } from './redact.js';
 

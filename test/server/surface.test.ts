@@ -5,8 +5,9 @@
  * its detail's type.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
@@ -94,6 +95,72 @@ describe('the npm package', () => {
         const path = normalize(join(dirname(map), source));
         assert.ok(shipped.has(path), `${map} points at ${path}, which the package must ship`);
       }
+    }
+  });
+});
+
+describe('the server in the package', () => {
+  /** Every module a module imports, relatively, transitively. */
+  const reach = (entry: string, pattern: RegExp) => {
+    const seen = new Set<string>();
+    const bare = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const [, specifier] of readFileSync(file, 'utf8').matchAll(pattern)) {
+        const target = join(dirname(file), specifier!);
+        // Declarations import each other by their modules' .js names.
+        if (specifier!.startsWith('.')) visit(file.endsWith('.d.ts') ? target.replace(/\.js$/, '.d.ts') : target);
+        else bare.add(specifier!);
+      }
+    };
+    visit(entry);
+    return bare;
+  };
+  const IMPORTS = /(?:from|import)\s*\(?\s*["']([^"']+)["']/g;
+
+  it('depends on Lit alone: browser-only users install nothing of the server', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; peerDependenciesMeta: Record<string, { optional: boolean }> };
+    assert.deepEqual(Object.keys(pkg.dependencies), ['lit']);
+    for (const peer of ['@electric-sql/pglite', 'pg', '@types/node', '@types/react']) assert.equal(pkg.peerDependenciesMeta[peer]?.optional, true, peer);
+  });
+
+  it('offer-wall/server imports nothing of Node, and its types reach no package it does not ship', () => {
+    assert.deepEqual([...reach(join(ROOT, 'dist/server/index.js'), IMPORTS)], []);
+    for (const types of ['dist/types/server/index.d.ts', 'dist/types/server/node.d.ts']) {
+      const packages = [...reach(join(ROOT, types), IMPORTS)].filter((name) => !name.startsWith('node:'));
+      assert.deepEqual(packages, [], `${types} reaches ${packages.join(', ')}`);
+    }
+  });
+
+  it('runs offer-wall-proxy from the bundle alone, with no node_modules around it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'offer-wall-bin-'));
+    try {
+      cpSync(join(ROOT, 'dist/server'), dir, { recursive: true });
+      const child = spawn(process.execPath, [join(dir, 'cli.js')], {
+        cwd: dir,
+        env: { PATH: process.env['PATH'] ?? '', OFFER_WALL_FORMAT: 's2s', OFFER_WALL_UPSTREAM: 'https://u.example/s2s', OFFER_WALL_APP_ID: 'x', PORT: '0' },
+      });
+      let output = '';
+      child.stdout.on('data', (chunk) => (output += chunk));
+      child.stderr.on('data', (chunk) => (output += chunk));
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', () => {
+          const found = /listening on (http:\/\/[^/\s]+)/.exec(output);
+          if (found) resolve(found[1]!);
+        });
+        child.on('exit', () => reject(new Error(output)));
+      });
+      assert.equal((await fetch(`${url}/healthz`)).status, 200);
+      // A bad setting is refused by the bundled zod, naming the variable.
+      child.kill('SIGTERM');
+      const bad = spawn(process.execPath, [join(dir, 'cli.js')], { cwd: dir, env: { PATH: process.env['PATH'] ?? '', OFFER_WALL_FORMAT: 'xml' } });
+      let said = '';
+      bad.stderr.on('data', (chunk) => (said += chunk));
+      assert.equal(await new Promise((resolve) => bad.on('exit', resolve)), 2);
+      assert.match(said, /OFFER_WALL_FORMAT="xml" must be s2s or appcharge/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
