@@ -4,9 +4,13 @@
  *   upstream           the mock upstream (demo/upstream.ts)
  *   bare <body-file>   a bare node:http server answering the bytes in <body-file>, with the
  *                      proxy's content type: the floor the proxy is measured against
+ *   faulty <mode>      an upstream that misbehaves (bench-faults.ts), counting its hits at /hits:
+ *                      pages (a distinct 10,000-offer page, 4.5 MB, per query), huge (a 1 GB
+ *                      body), bomb (1 GB of JSON gzipped), failing (503), slow (200 after 2 s)
  * Prints one JSON line `{"url": …}` once listening, then runs until SIGTERM.
  */
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startMockUpstream } from '../demo/upstream.js';
@@ -25,8 +29,50 @@ if (role === 'upstream') {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+} else if (role === 'faulty') {
+  let hits = 0;
+  const offer = (i: number) =>
+    JSON.stringify({ id: 4_000_000_000 + i, name: `Offer ${i}: Dragon Realms`, payout: '1.25', icon: '', offer_type: 'CPI', os: 'android',
+      conversion_flow: '1.Download and open the app\n2.Sign up for the app\n3.Reach level 10', countries: ['US', 'DE', 'FR'],
+      tracking_link: `https://track.example.com/click?offer=${i}&sub={user_id}&cid={click_id}`, preview_url: `https://play.example.com/store/apps/details?id=com.bench.app${i}` });
+  const page = (n: number) => `{"c":0,"d":{"p":${n},"tot":1000000,"n":10000,"data":[${Array.from({ length: 10_000 }, (_, i) => offer(n * 10_000 + i)).join(',')}]}}`;
+  const bomb = arg === 'bomb' ? gzipSync(`{"c":0,"d":{"data":[${' '.repeat(1024 * 1024 * 1024 - 32)}]}}`, { level: 9 }) : null;
+  const server: Server = createServer((req, res) => {
+    if (req.url === '/hits') return void res.end(JSON.stringify({ hits }));
+    hits++;
+    const n = Number(new URL(req.url ?? '/', 'http://u').searchParams.get('page') ?? 1);
+    switch (arg) {
+      case 'pages':
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        return void res.end(page(n));
+      case 'huge': {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.write('{"c":0,"d":{"data":[');
+        const chunk = Buffer.from(`${offer(1)},`.repeat(200));
+        let sent = 0;
+        const more = () => {
+          while (sent < 1024 * 1024 * 1024 && !res.destroyed) {
+            sent += chunk.length;
+            if (!res.write(chunk)) return void res.once('drain', more);
+          }
+          if (!res.destroyed) res.end('1]}}');
+        };
+        return more();
+      }
+      case 'bomb':
+        res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
+        return void res.end(bomb);
+      case 'failing':
+        res.writeHead(503);
+        return void res.end('busy');
+      default:
+        setTimeout(() => (res.writeHead(200, { 'Content-Type': 'application/json' }), res.end('{"c":0,"d":{"data":[]}}')), 2000);
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 } else {
-  throw new Error(`unknown role ${role}: upstream | bare <body-file>`);
+  throw new Error(`unknown role ${role}: upstream | bare <body-file> | faulty <mode>`);
 }
 console.log(JSON.stringify({ url }));
 process.on('SIGTERM', () => process.exit(0));

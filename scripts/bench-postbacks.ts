@@ -1,0 +1,178 @@
+/**
+ * `npm run bench:postbacks`: the postback receiver and its ledger under load. The real
+ * `offer-wall-proxy` program (rewards on, generic profile) runs in a process of its own on each
+ * database: the embedded one (PGlite, a fresh folder) and PostgreSQL (a fresh database on this
+ * machine's server, or OFFER_WALL_TEST_DATABASE_URL's); autocannon here sends signed postbacks,
+ * each with a new transaction id, over 50 connections, then the cached `/offers` path of the same
+ * program for comparison. Prints postbacks/s, p50/p99, failures, and the CPU the server and the
+ * load generator used (if the generator is near a core, it is what saturates). Also the embedded
+ * database's start time (new and existing folder) and resident memory.
+ *
+ * Environment: BENCH_SECONDS (10), BENCH_CONNECTIONS (50), BENCH_DATABASES (embedded,postgres).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
+const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 50);
+const DATABASES = (process.env['BENCH_DATABASES'] ?? 'embedded,postgres').split(',');
+const SECRET = 'bench-postback-secret';
+const ADMIN_URL =
+  process.env['OFFER_WALL_TEST_DATABASE_URL'] ?? `postgres://${encodeURIComponent(userInfo().username)}@localhost/postgres?host=/var/run/postgresql`;
+
+const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+const children: ChildProcess[] = [];
+process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+function memoryMiB(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(`${field}:`));
+  return Number(/(\d+)/.exec(line ?? '')?.[1] ?? NaN) / 1024;
+}
+
+/** The mock upstream, for the cached /offers row. */
+function upstream(): Promise<string> {
+  const child = spawn(process.execPath, [here('./bench-servers.js'), 'upstream'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(child);
+  return new Promise((resolve) => {
+    let out = '';
+    child.stdout!.on('data', (chunk) => {
+      out += chunk;
+      if (out.includes('\n')) resolve(JSON.parse(out.split('\n')[0]!).url);
+    });
+  });
+}
+
+async function program(upstreamUrl: string, env: Record<string, string>): Promise<{ url: string; child: ChildProcess; startMs: number }> {
+  const port = await freePort();
+  const out = openSync('/dev/null', 'w');
+  const started = performance.now();
+  const child = spawn(process.execPath, [here('../src/server/cli.js')], {
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      OFFER_WALL_FORMAT: 's2s',
+      OFFER_WALL_UPSTREAM: `${upstreamUrl}/s2s`,
+      OFFER_WALL_APP_ID: 'bench-app-id',
+      OFFER_WALL_CACHE_S: '3600',
+      OFFER_WALL_LOG_LEVEL: 'silent',
+      OFFER_WALL_POSTBACK_PROFILE: 'generic',
+      OFFER_WALL_POSTBACK_SECRET: SECRET,
+      OFFER_WALL_USER_SECRET: 'bench-user-secret-0123456789',
+      PORT: String(port),
+      ...env,
+    },
+    stdio: ['ignore', out, 'inherit'],
+  });
+  closeSync(out);
+  children.push(child);
+  const url = `http://127.0.0.1:${port}`;
+  for (;;) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return { url, child, startMs: performance.now() - started };
+    } catch {
+      if (performance.now() - started > 180_000) throw new Error('the program did not start');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+}
+
+const stop = async (child: ChildProcess) => {
+  child.kill('SIGTERM');
+  await new Promise((resolve) => child.once('exit', resolve));
+};
+
+let sequence = 0;
+function signedPath(): string {
+  const tx = `bench-${process.pid}-${++sequence}`;
+  const user = `user-${sequence % 1000}`;
+  const signature = createHmac('sha256', SECRET).update(`${tx}:${user}:offer-1:100:`).digest('hex');
+  return `/postback?transaction_id=${tx}&user_id=${user}&offer_id=offer-1&amount=100&signature=${signature}`;
+}
+
+async function load(url: string, pid: number, requests: Array<Record<string, unknown>> | undefined, path = '') {
+  const server0 = cpuSeconds(pid);
+  const loader0 = process.cpuUsage();
+  const started = performance.now();
+  const result = await autocannon({ url: url + path, connections: CONNECTIONS, duration: SECONDS, ...(requests ? { requests } : {}) });
+  const wall = (performance.now() - started) / 1000;
+  const loader = process.cpuUsage(loader0);
+  return {
+    rps: result.requests.total / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    failures: result.errors + result.timeouts + result.non2xx,
+    serverCpu: (cpuSeconds(pid) - server0) / wall,
+    loaderCpu: (loader.user + loader.system) / 1e6 / wall,
+  };
+}
+
+const lines: string[] = [];
+const upstreamUrl = await upstream();
+for (const kind of DATABASES) {
+  let env: Record<string, string>;
+  let cleanup: () => Promise<void>;
+  if (kind === 'embedded') {
+    const dir = mkdtempSync(join(tmpdir(), 'offer-wall-bench-ledger-'));
+    env = { OFFER_WALL_DATA_DIR: dir };
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  } else {
+    const name = `offer_wall_bench_${process.pid}`;
+    const admin = new pg.Client({ connectionString: ADMIN_URL });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(ADMIN_URL);
+    url.pathname = `/${name}`;
+    env = { OFFER_WALL_DATABASE_URL: url.href };
+    cleanup = async () => {
+      const again = new pg.Client({ connectionString: ADMIN_URL });
+      await again.connect();
+      await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await again.end();
+    };
+  }
+  try {
+    const fresh = await program(upstreamUrl, env);
+    const rssAtStart = memoryMiB(fresh.child.pid!, 'VmRSS');
+    const postbacks = await load(fresh.url, fresh.child.pid!, [{ method: 'GET', setupRequest: (request: Record<string, unknown>) => ({ ...request, path: signedPath() }) }]);
+    const peak = memoryMiB(fresh.child.pid!, 'VmHWM');
+    await fetch(`${fresh.url}/offers?country=US`);
+    const offers = await load(fresh.url, fresh.child.pid!, undefined, '/offers?country=US');
+    await stop(fresh.child);
+    const again = await program(upstreamUrl, env);
+    await stop(again.child);
+    const row = (what: string, r: Awaited<ReturnType<typeof load>>) =>
+      `| ${kind} | ${what} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.failures} | ${r.serverCpu.toFixed(2)} | ${r.loaderCpu.toFixed(2)} |`;
+    lines.push(row('signed postbacks, a new transaction each', postbacks), row('cached /offers (same program)', offers));
+    lines.push(
+      `| ${kind} | start: ${(fresh.startMs / 1000).toFixed(1)} s new, ${(again.startMs / 1000).toFixed(1)} s existing; RSS ${rssAtStart.toFixed(0)} MiB at start, ${peak.toFixed(0)} MiB peak under load | | | | | | |`,
+    );
+  } finally {
+    await cleanup();
+  }
+}
+console.log(`\n${CONNECTIONS} connections, ${SECONDS} s each\n`);
+console.log('| database | load | req/s | p50 ms | p99 ms | failures | server CPU (cores) | autocannon CPU (cores) |\n|---|---|---:|---:|---:|---:|---:|---:|');
+for (const line of lines) console.log(line);
+process.exit(0);
