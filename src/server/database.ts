@@ -5,7 +5,8 @@
  * Each package is loaded only when its database is asked for, and is an optional peer of
  * offer-wall: a publisher installs the one they use.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from './ledger.js';
 
@@ -84,13 +85,48 @@ function fromPGlite(db: PGliteLike, done: () => Promise<void>): Database {
   return wrap(db);
 }
 
+/**
+ * PostgreSQL's settings in the embedded database: a ledger is small, and PGlite's default 128 MB
+ * of shared buffers would be most of the process's memory (measured: 280 MiB resident against 165).
+ */
+const EMBEDDED_SETTINGS = { postgresqlconf: 'shared_buffers = 16MB' };
+
+/**
+ * Creates the database files in a child process: PostgreSQL's initdb grows the WebAssembly memory
+ * to about 700 MB, which a WebAssembly memory never gives back, so the serving process would keep
+ * it for its whole life. The child exits and takes it with it.
+ */
+function initialize(path: string): Promise<void> {
+  const module = import.meta.resolve('@electric-sql/pglite');
+  const script = `const { PGlite } = await import(${JSON.stringify(module)});
+const db = new PGlite(${JSON.stringify(path)}, ${JSON.stringify(EMBEDDED_SETTINGS)});
+await db.waitReady;
+await db.close();`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let errors = '';
+    child.stderr.on('data', (chunk) => (errors += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new DatabaseError('OFFER_WALL_DATA_DIR', `could not create the database in ${path}: ${errors.trim().split('\n').pop()}`))));
+  });
+}
+
 /** The embedded database in `dir` (created on first use). */
 export async function openEmbedded(dir: string): Promise<Database> {
-  const { PGlite } = await load<{ PGlite: new (dir: string) => PGliteLike }>('@electric-sql/pglite', 'OFFER_WALL_DATA_DIR', 'The embedded database');
+  const { PGlite } = await load<{ PGlite: new (dir: string, options: object) => PGliteLike }>('@electric-sql/pglite', 'OFFER_WALL_DATA_DIR', 'The embedded database');
   mkdirSync(dir, { recursive: true });
   const unlock = lockFolder(dir);
   try {
-    const db = new PGlite(join(dir, 'pgdata'));
+    const path = join(dir, 'pgdata');
+    if (!existsSync(path)) {
+      // Created aside and moved into place whole, so a start cut short leaves nothing half-made.
+      const creating = `${path}.creating`;
+      rmSync(creating, { recursive: true, force: true });
+      mkdirSync(creating, { recursive: true });
+      await initialize(creating);
+      renameSync(creating, path);
+    }
+    const db = new PGlite(path, EMBEDDED_SETTINGS);
     await db.waitReady;
     return fromPGlite(db, async () => {
       await db.close();

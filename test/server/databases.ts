@@ -4,7 +4,7 @@
  * OFFER_WALL_TEST_DATABASE_URL, else this machine's, which `npm test` starts: see
  * scripts/test-machine.mjs). Each is dropped when its tests are done.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -53,9 +53,32 @@ export async function freshPostgres(): Promise<TestDatabase> {
   };
 }
 
+/**
+ * An empty embedded database's files, made once per PGlite version and copied for each test
+ * (PostgreSQL's initdb in WebAssembly takes seconds; a copy, milliseconds). Made aside and moved
+ * into place whole, so concurrent test files at worst make it twice.
+ */
+async function embeddedTemplate(): Promise<string> {
+  const version = (JSON.parse(readFileSync(new URL('../../../../node_modules/@electric-sql/pglite/package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  const template = join(tmpdir(), `offer-wall-pglite-template-${version}`);
+  if (!existsSync(template)) {
+    const making = mkdtempSync(join(tmpdir(), 'offer-wall-pglite-making-'));
+    const db = await openEmbedded(making);
+    await db.close();
+    rmSync(join(making, 'offer-wall.lock'), { force: true });
+    try {
+      renameSync(making, template);
+    } catch {
+      rmSync(making, { recursive: true, force: true });
+    }
+  }
+  return template;
+}
+
 /** A fresh embedded database in a temporary folder (one instance at a time: `open` once). */
-export function freshEmbedded(): TestDatabase {
+export async function freshEmbedded(): Promise<TestDatabase> {
   const dir = mkdtempSync(join(tmpdir(), 'offer-wall-ledger-'));
+  cpSync(await embeddedTemplate(), dir, { recursive: true });
   let opened: Database | null = null;
   return {
     kind: 'embedded',
@@ -72,7 +95,7 @@ export function freshEmbedded(): TestDatabase {
   };
 }
 
-export const DATABASES: Array<{ kind: TestDatabase['kind']; fresh: () => Promise<TestDatabase> | TestDatabase }> = [
+export const DATABASES: Array<{ kind: TestDatabase['kind']; fresh: () => Promise<TestDatabase> }> = [
   { kind: 'embedded', fresh: freshEmbedded },
   { kind: 'postgres', fresh: freshPostgres },
 ];

@@ -28,7 +28,7 @@ const phpQuery = (params: Record<string, string>) =>
 let database: TestDatabase;
 let ledger: Ledger;
 before(async () => {
-  database = freshEmbedded();
+  database = await freshEmbedded();
   ledger = new Ledger(await database.open());
 });
 after(async () => {
@@ -212,7 +212,7 @@ describe('the generic profile’s replies', () => {
   it('answers 403 to an unsigned postback and 500 when it cannot be stored, so the network retries', async () => {
     const user = unique('generic');
     assert.equal((await call(generic(), `https://pub.example/postback?transaction_id=t&user_id=${user}&amount=1`)).status, 403);
-    const broken = freshEmbedded();
+    const broken = await freshEmbedded();
     const closed = new Ledger(await broken.open());
     await closed.close();
     try {
