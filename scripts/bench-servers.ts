@@ -10,7 +10,21 @@
  * Prints one JSON line `{"url": …}` once listening, then runs until SIGTERM.
  */
 import { readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { createGzip } from 'node:zlib';
+
+/** 1 GiB of JSON (a list of spaces), gzipped to about 1 MB: more than a string can hold, so in pieces. */
+async function gzipBomb(): Promise<Buffer> {
+  const gzip = createGzip({ level: 9 });
+  const out: Buffer[] = [];
+  gzip.on('data', (piece: Buffer) => out.push(piece));
+  const done = new Promise((resolve) => gzip.on('end', resolve));
+  gzip.write('{"c":0,"d":{"data":[');
+  const spaces = Buffer.alloc(1024 * 1024, 32);
+  for (let i = 0; i < 1024; i++) if (!gzip.write(spaces)) await new Promise((resolve) => gzip.once('drain', resolve));
+  gzip.end(']}}');
+  await done;
+  return Buffer.concat(out);
+}
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startMockUpstream } from '../demo/upstream.js';
@@ -36,7 +50,7 @@ if (role === 'upstream') {
       conversion_flow: '1.Download and open the app\n2.Sign up for the app\n3.Reach level 10', countries: ['US', 'DE', 'FR'],
       tracking_link: `https://track.example.com/click?offer=${i}&sub={user_id}&cid={click_id}`, preview_url: `https://play.example.com/store/apps/details?id=com.bench.app${i}` });
   const page = (n: number) => `{"c":0,"d":{"p":${n},"tot":1000000,"n":10000,"data":[${Array.from({ length: 10_000 }, (_, i) => offer(n * 10_000 + i)).join(',')}]}}`;
-  const bomb = arg === 'bomb' ? gzipSync(`{"c":0,"d":{"data":[${' '.repeat(1024 * 1024 * 1024 - 32)}]}}`, { level: 9 }) : null;
+  const bomb = arg === 'bomb' ? await gzipBomb() : null;
   const server: Server = createServer((req, res) => {
     if (req.url === '/hits') return void res.end(JSON.stringify({ hits }));
     hits++;

@@ -1,0 +1,95 @@
+/**
+ * The user's rewards as the wall reads and writes them (CONTRACT.md section 9.2): a lenient
+ * reader of `GET /rewards` answers (an entry it cannot read is left out, never the page), the
+ * click the wall records on a tap, and the support link it opens. Pure; no Lit, no DOM.
+ */
+import { isRecord, readId, readNumber, readText } from './fields.js';
+import type { WallOffer } from './types.js';
+import { WallError } from './types.js';
+import { clickUrl, safeHttpUrl } from './urls.js';
+
+export type RewardStatus = 'pending' | 'credited' | 'reversed';
+
+/** One of the user's rewards, as the wall shows it. */
+export interface RewardEntry {
+  id: string;
+  status: RewardStatus;
+  offerId: string | null;
+  /** The offer's name; empty when the ledger has none (a conversion with no click behind it). */
+  name: string;
+  icon: string | null;
+  /** In the publisher's currency; null when unknown. */
+  amount: number | null;
+  clickId: string | null;
+  /** When the user tapped the offer (ms since the epoch). */
+  clickedAt: number;
+  /** When its status last changed (ms since the epoch). */
+  updatedAt: number;
+}
+
+export interface RewardsPage {
+  /** The user's balance, or null when the answer has none. */
+  balance: number | null;
+  entries: RewardEntry[];
+  /** The cursor of the next page, or null. */
+  next: string | null;
+}
+
+const STATUSES: readonly RewardStatus[] = ['pending', 'credited', 'reversed'];
+
+const time = (value: unknown): number | null => {
+  const ms = Date.parse(readText(value));
+  return Number.isFinite(ms) ? ms : null;
+};
+
+function readEntry(value: unknown): RewardEntry | null {
+  if (!isRecord(value)) return null;
+  const id = readId(value['id']);
+  const status = readText(value['status']).toLowerCase() as RewardStatus;
+  const clickedAt = time(value['clicked_at']);
+  if (!id || !STATUSES.includes(status) || clickedAt === null) return null;
+  return {
+    id,
+    status,
+    offerId: readId(value['offer_id']),
+    name: readText(value['name']),
+    icon: safeHttpUrl(value['icon']),
+    amount: readNumber(value['amount']),
+    clickId: readId(value['click_id']),
+    clickedAt,
+    updatedAt: time(value['updated_at']) ?? clickedAt,
+  };
+}
+
+/** Reads a `GET /rewards` answer; throws a `payload` WallError when it is not one at all. */
+export function readRewardsPage(body: unknown): RewardsPage {
+  if (!isRecord(body) || !Array.isArray(body['entries'])) {
+    throw new WallError('payload', 'The rewards endpoint did not answer with a list of entries.');
+  }
+  const entries: RewardEntry[] = [];
+  for (const item of body['entries']) {
+    const entry = readEntry(item);
+    if (entry) entries.push(entry);
+  }
+  const next = readText(body['next']);
+  return { balance: readNumber(body['balance']), entries, next: next || null };
+}
+
+/**
+ * The click the wall records when the user opens an offer: the offer, the click id put in its
+ * link, and the reward shown, in the publisher's currency (null for what is a purchase).
+ */
+export function clickRecord(offer: WallOffer, clickId: string, reward: number | null): string {
+  return JSON.stringify({ offer_id: offer.templateId, click_id: clickId, name: offer.name, icon: offer.icon, reward });
+}
+
+/** A reward still pending this long may be reported as missing. */
+export const SUPPORT_AFTER_MS = 86_400_000;
+
+/** Whether "Report a problem" is offered for an entry: pending for more than a day. */
+export const needsSupport = (entry: RewardEntry, now: number): boolean => entry.status === 'pending' && now - entry.clickedAt > SUPPORT_AFTER_MS;
+
+/** The support link for an entry: `support-url` with `{click_id}`, `{offer_id}`, `{user_id}` put in, URL-encoded. */
+export function supportUrl(template: string | null, entry: RewardEntry, userId: string | null, baseUrl: string): string | null {
+  return clickUrl(null, template, { click_id: entry.clickId, offer_id: entry.offerId, user_id: userId }, baseUrl);
+}
