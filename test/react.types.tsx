@@ -51,7 +51,7 @@ export function Accepted() {
           assertType<Equal<typeof event.detail.offers, WallOffer[]>>();
           assertType<Equal<typeof event.detail.total, number | null>>();
         }}
-        onoffer-wall-error={(event) => event.detail.error.kind satisfies 'config' | 'network' | 'timeout' | 'http' | 'payload'}
+        onoffer-wall-error={(event) => event.detail.error.kind satisfies 'config' | 'network' | 'timeout' | 'http' | 'payload' | 'rewards'}
       >
         <h2 slot="header">Earn coins</h2>
       </offer-wall>

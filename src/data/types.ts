@@ -89,7 +89,7 @@ export interface WallQuery {
   offerSubType: string | null;
 }
 
-export type WallErrorKind = 'config' | 'network' | 'timeout' | 'http' | 'payload';
+export type WallErrorKind = 'config' | 'network' | 'timeout' | 'http' | 'payload' | 'rewards';
 
 /** A failure the wall can show and report in `offer-wall-error`. */
 export interface WallErrorInfo {
