@@ -223,16 +223,19 @@ export class Ledger {
 
   /** A user's rewards, newest first, `limit` at a time from `cursor`, with the balance. */
   async rewards(userId: string, cursor: string | null, limit = 20): Promise<RewardsPage> {
+    // The cursor is the last entry's time in whole microseconds (the column's precision: a
+    // millisecond ISO string would skip entries made within the same millisecond) and its id.
     let after: [string, string] | null = null;
     if (cursor) {
       const [at, id] = cursor.split('~');
-      if (at && id && /^\d+$/.test(id) && !Number.isNaN(Date.parse(at))) after = [at, id];
+      if (at && id && /^\d{1,18}$/.test(at) && /^\d{1,18}$/.test(id)) after = [at, id];
     }
     const rows = await this.db.query<Record<string, unknown>>(
       `SELECT id::text AS id, status, offer_id, name, icon, COALESCE(amount, reward)::float8 AS amount, click_id,
-              clicked_at, updated_at
+              clicked_at, updated_at, (extract(epoch FROM clicked_at) * 1000000)::bigint::text AS at_us
          FROM offer_wall_clicks
-        WHERE user_id = $1 AND ($2::timestamptz IS NULL OR (clicked_at, id) < ($2::timestamptz, $3::bigint))
+        WHERE user_id = $1
+          AND ($2::bigint IS NULL OR (clicked_at, id) < ('epoch'::timestamptz + $2::bigint * interval '1 microsecond', $3::bigint))
         ORDER BY clicked_at DESC, id DESC LIMIT $4`,
       [userId, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
     );
@@ -257,7 +260,7 @@ export class Ledger {
       }),
     );
     const last = page[page.length - 1];
-    const next = rows.length > limit && last ? `${new Date(last['clicked_at'] as string).toISOString()}~${String(last['id'])}` : null;
+    const next = rows.length > limit && last ? `${String(last['at_us'])}~${String(last['id'])}` : null;
     return { balance: Number(balance), entries, next };
   }
 
