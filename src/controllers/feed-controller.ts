@@ -28,11 +28,14 @@ export interface FeedEvents {
   _failed(error: WallErrorInfo): void;
 }
 
+/** Milliseconds between renders of the offers taken while a page arrives (after its first screen). */
+const RENDER_EVERY = 100;
+
 /** Cards shown before the first paint of a page: a tall phone screen's worth. */
 const FIRST_SCREEN = 16;
 
 /** Resolves once the browser has painted a frame, or after 100 ms where frames are paused. */
-function afterPaint(): Promise<void> {
+function afterPaint(): Promise<unknown> {
   return new Promise((resolve) => {
     setTimeout(resolve, 100);
     requestAnimationFrame(() => setTimeout(resolve));
@@ -63,6 +66,8 @@ export class FeedController implements ReactiveController {
   private _fetching: AbortSignal | null = null;
   /** Resolves once the first screen of the latest page has been painted. */
   private _painted?: Promise<void>;
+  /** The timer of the next render of the offers taken, if one is due. */
+  private _render?: ReturnType<typeof setTimeout>;
   /** Pages complete. */
   private _page = 0;
   /**
@@ -238,7 +243,8 @@ export class FeedController implements ReactiveController {
     this._pageItems += items;
     if (!offers.length) return;
     if (!this._pageOffers) {
-      // A screenful of the page's cards is rendered and painted before the window fills.
+      // A screenful of the page's cards is rendered at once, and painted before the window fills.
+      this._host.requestUpdate();
       const limit = (this._revealed = this.offers.length + FIRST_SCREEN);
       this._painted = afterPaint().then(() => {
         if (loadId === this._loadId && this._revealed === limit) {
@@ -250,7 +256,12 @@ export class FeedController implements ReactiveController {
     this._pageOffers += offers.length;
     this.offers = this.offers.concat(offers);
     if (this.status === 'loading') this.status = 'loaded';
-    this._host.requestUpdate();
+    // Batches come every few milliseconds: the cards follow them ten times a second, so that a
+    // sorted or filtered view is not redrawn for each.
+    this._render ??= setTimeout(() => {
+      this._render = undefined;
+      this._host.requestUpdate();
+    }, RENDER_EVERY);
   }
 
   private _fail(loadId: number, error: unknown): void {

@@ -65,12 +65,23 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-/** Resolves in a task of its own: unlike a chain of `setTimeout(0)`, never clamped to 4 ms. */
+/** Resolves those waiting for a task of their own (see `nextTask`), one a message. */
+let tasks: MessagePort | undefined;
+const waiting: Array<(value?: unknown) => void> = [];
+
+/**
+ * Resolves in a task of its own: unlike a chain of `setTimeout(0)`, never clamped to 4 ms. One
+ * channel for all, held here: a channel held by nobody may be collected with its message unsent.
+ */
 function nextTask(): Promise<unknown> {
-  return new Promise((resolve) => {
+  if (!tasks) {
     const { port1, port2 } = new MessageChannel();
-    port1.onmessage = resolve;
-    port2.postMessage(0);
+    port1.onmessage = () => waiting.shift()!();
+    tasks = port2;
+  }
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    tasks!.postMessage(0);
   });
 }
 
