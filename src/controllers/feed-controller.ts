@@ -28,8 +28,11 @@ export interface FeedEvents {
   _failed(error: WallErrorInfo): void;
 }
 
-/** Milliseconds between renders of the offers taken while a page arrives (after its first screen). */
-const RENDER_EVERY = 100;
+/**
+ * Milliseconds between renders of the offers taken while a page arrives (after its first screen):
+ * batches come every few milliseconds, and a sorted or filtered view would redraw its cards for each.
+ */
+const RENDER_EVERY = 50;
 
 /** Cards shown before the first paint of a page: a tall phone screen's worth. */
 const FIRST_SCREEN = 16;
@@ -64,8 +67,6 @@ export class FeedController implements ReactiveController {
   private _reloadAsked = false;
   /** The signal of the page whose answer is still arriving, if any. */
   private _fetching: AbortSignal | null = null;
-  /** Resolves once the first screen of the latest page has been painted. */
-  private _painted?: Promise<void>;
   /** The timer of the next render of the offers taken, if one is due. */
   private _render?: ReturnType<typeof setTimeout>;
   /** Pages complete. */
@@ -192,6 +193,7 @@ export class FeedController implements ReactiveController {
     const format: FormatSetting = this._detected ?? settings.format;
     const query = { ...settings.query, page };
     let last: FeedBatch | undefined;
+    let painted = 0;
     try {
       const url = requestUrl(settings.endpoint!, buildQuery(format, query));
       this._fetching = signal;
@@ -199,8 +201,18 @@ export class FeedController implements ReactiveController {
       // start (no feed can be asked from the middle of a page) and those items are passed over.
       for await (const batch of streamFeed(url, { signal, timeout: settings.timeout, format, skip: this._pageItems })) {
         if (loadId !== this._loadId) return;
-        this._take(loadId, batch);
         last = batch;
+        // The page's first screen is rendered and painted before anything else is read, and the
+        // window fills after that paint; later, while batches come faster than the browser
+        // renders, it gets to render and paint every RENDER_EVERY ms. (Hidden, nothing paints.)
+        if (this._take(batch) || performance.now() - painted > RENDER_EVERY) {
+          this._host.requestUpdate();
+          if (!document.hidden) await afterPaint();
+          if (loadId !== this._loadId) return;
+          painted = performance.now();
+          this._revealed = Infinity;
+          this._host.requestUpdate();
+        }
       }
     } catch (error) {
       // Cut short by a new load (its offers are gone) or by removal (they stay, see
@@ -210,9 +222,6 @@ export class FeedController implements ReactiveController {
     } finally {
       if (this._fetching === signal) this._fetching = null;
     }
-    // The whole answer is in: the page is reported once its first screen has been painted.
-    await this._painted;
-    if (loadId !== this._loadId) return;
     const items = this._pageItems;
     const shown = this._pageOffers;
     this._pageItems = this._pageOffers = 0;
@@ -237,31 +246,23 @@ export class FeedController implements ReactiveController {
     if (shown === 0 && this._hasMore) this._loadMore();
   }
 
-  /** Offers of the page being read: they join those shown at once, the page's first screen first. */
-  private _take(loadId: number, { dialect, offers, items }: FeedBatch): void {
+  /** Offers of the page being read join those shown; says whether they are the page's first. */
+  private _take({ dialect, offers, items }: FeedBatch): boolean {
     this._detected = dialect.format;
     this._pageItems += items;
-    if (!offers.length) return;
-    if (!this._pageOffers) {
-      // A screenful of the page's cards is rendered at once, and painted before the window fills.
-      this._host.requestUpdate();
-      const limit = (this._revealed = this.offers.length + FIRST_SCREEN);
-      this._painted = afterPaint().then(() => {
-        if (loadId === this._loadId && this._revealed === limit) {
-          this._revealed = Infinity;
-          this._host.requestUpdate();
-        }
-      });
-    }
+    if (!offers.length) return false;
+    const first = !this._pageOffers;
+    // A screenful of a new page's cards first.
+    if (first) this._revealed = this.offers.length + FIRST_SCREEN;
     this._pageOffers += offers.length;
     this.offers = this.offers.concat(offers);
     if (this.status === 'loading') this.status = 'loaded';
-    // Batches come every few milliseconds: the cards follow them ten times a second, so that a
-    // sorted or filtered view is not redrawn for each.
+    // Shown at the latest RENDER_EVERY ms from now, should the answer pause.
     this._render ??= setTimeout(() => {
       this._render = undefined;
       this._host.requestUpdate();
     }, RENDER_EVERY);
+    return first;
   }
 
   private _fail(loadId: number, error: unknown): void {

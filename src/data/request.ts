@@ -46,7 +46,7 @@ export const RETRY_DELAYS: number[] = [500, 1500];
 
 /**
  * Text handed to the reader at once (a few ms of work): a body that came in one large piece is
- * still read in slices, the first screen of it painted before the rest.
+ * still handed on in batches, between which the caller can let the browser paint.
  */
 const PIECE = 1 << 16;
 
@@ -62,26 +62,6 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
       resolve();
     }, ms);
     signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-/** Resolves those waiting for a task of their own (see `nextTask`), one a message. */
-let tasks: MessagePort | undefined;
-const waiting: Array<(value?: unknown) => void> = [];
-
-/**
- * Resolves in a task of its own: unlike a chain of `setTimeout(0)`, never clamped to 4 ms. One
- * channel for all, held here: a channel held by nobody may be collected with its message unsent.
- */
-function nextTask(): Promise<unknown> {
-  if (!tasks) {
-    const { port1, port2 } = new MessageChannel();
-    port1.onmessage = () => waiting.shift()!();
-    tasks = port2;
-  }
-  return new Promise((resolve) => {
-    waiting.push(resolve);
-    tasks!.postMessage(0);
   });
 }
 
@@ -160,9 +140,8 @@ export async function* streamFeed(url: string, options: StreamFeedOptions): Asyn
             if (offer) offers.push(offer);
           }
           handed = true;
+          // The caller may take its time with it (render, let the browser paint) before the next piece.
           yield { dialect, offers, items: items.length, total: null };
-          // The browser gets a turn (to render these, paint, take input) before the next piece.
-          await nextTask();
         }
         if (chunk.done) break;
       }
