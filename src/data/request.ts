@@ -119,14 +119,33 @@ export async function* streamFeed(url: string, options: StreamFeedOptions): Asyn
         // checked at the end. Only the first list is read, as `open()` reads one.
         (path) => void (feed ??= { dialect: openFeed(json.body, format).dialect, list: path }),
       );
-      for (;;) {
-        let chunk: ReadableStreamReadResult<Uint8Array>;
+      // The body is read as fast as it comes, whatever the caller's pace (it may wait for paints
+      // between batches): the time limit is the network's, the page's own work does not count.
+      const arrived: string[] = [];
+      let end: unknown; // true once the body is complete, or why it broke off
+      let wake = () => {};
+      void (async () => {
         try {
-          chunk = await reader.read();
+          for (let done = false; !done; wake()) {
+            const chunk = await reader.read();
+            done = chunk.done;
+            arrived.push(decoder.decode(chunk.value, { stream: !done }));
+          }
+          clearTimeout(timer);
+          end = true;
         } catch (error) {
-          throw failed(error, 'The offers answer broke off');
+          end = failed(error, 'The offers answer broke off');
         }
-        const text = decoder.decode(chunk.value, { stream: !chunk.done });
+        wake();
+      })();
+      for (;;) {
+        const text = arrived.shift();
+        if (text === undefined) {
+          if (end === true) break;
+          if (end) throw end;
+          await new Promise<void>((resolve) => (wake = resolve));
+          continue;
+        }
         for (let at = 0; at < text.length; at += PIECE) {
           json.push(text.slice(at, at + PIECE));
           if (!texts.length) continue;
@@ -143,7 +162,6 @@ export async function* streamFeed(url: string, options: StreamFeedOptions): Asyn
           // The caller may take its time with it (render, let the browser paint) before the next piece.
           yield { dialect, offers, items: items.length, total: null };
         }
-        if (chunk.done) break;
       }
       json.end();
       // The whole envelope: an error code or a total that came after the list.

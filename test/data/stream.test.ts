@@ -12,7 +12,7 @@ import { parseFeed, type FormatSetting } from '../../src/data/dialects.js';
 import { streamFeed, type FeedBatch, type StreamFeedOptions } from '../../src/data/request.js';
 import { WallError } from '../../src/data/types.js';
 import { appchargeOffer, appchargePage, s2sOffer, s2sPage } from '../fixtures/feeds.js';
-import { ENDPOINT, streamedFetch, until, type StreamedAnswer } from '../helpers.js';
+import { ENDPOINT, sleep, streamedFetch, until, type StreamedAnswer } from '../helpers.js';
 
 /** Text that takes every path through a reader: escapes, quotes, brackets and 2-, 3- and 4-byte characters. */
 const TRICKY = 'Café "Crème" \\ Brûlée 😀 日本語 عربى [1,{"x":"}"}] \u2028\t\n\u0000 end';
@@ -195,6 +195,25 @@ describe('reading a page as it arrives', () => {
       expect(batches).to.have.length(1);
       expect(fetched.answers).to.have.length(1);
       expect(fetched.answers[0]!.stopped).to.equal(true);
+    });
+
+    it('does not count the time its reader takes with the batches once the whole answer is in', async () => {
+      const batches: FeedBatch[] = [];
+      const json = JSON.stringify(s2sPage([s2sOffer(1), s2sOffer(2)]));
+      const reading = (async () => {
+        for await (const batch of streamFeed(ENDPOINT, options(150))) {
+          batches.push(batch);
+          // A reader slower than the time limit (a busy page, a slow phone): the network was not.
+          await sleep(200);
+        }
+      })();
+      await until(() => fetched.answers.length === 1, 'the request');
+      const [head, rest] = [json.slice(0, json.indexOf('},{') + 2), json.slice(json.indexOf('},{') + 2)];
+      fetched.answers[0]!.write(head);
+      fetched.answers[0]!.write(rest);
+      fetched.answers[0]!.end();
+      await reading;
+      expect(whole(batches).offers).to.have.length(2);
     });
 
     it('stops reading the body when aborted, rejecting with the abort', async () => {
