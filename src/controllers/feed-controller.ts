@@ -32,7 +32,7 @@ export interface FeedEvents {
  * Milliseconds between renders of the offers taken while a page arrives (after its first screen):
  * batches come every few milliseconds, and a sorted or filtered view would redraw its cards for each.
  */
-const RENDER_EVERY = 50;
+const RENDER_EVERY = 100;
 
 /** Cards shown before the first paint of a page: a tall phone screen's worth. */
 const FIRST_SCREEN = 16;
