@@ -55,7 +55,7 @@ function manglePrivateMembers(): Plugin {
         // `private _x`, and the package's internals shared between its modules: a member, field
         // or key declared at the start of a line as `_x` (`_loadMore()`, `_revealed = …`, `_rewards: …`).
         const source = readFileSync(path, 'utf8');
-        for (const match of source.matchAll(/\bprivate (?:readonly )?(_[a-z]\w*)|^\s+(?:readonly |get )?(_[a-z]\w*)\b/gm)) {
+        for (const match of source.matchAll(/\bprivate (?:readonly |async )?(_[a-z]\w*)|^\s+(?:readonly |get )?(_[a-z]\w*)\b/gm)) {
           names.add((match[1] ?? match[2])!);
         }
       }

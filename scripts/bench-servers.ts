@@ -7,6 +7,9 @@
  *   faulty <mode>      an upstream that misbehaves (bench-faults.ts), counting its hits at /hits:
  *                      pages (a distinct 10,000-offer page, 4.5 MB, per query), huge (a 1 GB
  *                      body), bomb (1 GB of JSON gzipped), failing (503), slow (200 after 2 s)
+ *   streaming-upstream <ms>   an s2s upstream that answers `page_size` offers of the wall's
+ *                      benchmark feed (`bench-feed.ts`) in 16 KB pieces: at /fast/s2s as fast as
+ *                      the connection takes them, at /slow/s2s one piece every <ms> milliseconds
  * Prints one JSON line `{"url": …}` once listening, then runs until SIGTERM.
  */
 import { readFileSync } from 'node:fs';
@@ -28,6 +31,7 @@ async function gzipBomb(): Promise<Buffer> {
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startMockUpstream } from '../demo/upstream.js';
+import { benchFeed } from './bench-feed.js';
 
 export const BENCH_APP_ID = 'bench-app-id';
 
@@ -85,8 +89,29 @@ if (role === 'upstream') {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+} else if (role === 'streaming-upstream') {
+  const pieceMs = Number(arg ?? 20);
+  const server: Server = createServer((req, res) => {
+    const query = new URL(req.url ?? '/', 'http://upstream').searchParams;
+    if (query.get('app_id') !== BENCH_APP_ID) return void res.writeHead(401).end();
+    const body = Buffer.from(benchFeed(Number(query.get('page_size') ?? 20)));
+    const slow = req.url?.startsWith('/slow/');
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': body.length });
+    let at = 0;
+    const next = () => {
+      if (at >= body.length || res.destroyed) return void res.end();
+      const piece = body.subarray(at, (at += 16 * 1024));
+      // Fast: the next piece once the socket has taken this one; slow: on a clock.
+      if (slow) res.write(piece), setTimeout(next, pieceMs);
+      else if (res.write(piece)) setImmediate(next);
+      else res.once('drain', next);
+    };
+    next();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 } else {
-  throw new Error(`unknown role ${role}: upstream | bare <body-file> | faulty <mode>`);
+  throw new Error(`unknown role ${role}: upstream | bare <body-file> | faulty <mode> | streaming-upstream <ms>`);
 }
 console.log(JSON.stringify({ url }));
 process.on('SIGTERM', () => process.exit(0));

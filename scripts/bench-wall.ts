@@ -1,54 +1,46 @@
 /**
  * `npm run bench:wall`: the built dist/offer-wall.js in Debian's headless Chromium (or
  * $CHROME_PATH), with the flags the tests use. Prints, as medians over several runs with min–max:
- * - time from the feed response's arrival to the first card painted, for 20, 1,000 and 10,000
- *   offers, beside a floor page that fetches the same answer, parses it and shows the first name;
+ * - the first card painted, for 20, 1,000 and 10,000 offers, beside a floor page that fetches the
+ *   same answer, parses it and shows the first name: unthrottled (the bench server's own feed,
+ *   after 250 ms), then throttled to Lighthouse's mobile network (1.6 Mbit/s down, 750 kbit/s up,
+ *   150 ms round trips, by Chromium's network emulation) reading the feed directly and through the
+ *   real proxy (cold: its cache off) in front of an upstream that streams its answer, then
+ *   unthrottled through the proxy in front of a slow upstream;
  * - cards in the DOM and JS heap after loading 10,000 offers;
  * - frame times while scrolling through 10,000 offers;
  * - time from a keystroke in the search box (or a sort or filter change) to the next frame, over
  *   10,000 offers;
  * - the size of dist/offer-wall.js raw, gzip and brotli, and what each dependency contributes.
+ *
+ * The upstream and each proxy run in processes of their own (bench-servers.js, the proxy's CLI).
+ * Environment: BENCH_RUNS (7), BENCH_THROTTLED_RUNS (3), BENCH_SECTIONS (first,throttled,slow,
+ * loaded,input,size: any of them), BENCH_SLOW_PIECE_MS (20: the slow upstream's pace, ms per 16 KB).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { cpus, totalmem } from 'node:os';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
+import { benchFeed as feed } from './bench-feed.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const RUNS = 7;
+const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 7);
+const THROTTLED_RUNS = Number(process.env['BENCH_THROTTLED_RUNS'] ?? 3);
+const SECTIONS = new Set((process.env['BENCH_SECTIONS'] ?? 'first,throttled,slow,loaded,input,size').split(','));
+const SLOW_PIECE_MS = Number(process.env['BENCH_SLOW_PIECE_MS'] ?? 20);
+/** The app id the streaming upstream of bench-servers.js checks. */
+const BENCH_APP_ID = 'bench-app-id';
 const SIZES = [20, 1_000, 10_000];
 const LATENCY_MS = 250;
+/** Lighthouse's mobile network (its "simulated slow 4G"), in CDP's units: bytes per second, ms. */
+const MOBILE = { offline: false, latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 };
 
-// ---- the feed and the pages ----------------------------------------------------------------
-
-const feeds = new Map<number, string>();
-function feed(n: number): string {
-  let body = feeds.get(n);
-  if (!body) {
-    const data = Array.from({ length: n }, (_, i) => ({
-      id: 4_000_000_000 + i,
-      icon: '',
-      name: `Offer ${i + 1}: ${['Dragon Realms', 'Budget Buddy', 'Word Crush', 'FitNow'][i % 4]}`,
-      conversion_flow: '1.Download and open the app\n2.Sign up for the app\n3.Reach level 10',
-      tracking_link: `https://track.example.com/click?offer=${i}&sub={user_id}&cid={click_id}`,
-      payout: ((i % 900) / 100 + 0.25).toFixed(2),
-      preview_url: `https://play.example.com/store/apps/details?id=com.bench.app${i}`,
-      package: `com.bench.app${i}`,
-      offer_type: ['CPI', 'CPA', 'CPL'][i % 3],
-      payout_type: 'fixed',
-      os: 'android',
-      countries: ['US', 'GB', 'DE'],
-      os_version: '',
-    }));
-    body = JSON.stringify({ c: 0, d: { p: 1, tot: n, n, data } });
-    feeds.set(n, body);
-  }
-  return body;
-}
+// ---- the pages and the helper processes ----------------------------------------------------
 
 const files: Record<string, [string, string]> = {
   '/offer-wall.js': ['dist/offer-wall.js', 'text/javascript'],
@@ -63,11 +55,12 @@ const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://bench');
   if (url.pathname === '/feed') {
     // A network's latency: without it the answer lands while the page is still starting up, and
-    // the page's own start-up would be counted against whichever page has more of it.
+    // the page's own start-up would be counted against whichever page has more of it. (Throttled,
+    // the emulated network's round trips stand for it.)
     setTimeout(() => {
       res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
       res.end(feed(Number(url.searchParams.get('n'))));
-    }, LATENCY_MS);
+    }, Number(url.searchParams.get('latency') ?? LATENCY_MS));
     return;
   }
   const file = files[url.pathname];
@@ -80,6 +73,61 @@ const server = createServer((req, res) => {
 });
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+const children: ChildProcess[] = [];
+process.on('exit', () => children.forEach((child) => child.kill()));
+
+/** Starts a helper role of bench-servers.js and resolves with the URL it prints. */
+function helper(...args: string[]): Promise<string> {
+  const child = spawn(process.execPath, [here('./bench-servers.js'), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.once('exit', (code) => reject(new Error(`bench-servers ${args[0]} exited ${code}`)));
+    child.stdout!.on('data', (chunk) => {
+      out += chunk;
+      if (out.includes('\n')) resolve(JSON.parse(out.split('\n')[0]!).url);
+    });
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createNetServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Runs the offer-wall-proxy program (the build's CLI) in front of `upstream`, cache off: every answer cold. */
+async function proxy(upstream: string): Promise<string> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [here('../src/server/cli.js')], {
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      OFFER_WALL_FORMAT: 's2s',
+      OFFER_WALL_UPSTREAM: upstream,
+      OFFER_WALL_APP_ID: BENCH_APP_ID,
+      OFFER_WALL_CACHE_S: '0',
+      OFFER_WALL_TIMEOUT_MS: '60000',
+      OFFER_WALL_ALLOWED_ORIGINS: base,
+      OFFER_WALL_LOG_LEVEL: 'silent',
+      PORT: String(port),
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  children.push(child);
+  const url = `http://127.0.0.1:${port}`;
+  for (let tries = 0; ; tries++) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return `${url}/offers`;
+    } catch {
+      if (tries > 100) throw new Error('the proxy did not start');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
 
 // ---- measuring -----------------------------------------------------------------------------
 
@@ -99,48 +147,128 @@ function stat(values: number[]): Stat {
 }
 const fmt = (s: Stat, digits = 1) => `${s.median.toFixed(digits)} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`;
 
-async function open(path: string): Promise<Page> {
+async function open(path: string, throttle = false): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 412, height: 915 } });
-  await page.goto(base + path);
-  await page.waitForFunction(() => (window as { __firstPaint?: unknown }).__firstPaint !== undefined, undefined, { timeout: 60_000 });
+  if (throttle) {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', MOBILE);
+  }
+  await page.goto(base + path, { waitUntil: 'commit' });
+  await page.waitForFunction(() => (window as { __firstPaint?: unknown }).__firstPaint !== undefined, undefined, { timeout: 120_000 });
   return page;
 }
 
-async function firstPaint(kind: 'wall' | 'floor', n: number): Promise<number> {
-  const page = await open(`/${kind}.html?n=${n}`);
-  const result = await page.evaluate(() => (window as unknown as { __firstPaint: { ms: number } }).__firstPaint.ms);
+/** Opens the page once loaded whole (every offer of the page in). */
+async function loaded(path: string): Promise<Page> {
+  const page = await open(path);
+  await page.waitForFunction(() => (window as { __loaded?: boolean }).__loaded, undefined, { timeout: 60_000 });
+  return page;
+}
+
+interface FirstPaint {
+  /** From the page asking for the feed. */
+  fromAsked: number;
+  /** From the answer's headers. */
+  fromHeaders: number;
+  /** From the answer's last byte (negative: before it); only when asked for. */
+  afterEnd?: number;
+}
+
+/** The first card (or name) painted, on a page of its own. */
+async function firstPaint(kind: 'wall' | 'floor', query: string, { throttle = false, afterEnd = false } = {}): Promise<FirstPaint> {
+  const page = await open(`/${kind}.html?${query}`, throttle);
+  const result = await page.evaluate(() => (window as unknown as { __firstPaint: FirstPaint }).__firstPaint);
+  if (afterEnd) {
+    await page.waitForFunction(() => (window as unknown as { __afterEnd(): unknown }).__afterEnd() !== null, undefined, { timeout: 120_000 });
+    result.afterEnd = await page.evaluate(() => (window as unknown as { __afterEnd(): { ms: number } }).__afterEnd().ms);
+  }
+  // Closing stops what is still arriving.
   await page.close();
   return result;
 }
 
-console.log(`offer-wall benchmarks, ${new Date().toISOString().slice(0, 10)}`);
-console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB; node ${process.version}; ${browser.version()} headless, 412×915 viewport`);
-console.log(`each figure: median (min–max) of ${RUNS} runs; the feed is served after ${LATENCY_MS} ms\n`);
-
-console.log('## First card painted after the response arrived (ms)\n');
-console.log('| offers | feed size | wall | floor page | wall / floor |');
-console.log('|---:|---:|---:|---:|---:|');
-for (const n of SIZES) {
-  const wall: number[] = [];
-  const floor: number[] = [];
-  await firstPaint('wall', n); // warm-up
-  for (let run = 0; run < RUNS; run++) {
+/** The wall and the floor page on the same query, taking turns, `runs` times each after a warm-up. */
+async function sideBySide(query: string, runs: number, options: { throttle?: boolean; afterEnd?: boolean } = {}) {
+  const wall: FirstPaint[] = [];
+  const floor: FirstPaint[] = [];
+  await firstPaint('wall', query, options); // warm-up
+  for (let run = 0; run < runs; run++) {
     // Alternate which page goes first.
-    if (run % 2) floor.push(await firstPaint('floor', n));
-    wall.push(await firstPaint('wall', n));
-    if (!(run % 2)) floor.push(await firstPaint('floor', n));
+    if (run % 2) floor.push(await firstPaint('floor', query, options));
+    wall.push(await firstPaint('wall', query, options));
+    if (!(run % 2)) floor.push(await firstPaint('floor', query, options));
   }
-  const w = stat(wall);
-  const f = stat(floor);
-  console.log(`| ${n.toLocaleString('en-US')} | ${(feed(n).length / 1024).toFixed(0)} KB | ${fmt(w)} | ${fmt(f)} | ${(w.median / f.median).toFixed(2)}× |`);
+  const of = (list: FirstPaint[], key: keyof FirstPaint) => stat(list.map((r) => r[key]!));
+  return { wall: (key: keyof FirstPaint) => of(wall, key), floor: (key: keyof FirstPaint) => of(floor, key) };
 }
 
+const kb = (n: number) => `${(feed(n).length / 1024).toFixed(0)} KB`;
+const ratio = (a: Stat, b: Stat) => `${(a.median / b.median).toFixed(2)}×`;
+
+console.log(`offer-wall benchmarks, ${new Date().toISOString().slice(0, 10)}`);
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB; node ${process.version}; ${browser.version()} headless, 412×915 viewport`);
+console.log(`load average at the start: ${loadavg().map((l) => l.toFixed(1)).join(', ')}`);
+console.log(`each figure: median (min–max) of ${RUNS} runs (throttled: ${THROTTLED_RUNS}); unthrottled, the feed is served after ${LATENCY_MS} ms\n`);
+
+if (SECTIONS.has('first')) {
+  console.log('## First card painted, unthrottled (ms)\n');
+  console.log('From the answer\'s headers (its first byte) to the first card painted; then the same from the');
+  console.log('page asking for the feed, and from the answer\'s last byte (negative: painted before it).\n');
+  console.log('| offers | feed size | wall | floor page | wall / floor | wall from asking | floor from asking | wall after last byte | floor after last byte |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const n of SIZES) {
+    const r = await sideBySide(`n=${n}`, RUNS, { afterEnd: true });
+    const w = r.wall('fromHeaders');
+    const f = r.floor('fromHeaders');
+    console.log(
+      `| ${n.toLocaleString('en-US')} | ${kb(n)} | ${fmt(w)} | ${fmt(f)} | ${ratio(w, f)} | ${fmt(r.wall('fromAsked'))} | ${fmt(r.floor('fromAsked'))} | ${fmt(r.wall('afterEnd'))} | ${fmt(r.floor('afterEnd'))} |`,
+    );
+  }
+}
+
+if (SECTIONS.has('throttled') || SECTIONS.has('slow')) {
+  const upstream = await helper('streaming-upstream', String(SLOW_PIECE_MS));
+  if (SECTIONS.has('throttled')) {
+    const viaProxy = await proxy(`${upstream}/fast/s2s`);
+    console.log('\n## First card painted on a mobile network (ms from the page asking for the feed)\n');
+    console.log('Chromium\'s network emulation at Lighthouse\'s mobile profile: 1.6 Mbit/s down, 750 kbit/s up,');
+    console.log('150 ms round trips. Directly: the bench server answers at once. Through the proxy: the real');
+    console.log('offer-wall-proxy, cache off, in front of an upstream that writes its answer in 16 KB pieces as');
+    console.log('fast as the connection takes them. Target: the first card within 1 s.\n');
+    console.log('| offers | feed size | wall, direct | floor, direct | wall, through the proxy | floor, through the proxy |');
+    console.log('|---:|---:|---:|---:|---:|---:|');
+    for (const n of SIZES) {
+      const direct = await sideBySide(`n=${n}&latency=0`, THROTTLED_RUNS, { throttle: true });
+      const proxied = await sideBySide(`n=${n}&endpoint=${encodeURIComponent(viaProxy)}`, THROTTLED_RUNS, { throttle: true });
+      console.log(
+        `| ${n.toLocaleString('en-US')} | ${kb(n)} | ${fmt(direct.wall('fromAsked'))} | ${fmt(direct.floor('fromAsked'))} | ${fmt(proxied.wall('fromAsked'))} | ${fmt(proxied.floor('fromAsked'))} |`,
+      );
+    }
+  }
+  if (SECTIONS.has('slow')) {
+    const viaProxy = await proxy(`${upstream}/slow/s2s`);
+    console.log('\n## Through the proxy in front of a slow upstream, unthrottled (ms from the page asking)\n');
+    console.log(`The upstream writes its answer in 16 KB pieces, one every ${SLOW_PIECE_MS} ms; the proxy (cache off) passes a`);
+    console.log('large answer on as it comes (from its first 32 KB, once its list has started). The floor page');
+    console.log('waits for the whole answer: when it paints is about when a proxy that held the answer back');
+    console.log('until it was complete could have sent the wall its first byte.\n');
+    console.log('| offers | feed size | wall, first card | floor (the whole answer in) |');
+    console.log('|---:|---:|---:|---:|');
+    for (const n of [1_000, 10_000]) {
+      const r = await sideBySide(`n=${n}&endpoint=${encodeURIComponent(viaProxy)}`, THROTTLED_RUNS);
+      console.log(`| ${n.toLocaleString('en-US')} | ${kb(n)} | ${fmt(r.wall('fromAsked'))} | ${fmt(r.floor('fromAsked'))} |`);
+    }
+  }
+}
+
+if (SECTIONS.has('loaded')) {
 console.log('\n## After loading 10,000 offers\n');
 const cards: number[] = [];
 const heaps: number[] = [];
 const frames: number[] = [];
 for (let run = 0; run < RUNS; run++) {
-  const page = await open('/wall.html?n=10000');
+  const page = await loaded('/wall.html?n=10000');
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
   cards.push(await page.evaluate(() => document.querySelector('offer-wall')!.shadowRoot!.querySelectorAll('[part~="card"]').length));
   const cdp = await page.context().newCDPSession(page);
@@ -176,11 +304,13 @@ console.log('|---|---:|');
 console.log(`| cards in the DOM | ${fmt(stat(cards), 0)} |`);
 console.log(`| JS heap after GC (MB) | ${fmt(stat(heaps))} |`);
 console.log(`| frame time while scrolling (ms), ${frames.length} frames | median ${frameStat.median.toFixed(1)}, p95 ${p95.toFixed(1)}, max ${frameStat.max.toFixed(1)} |`);
+}
 
+if (SECTIONS.has('input')) {
 console.log('\n## Filter, search and sort over 10,000 offers: input to the next frame (ms)\n');
 const inputs: Record<string, number[]> = { 'search keystroke': [], 'sort change': [], 'filter chip': [] };
 for (let run = 0; run < RUNS; run++) {
-  const page = await open('/wall.html?n=10000');
+  const page = await loaded('/wall.html?n=10000');
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
   const times = await page.evaluate(async () => {
     const root = document.querySelector('offer-wall')!.shadowRoot!;
@@ -231,9 +361,12 @@ for (const [name, values] of Object.entries(inputs)) {
   const q = (f: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * f))]!.toFixed(1);
   console.log(`| ${name} | ${values.length} | ${q(0.5)} | ${q(0.95)} | ${sorted.at(-1)!.toFixed(1)} |`);
 }
+}
 
 await browser.close();
 server.close();
+for (const child of children) child.kill();
+if (!SECTIONS.has('size')) process.exit(0);
 
 // ---- size ----------------------------------------------------------------------------------
 

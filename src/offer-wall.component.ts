@@ -2,7 +2,7 @@
  * `<offer-wall>`: the element class, without registration (see `offer-wall.ts` for that). It keeps
  * what a publisher sees (properties, events, `reload()`), resolves the settings, and wires the
  * parts together:
- * - `controllers/feed-controller.ts`: requests, paging, retries, aborts, slicing of big pages;
+ * - `controllers/feed-controller.ts`: requests, paging, retries, aborts, pages shown as they arrive;
  * - `controllers/window-controller.ts`: which cards are in the DOM;
  * - `controllers/visibility-controllers.ts`: impressions and loading near the end;
  * - `controllers/detail-controller.ts`: the offer detail's dialog, opening, closing, focus;

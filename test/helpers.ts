@@ -80,6 +80,66 @@ export function spyFetch() {
   return { calls, restore: () => (window.fetch = original) };
 }
 
+/** One answer of `streamedFetch`: its body is written by the test, piece by piece. */
+export interface StreamedAnswer {
+  url: URL;
+  /** The signal the wall gave its request. */
+  signal: AbortSignal | null;
+  /** Sends these bytes (text is encoded as UTF-8) as one piece of the body, as they are. */
+  write(piece: string | Uint8Array): void;
+  end(): void;
+  /** Breaks the connection off, as a network does (the wall's read fails with a TypeError). */
+  fail(): void;
+  /** Whether the wall has stopped reading this body (cancelled it, or aborted its request). */
+  readonly stopped: boolean;
+}
+
+/**
+ * Answers the wall's requests to `ENDPOINT` from the page itself, with 200 and a body the test
+ * writes: each piece arrives exactly as it was cut, when it is written, and the body can break off
+ * midway. msw cannot do that in every engine: its worker gets no stream from WebKit (it waits for
+ * the whole body, and a body that breaks off hangs the request), and Firefox joins the pieces.
+ */
+export function streamedFetch() {
+  const answers: StreamedAnswer[] = [];
+  const original = window.fetch;
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(String(input instanceof Request ? input.url : input), location.href);
+    if (url.pathname !== ENDPOINT) return original(input, init);
+    const signal = init?.signal ?? null;
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    let body!: ReadableStreamDefaultController<Uint8Array>;
+    let stopped = false;
+    const answer: StreamedAnswer = {
+      url,
+      signal,
+      // What is written after the wall stopped reading goes nowhere.
+      write: (piece) => stopped || body.enqueue(typeof piece === 'string' ? new TextEncoder().encode(piece) : piece),
+      end: () => stopped || body.close(),
+      fail: () => stopped || body.error(new TypeError('network error')),
+      get stopped() {
+        return stopped;
+      },
+    };
+    const stream = new ReadableStream<Uint8Array>({
+      start: (controller) => void (body = controller),
+      cancel: () => void (stopped = true),
+    });
+    // An abort breaks the body off, as fetch does.
+    signal?.addEventListener('abort', () => {
+      stopped = true;
+      try {
+        body.error(signal.reason);
+      } catch {
+        // already closed
+      }
+    });
+    answers.push(answer);
+    return Promise.resolve(new Response(stream, { headers: { 'Content-Type': 'application/json' } }));
+  };
+  return { answers, restore: () => (window.fetch = original) };
+}
+
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**

@@ -1,17 +1,18 @@
 /**
  * The wall's offers and the requests behind them: loads page 1 on `reload()`, further pages on
  * `_loadMore()`, aborts what is in flight when the request changes or the wall leaves the page
- * (and resumes when it comes back), drops answers to outdated requests, and adapts big pages in
- * slices so the first screen of cards paints before the rest of the page is read. Retries and
- * time limits are `fetchFeed`'s; parsing is the dialects'.
+ * (and resumes when it comes back), drops answers to outdated requests, and shows each page's
+ * offers while its answer is still arriving, a first screen of them painted before the window
+ * fills. A page whose answer broke off (or was cut short by removal) keeps the offers it gave, and
+ * is asked again from where it stopped. Reading, retries and time limits are `streamFeed`'s;
+ * parsing is the dialects'.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { buildQuery, openFeed, requestedPageSize, type FormatSetting } from '../data/dialects.js';
-import { fetchFeed } from '../data/request.js';
+import { buildQuery, requestedPageSize, type FormatSetting } from '../data/dialects.js';
+import { streamFeed, type FeedBatch } from '../data/request.js';
 import { WallError, type FeedFormat, type WallErrorInfo, type WallOffer } from '../data/types.js';
 import type { OfferWallLoadDetail } from '../events.js';
 import { requestUrl, type Settings } from '../internal/settings.js';
-import { WINDOW } from './window-controller.js';
 
 export type FeedStatus = 'loading' | 'loaded' | 'empty' | 'error';
 
@@ -27,33 +28,32 @@ export interface FeedEvents {
   _failed(error: WallErrorInfo): void;
 }
 
-/** Offers adapted per task after the first screen. */
-const SLICE = 1000;
-
-/** Offers adapted before the first paint of a page: the first screen and the window around it. */
-const FIRST_BATCH = WINDOW;
+/**
+ * Milliseconds between renders of the offers taken while a page arrives (after its first screen):
+ * batches come every few milliseconds, and a sorted or filtered view would redraw its cards for each.
+ */
+const RENDER_EVERY = 100;
 
 /** Cards shown before the first paint of a page: a tall phone screen's worth. */
 const FIRST_SCREEN = 16;
 
 /** Resolves once the browser has painted a frame, or after 100 ms where frames are paused. */
-function afterPaint(): Promise<void> {
+function afterPaint(): Promise<unknown> {
   return new Promise((resolve) => {
     setTimeout(resolve, 100);
     requestAnimationFrame(() => setTimeout(resolve));
   });
 }
 
-const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve));
-
 export class FeedController implements ReactiveController {
   status: FeedStatus = 'loading';
   /** Every offer received so far, in feed order. */
   offers: WallOffer[] = [];
-  /** Why the first page failed (`status` is then `error`). */
+  /** Why the first page failed before any offer of it showed (`status` is then `error`). */
   error: WallErrorInfo | null = null;
-  /** A failed next page: the offers already shown stay, with a retry below them. */
+  /** A page that failed after offers had shown: they stay, with the error and a retry below them. */
   _moreError: WallErrorInfo | null = null;
+  /** A page is being read (page 1 included: the end of the list says more is coming). */
   _loadingMore = false;
   /** How many offers may show yet: a new page shows its first screen before the rest. */
   _revealed = Infinity;
@@ -65,9 +65,18 @@ export class FeedController implements ReactiveController {
   private _resume = false;
   /** `reload()` was called: the next update starts the load. */
   private _reloadAsked = false;
-  /** The signal of the page request on the network (its answer not yet received), if any. */
+  /** The signal of the page whose answer is still arriving, if any. */
   private _fetching: AbortSignal | null = null;
+  /** The timer of the next render of the offers taken, if one is due. */
+  private _render?: ReturnType<typeof setTimeout>;
+  /** Pages complete. */
   private _page = 0;
+  /**
+   * Items of the next page taken so far, and the offers among them: while it arrives, and after
+   * its answer broke off or was cut short, when asking it again passes over them.
+   */
+  private _pageItems = 0;
+  private _pageOffers = 0;
   private _received = 0;
   private _lastReceived = 0;
   private _total: number | null = null;
@@ -100,10 +109,17 @@ export class FeedController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    // A first page in flight is asked again on return. A next page still on the network is
-    // dropped (the near-end watch or `more` asks for it again); one already received goes on
-    // being adapted (no network in that), and is not asked for twice.
-    if (this.status === 'loading') this._resume = true;
+    // Nothing shown yet: the load stops now, and starts again on return. Otherwise it stops at the
+    // end of this task unless the wall is back by then (moved in the page, which then goes on as
+    // if nothing happened): a page still arriving is cut short, its offers stay, and the near-end
+    // watch or `more` asks for the rest of it; a page whose answer is all in goes on to its end.
+    if (this.status === 'loading') {
+      this._resume = true;
+      this._stop();
+    } else queueMicrotask(() => this._host.isConnected || this._stop());
+  }
+
+  private _stop(): void {
     if (this._fetching) this._loadingMore = false;
     this._abort?.abort();
     this._abort = null;
@@ -111,6 +127,7 @@ export class FeedController implements ReactiveController {
 
   /** Whether the feed has offers beyond those received. */
   get _hasMore(): boolean {
+    if (this._loadingMore || this._pageItems) return true;
     if (this._lastReceived === 0) return false;
     if (this._total !== null) return this._received < this._total;
     return this._lastReceived >= this._pageSize;
@@ -133,7 +150,7 @@ export class FeedController implements ReactiveController {
     this.error = this._moreError = null;
     this._loadingMore = false;
     this._revealed = Infinity;
-    this._page = this._received = this._lastReceived = 0;
+    this._page = this._pageItems = this._pageOffers = this._received = this._lastReceived = 0;
     this._total = this._detected = null;
     this._events.reset();
     this._host.requestUpdate();
@@ -144,16 +161,17 @@ export class FeedController implements ReactiveController {
     }
     const settings = this._settings();
     if (!settings.endpoint) {
-      this._fail(loadId, new WallError('config', settings.endpointProblem ?? 'The endpoint is not usable.'), false);
+      this._fail(loadId, new WallError('config', settings.endpointProblem ?? 'The endpoint is not usable.'));
       return;
     }
     this.status = 'loading';
+    this._loadingMore = true;
     this._abort = new AbortController();
     void this._loadPage(loadId, 1, this._abort.signal);
     this._events._waiting();
   }
 
-  /** Loads the next page, when there is one, nothing else is loading and no page has failed. */
+  /** Loads the next page (or the rest of one cut short), when nothing else loads and nothing has failed. */
   readonly _loadMore = (): void => {
     if (this.status !== 'loaded' || this._loadingMore || this._moreError || !this._hasMore || !this._host.isConnected) return;
     this._loadingMore = true;
@@ -163,7 +181,7 @@ export class FeedController implements ReactiveController {
     void this._loadPage(this._loadId, this._page + 1, this._abort.signal);
   };
 
-  /** Tries again what failed: the next page when that was it, else the whole load. */
+  /** Tries again what failed: the page that broke off (from where it stopped), else the whole load. */
   readonly retry = (): void => {
     if (!this._moreError) return this._start();
     this._moreError = null;
@@ -174,71 +192,87 @@ export class FeedController implements ReactiveController {
     const settings = this._settings();
     const format: FormatSetting = this._detected ?? settings.format;
     const query = { ...settings.query, page };
+    let last: FeedBatch | undefined;
+    let painted = 0;
     try {
       const url = requestUrl(settings.endpoint!, buildQuery(format, query));
       this._fetching = signal;
-      const body = await fetchFeed(url, { signal, timeout: settings.timeout }).finally(() => {
-        if (this._fetching === signal) this._fetching = null;
-      });
-      if (loadId !== this._loadId) return;
-      const { dialect, items, total } = openFeed(body, format);
-      this._detected = dialect.format;
-      const now = Date.now();
-      let shown = 0;
-      // First screen first: the first offers are adapted and a screenful of cards rendered and
-      // painted before anything else; then the rest of the page is adapted in slices, a task each.
-      this._revealed = this.offers.length + FIRST_SCREEN;
-      for (let from = 0; ; ) {
-        const to = Math.min(items.length, from ? from + SLICE : FIRST_BATCH);
-        const adapted: WallOffer[] = [];
-        for (let i = from; i < to; i++) {
-          const offer = dialect.adapt(items[i], now);
-          if (offer) adapted.push(offer);
-        }
-        from = to;
-        shown += adapted.length;
-        if (adapted.length) this.offers = this.offers.concat(adapted);
-        if (this.offers.length && this.status === 'loading') this.status = 'loaded';
-        this._host.requestUpdate();
-        if (from >= items.length && this.offers.length <= this._revealed) break;
-        await (this._revealed < Infinity ? afterPaint() : nextTask());
+      // The offers a broken-off answer gave are shown already: the page is asked again from its
+      // start (no feed can be asked from the middle of a page) and those items are passed over.
+      for await (const batch of streamFeed(url, { signal, timeout: settings.timeout, format, skip: this._pageItems })) {
         if (loadId !== this._loadId) return;
-        this._revealed = Infinity;
+        last = batch;
+        // The page's first screen is rendered and painted before anything else is read, and the
+        // window fills after that paint; later, while batches come faster than the browser
+        // renders, it gets to render and paint every RENDER_EVERY ms. (Hidden, nothing paints.)
+        if (this._take(batch) || performance.now() - painted > RENDER_EVERY) {
+          this._host.requestUpdate();
+          if (!document.hidden) await afterPaint();
+          if (loadId !== this._loadId) return;
+          painted = performance.now();
+          this._revealed = Infinity;
+          this._host.requestUpdate();
+        }
       }
-      this._revealed = Infinity;
-      this._page = page;
-      this._received += items.length;
-      this._lastReceived = items.length;
-      this._total = total ?? this._total;
-      this._pageSize = requestedPageSize(dialect.format, query);
-      this._loadingMore = false;
-      this.status = this.offers.length === 0 && !this._hasMore ? 'empty' : 'loaded';
-      this._host.requestUpdate();
-      await this._host.updateComplete;
-      if (loadId !== this._loadId) return;
-      this._events._loaded({
-        // A copy: a listener that sorts or trims it must not reorder the cards' offers.
-        offers: [...this.offers],
-        total: this._total,
-        page,
-        rejected: items.length - shown,
-      });
-      // A page whose offers were all left out shows nothing new; fetch on rather than strand the user.
-      if (shown === 0 && this._hasMore) this._loadMore();
     } catch (error) {
-      if (loadId !== this._loadId || signal.aborted) return;
-      this._fail(loadId, error, page > 1);
+      // Cut short by a new load (its offers are gone) or by removal (they stay, see
+      // hostDisconnected): nothing to report.
+      if (loadId === this._loadId && !signal.aborted) this._fail(loadId, error);
+      return;
+    } finally {
+      if (this._fetching === signal) this._fetching = null;
     }
+    const items = this._pageItems;
+    const shown = this._pageOffers;
+    this._pageItems = this._pageOffers = 0;
+    this._page = page;
+    this._received += items;
+    this._lastReceived = items;
+    this._total = last!.total ?? this._total;
+    this._pageSize = requestedPageSize(last!.dialect.format, query);
+    this._loadingMore = false;
+    this.status = this.offers.length === 0 && !this._hasMore ? 'empty' : 'loaded';
+    this._host.requestUpdate();
+    await this._host.updateComplete;
+    if (loadId !== this._loadId) return;
+    this._events._loaded({
+      // A copy: a listener that sorts or trims it must not reorder the cards' offers.
+      offers: [...this.offers],
+      total: this._total,
+      page,
+      rejected: items - shown,
+    });
+    // A page whose offers were all left out shows nothing new; fetch on rather than strand the user.
+    if (shown === 0 && this._hasMore) this._loadMore();
   }
 
-  private _fail(loadId: number, error: unknown, morePage: boolean): void {
+  /** Offers of the page being read join those shown; says whether they are the page's first. */
+  private _take({ dialect, offers, items }: FeedBatch): boolean {
+    this._detected = dialect.format;
+    this._pageItems += items;
+    if (!offers.length) return false;
+    const first = !this._pageOffers;
+    // A screenful of a new page's cards first.
+    if (first) this._revealed = this.offers.length + FIRST_SCREEN;
+    this._pageOffers += offers.length;
+    this.offers = this.offers.concat(offers);
+    if (this.status === 'loading') this.status = 'loaded';
+    // Shown at the latest RENDER_EVERY ms from now, should the answer pause.
+    this._render ??= setTimeout(() => {
+      this._render = undefined;
+      this._host.requestUpdate();
+    }, RENDER_EVERY);
+    return first;
+  }
+
+  private _fail(loadId: number, error: unknown): void {
     const info: WallErrorInfo =
       error instanceof WallError
         ? { kind: error.kind, message: error.message }
         : { kind: 'payload', message: `The offers could not be read (${String((error as Error)?.message ?? error)}).` };
     this._loadingMore = false;
     this._revealed = Infinity;
-    if (morePage) {
+    if (this._page || this.offers.length) {
       this._moreError = info;
     } else {
       this.error = info;

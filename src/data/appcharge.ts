@@ -147,7 +147,7 @@ export const APPCHARGE_PARAMETERS: Readonly<Record<string, Rule>> = {
 
 export const appcharge: Dialect = {
   format: 'appcharge',
-
+  lists: ['offers'],
 
   detect(body) {
     return isRecord(body) && Array.isArray(body['offers']);

@@ -14,6 +14,11 @@ export interface OpenedFeed {
 
 export interface Dialect {
   readonly format: FeedFormat;
+  /**
+   * Where its answer keeps the list of offers, as dotted paths (`d.data`): the wall reads the
+   * items of that list one by one as they arrive (`json-stream.ts`).
+   */
+  readonly lists: readonly string[];
   /** Whether a decoded JSON body has this dialect's shape. */
   detect(body: unknown): boolean;
   /** The query parameters for one page, with the upstream's own names. */

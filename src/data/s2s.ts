@@ -73,7 +73,8 @@ export const S2S_PARAMETERS: Readonly<Record<string, Rule>> = {
 
 export const s2s: Dialect = {
   format: 's2s',
-
+  // `data` alone: the deployments that answer without the envelope.
+  lists: ['d.data', 'data'],
 
   detect(body) {
     return envelope(body) !== null || (isRecord(body) && 'c' in body && 'd' in body);

@@ -108,6 +108,17 @@ describe('reading a feed answer as it streams in', () => {
     expect(body).to.deep.equal({ meta: { data: [1, 2] }, offers: [], data: 'not a list' });
   });
 
+  it('reads the envelope as JSON.parse does, `__proto__` keys included', () => {
+    const { body } = read('{"__proto__":{"x":1},"offers":[{"id":1}],"c":0}');
+    expect(body).to.deep.equal(JSON.parse('{"__proto__":{"x":1},"offers":[],"c":0}'));
+    expect(Object.getPrototypeOf(body)).to.equal(Object.prototype);
+  });
+
+  it('hands the items of a list whose key is escaped, and none of a list under an empty key', () => {
+    expect(read('{"d\\u0061ta":[{"id":1}]}').items).to.deep.equal([['data', { id: 1 }]]);
+    expect(read('{"":{"data":[{"id":1}]}}').items).to.deep.equal([]);
+  });
+
   it('reads a whole answer that is no feed at all', () => {
     expect(read('[1,2,3]').body).to.deep.equal([1, 2, 3]);
     expect(read(' 42 ').body).to.equal(42);

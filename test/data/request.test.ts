@@ -5,9 +5,16 @@
  * the other tests run with a shorter one (test/helpers.ts).
  */
 import { expect } from '@open-wc/testing';
-import { RETRY_DELAYS, fetchFeed } from '../../src/data/request.js';
+import { RETRY_DELAYS, streamFeed, type StreamFeedOptions } from '../../src/data/request.js';
 import { WallError } from '../../src/data/types.js';
 import { TEST_RETRY_DELAYS, WALL_RETRY_DELAYS } from '../helpers.js';
+
+/** Reads a page to its end, as the wall does. */
+async function fetchFeed(url: string, options: Omit<StreamFeedOptions, 'format'>) {
+  const batches = [];
+  for await (const batch of streamFeed(url, { ...options, format: 's2s' })) batches.push(batch);
+  return batches;
+}
 
 /** Replaces fetch with `answer` for the call; records when each attempt started. */
 async function withFetch<T>(answer: (attempt: number) => Response | Promise<Response>, run: () => Promise<T>) {
