@@ -95,6 +95,7 @@ async function act(page, wall, action) {
     await host.locator('[part~="empty"]').waitFor();
   }
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await imagesSettled(page, wall);
   await animationsDone(page, wall);
 }
 

@@ -112,7 +112,11 @@ export class OfferWall extends LitElement {
     // Formats are slow to build the first time: build them while the request is in flight.
     _waiting: () => formatReward({ kind: 'price', usd: 0, discountPercent: 1 }, this._rewardSettings()),
     _loaded: (detail) => fire(this, 'offer-wall-load', detail),
-    _failed: (error) => fire(this, 'offer-wall-error', { error }),
+    // The panel speaks to the user; the publisher finds the technical reason here and in the event.
+    _failed: (error) => {
+      console.warn(`<offer-wall>: ${error.message}`);
+      fire(this, 'offer-wall-error', { error });
+    },
   });
 
   private _window = new WindowController(this, {
@@ -262,7 +266,7 @@ export class OfferWall extends LitElement {
   private _renderOffers(text: WallMessages): TemplateResult {
     const feed = this._feed;
     return html`
-      ${this._shown.order.length || !feed.offers.length
+      ${this._shown.order.length || !feed.offers.length || feed._loadingMore
         ? html`<ul part="list" class="list" role="list" aria-label=${text.listLabel} @click=${this._onListClick}></ul>`
         : renderNoMatches(text, this._clearFilters)}
       ${renderMore(feed, text, feed._loadMore, feed.retry)}
