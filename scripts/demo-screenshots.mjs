@@ -125,15 +125,25 @@ try {
         for (const [lang, locale] of Object.entries(LANGS)) {
           const name = `${state}-${width}-${theme}-${lang}`;
           if (args.only && !name.includes(args.only)) continue;
-          const page = await context.newPage();
-          watch(page, name);
-          await page.goto(`${args.base}?theme=${theme}&locale=${locale}${query ? `&${query}` : ''}`, { waitUntil: 'load' });
-          await page.addStyleTag({ content: focusOn(wall) });
-          await wallOf(page, wall).locator(`[part~="${wait}"]`).first().waitFor({ timeout: 15000 });
-          if (wait === 'card') await imagesSettled(page, wall);
-          if (action) await act(page, wall, action);
-          await shoot(page, name);
-          await page.close();
+          // Once more if the page was reloaded under it (the dev server reloads on a source change).
+          for (let attempt = 1; ; attempt++) {
+            const page = await context.newPage();
+            watch(page, name);
+            try {
+              await page.goto(`${args.base}?theme=${theme}&locale=${locale}${query ? `&${query}` : ''}`, { waitUntil: 'load' });
+              await page.addStyleTag({ content: focusOn(wall) });
+              await wallOf(page, wall).locator(`[part~="${wait}"]`).first().waitFor({ timeout: 15000 });
+              if (wait === 'card') await imagesSettled(page, wall);
+              if (action) await act(page, wall, action);
+              await shoot(page, name);
+              break;
+            } catch (error) {
+              if (attempt === 2) throw error;
+              console.log(`[${name}] again: ${error.message.split('\n')[0]}`);
+            } finally {
+              await page.close();
+            }
+          }
         }
       }
     }
