@@ -187,6 +187,7 @@ export const wallStyles = css`
   }
   .layout-grid .card .cta {
     grid-column: 1 / -1;
+    width: 100%;
     max-width: none;
   }
   @container (max-width: 340px) {

@@ -15,14 +15,18 @@ export const toolbarStyles = css`
   .search,
   .sort {
     min-width: 0;
-    padding: 0 .75em;
+    padding: 0 .6em;
   }
-  /* The sort control keeps its words: on a narrow wall it takes the next line rather than shrink. */
+  /*
+   * The sort control keeps its words: on a narrow wall it takes the next line rather than shrink;
+   * where the engine can, it is as wide as the choice shown, not the longest.
+   */
   .search {
-    flex: 9 1 9em;
+    flex: 9 1 10em;
   }
   .sort {
     flex: 1 0 auto;
+    field-sizing: content;
   }
   /* Room for the focus ring inside the scroller, which would clip it. */
   .chips {
