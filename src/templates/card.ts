@@ -41,10 +41,10 @@ export function offerIcon(offer: WallOffer, context: CardContext): TemplateResul
 
 /**
  * What the call to action says: what the user gets, as a gain (`+3,600 Coins`, `+50 × Energy`;
- * the sign drawn by the styles), or an appcharge price with its discount beside it, smaller, on
- * the next line when the button is narrow.
- * On a card, the `payout` part holds exactly the formatted reward (`3,600 Coins`, `$4.99 · 20% off`);
- * the detail's has no part, so the parts stay one per card.
+ * the sign drawn by the styles), or an appcharge price with its discount beside it, smaller (on
+ * the next line when the button is narrow). On a card, the `payout` part holds exactly the
+ * formatted reward (`3,600 Coins`, `$4.99 · 20% off`); the detail's has no part, so the parts
+ * stay one per card.
  */
 export function ctaContent(offer: WallOffer, reward: string, part?: 'payout'): TemplateResult {
   const { kind } = offer.reward;
