@@ -114,7 +114,9 @@ export async function imagesSettled(wall: Element): Promise<void> {
     return box.bottom > 0 && box.top < innerHeight;
   };
   const images = () => [...(wall.shadowRoot?.querySelectorAll('img') ?? [])].filter(inView);
-  await until(() => images().every((img) => img.complete), 'the images in view loaded or failed');
+  // Compact cards put a dozen icons on the first screen; on a busy machine, with three engines
+  // failing their hosts' lookups at once, that takes longer than one icon did.
+  await until(() => images().every((img) => img.complete), 'the images in view loaded or failed', 10000);
   await frames();
 }
 

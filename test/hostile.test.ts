@@ -45,7 +45,8 @@ describe('hostile feed content', () => {
     }
   });
 
-  it(`shows each of the ${TEXT_VECTORS.length} markup and injection vectors in names, steps and descriptions as text`, async () => {
+  it(`shows each of the ${TEXT_VECTORS.length} markup and injection vectors in names, steps and descriptions as text`, async function () {
+    this.timeout(30000); // a detail opened and closed per vector, then every icon in view settled
     await mock(
       feed(
         s2sPage(
@@ -124,7 +125,8 @@ describe('hostile feed content', () => {
     expectOnlyOwnMarkup(wall);
   });
 
-  it('keeps icons that try to break out of their attribute inside it, encoded', async () => {
+  it('keeps icons that try to break out of their attribute inside it, encoded', async function () {
+    this.timeout(20000); // every icon in view settled
     await mock(feed(s2sPage(SAFE_LOOKALIKES.map((url, i) => s2sOffer(i, { icon: url })))));
     const { wall } = await loadedWall();
     const icons = parts(wall, 'icon').filter((el) => el.tagName === 'IMG');
