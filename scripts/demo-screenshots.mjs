@@ -1,81 +1,165 @@
-// Screenshots of the running demo in each theme, layout, language and size, for a person to look
-// at: `npx vite --port 5181 --strictPort &` then `node scripts/demo-screenshots.mjs [BASE] [ONLY]`.
-// Writes screenshots/*.png (ignored by git). ONLY, a substring, takes just the shots it names.
+// Screenshots of the running demo, for a person to look at (and to compare before and after a
+// design change): `npx vite --port 5181 --strictPort &` then
+//   node scripts/demo-screenshots.mjs [--out DIR] [--only TEXT] [--base URL]
+// Writes DIR/*.png (default screenshots/, ignored by git); --only takes the shots whose name
+// contains TEXT (`--only list-375`, `--only=-ar`).
+//
+// Two sets:
+// - states: every state of one wall alone, as a phone or a desktop shows it (the demo's header,
+//   form and the other wall hidden), at 320, 375 and 1280 px, light and dark, in English, German,
+//   Japanese and Arabic, named `<state>-<width>-<theme>-<lang>.png`;
+// - page: the demo page as it is (both walls, the form), a few views, named `page-*.png`.
 import { mkdirSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 
-const [base = 'http://localhost:5181/', only = ''] = process.argv.slice(2);
-const phone = { width: 390, height: 844 };
-const desktop = { width: 1280, height: 900 };
-const narrow = { width: 320, height: 720 };
+const { values: args } = parseArgs({
+  options: {
+    out: { type: 'string', default: 'screenshots' },
+    only: { type: 'string', default: '' },
+    base: { type: 'string', default: 'http://localhost:5181/' },
+  },
+});
 
-/**
- * name, viewport, demo query (presets its form), the system's colour scheme, where to scroll
- * (a selector brought to the top; none keeps the page's top), and what to do before the shot.
- */
-const shots = [
-  ['desktop-en-light-list', desktop, 'theme=light'],
-  ['desktop-en-dark-list', desktop, 'theme=dark'],
-  ['desktop-en-light-grid', desktop, 'theme=light&layout=grid', 'light', '.walls'],
-  ['desktop-en-dark-grid', desktop, 'theme=dark&layout=grid', 'light', '.walls'],
-  ['desktop-en-auto-systemdark-list', desktop, '', 'dark'],
-  ['desktop-ar-light-list', desktop, 'theme=light&locale=ar-EG', 'light', '.walls'],
-  ['desktop-ar-dark-grid', desktop, 'theme=dark&layout=grid&locale=ar-EG', 'light', '.walls'],
-  ['desktop-ja-light-grid', desktop, 'theme=light&layout=grid&locale=ja-JP', 'light', '.walls'],
-  ['phone-en-light-top', phone, 'theme=light'],
-  ['phone-en-light-list', phone, 'theme=light', 'light', '#s2s-title'],
-  ['phone-en-dark-list', phone, 'theme=dark', 'light', '#s2s-title'],
-  ['phone-en-dark-grid', phone, 'theme=dark&layout=grid', 'light', '#appcharge-title'],
-  ['phone-ar-light-list', phone, 'theme=light&locale=ar-EG', 'light', '#s2s-title'],
-  ['phone-ar-dark-grid', phone, 'theme=dark&layout=grid&locale=ar-EG', 'light', '#appcharge-title'],
-  ['narrow320-en-light-list', narrow, 'theme=light', 'light', '#s2s-title'],
-  ['narrow320-de-dark-top', narrow, 'theme=dark&locale=de-DE'],
-  ['desktop-en-light-detail', desktop, 'theme=light', 'light', null, 'detail'],
-  ['desktop-ar-dark-detail', desktop, 'theme=dark&locale=ar-EG', 'light', null, 'detail'],
-  ['phone-en-dark-detail', phone, 'theme=dark', 'light', '#s2s-title', 'detail'],
-  ['phone-ar-light-detail', phone, 'theme=light&locale=ar-EG', 'light', '#s2s-title', 'detail'],
-  ['desktop-en-light-filtered', desktop, 'theme=light', 'light', '.walls', 'filter'],
-  ['desktop-en-dark-filtered-focus', desktop, 'theme=dark&layout=grid', 'light', '.walls', 'filter-focus'],
-  ['phone-en-light-filtered', phone, 'theme=light', 'light', '#s2s-title', 'filter'],
-  ['phone-ar-dark-filtered', phone, 'theme=dark&locale=ar-EG', 'light', '#s2s-title', 'filter'],
-  ['phone-en-light-nomatch', phone, 'theme=light', 'light', '#s2s-title', 'nomatch'],
+const SIZES = { 320: { width: 320, height: 640 }, 375: { width: 375, height: 812 }, 1280: { width: 1280, height: 800 } };
+const THEMES = ['light', 'dark'];
+const LANGS = { en: 'en-US', de: 'de-DE', ja: 'ja-JP', ar: 'ar-EG' };
+
+/** Each state: the wall it shows, extra demo settings, what it waits for, and what it does first. */
+const STATES = {
+  list: { wall: 's2s', wait: 'card' },
+  grid: { wall: 's2s', query: 'layout=grid', wait: 'card' },
+  detail: { wall: 's2s', wait: 'card', action: 'detail' },
+  filtered: { wall: 's2s', wait: 'card', action: 'filter' },
+  nomatch: { wall: 's2s', wait: 'card', action: 'nomatch' },
+  empty: { wall: 's2s', query: 'network=empty', wait: 'empty' },
+  error: { wall: 's2s', query: 'network=error', wait: 'error' },
+  loading: { wall: 's2s', query: 'network=slow', wait: 'loading' },
+  appcharge: { wall: 'appcharge', wait: 'card' },
+  'appcharge-detail': { wall: 'appcharge', wait: 'card', action: 'detail' },
+};
+
+/** The demo page itself: name, viewport, query, system colour scheme, what to scroll to, action. */
+const PAGE_SHOTS = [
+  ['page-desktop-en-light', SIZES[1280], 'theme=light'],
+  ['page-desktop-en-auto-systemdark', SIZES[1280], '', 'dark'],
+  ['page-desktop-ar-dark-grid', SIZES[1280], 'theme=dark&layout=grid&locale=ar-EG', 'light', '.walls'],
+  ['page-phone-en-light', SIZES[375], 'theme=light', 'light', '#s2s-title'],
+  ['page-desktop-en-dark-filter-focus', SIZES[1280], 'theme=dark&layout=grid', 'light', '.walls', 'filter-focus'],
 ];
 
-mkdirSync('screenshots', { recursive: true });
+/** Hides everything of the demo but one wall, which then starts at the top of the page. */
+const focusOn = (wall) => `
+  .page-header, .controls, .walls > .log, .walls h2, .walls > section:not(:has(#wall-${wall})) { display: none !important; }
+  .walls { display: block !important; }
+`;
+
+const wallOf = (page, wall) => page.locator(`#wall-${wall}`);
+
+/** Waits until the images of the wall in view have loaded or failed. */
+async function imagesSettled(page, wall) {
+  await page.waitForFunction((id) => {
+    const root = document.getElementById(id)?.shadowRoot;
+    const inView = (img) => {
+      const box = img.getBoundingClientRect();
+      return box.bottom > 0 && box.top < innerHeight;
+    };
+    return [...(root?.querySelectorAll('img') ?? [])].filter(inView).every((img) => img.complete);
+  }, `wall-${wall}`);
+}
+
+/** Waits until the wall's running animations (the dialog's rise) are over. */
+async function animationsDone(page, wall) {
+  await page.waitForFunction((id) => {
+    const root = document.getElementById(id)?.shadowRoot;
+    return !root || root.getAnimations().every((animation) => animation.playState !== 'running');
+  }, `wall-${wall}`);
+}
+
+async function act(page, wall, action) {
+  const host = wallOf(page, wall);
+  if (action === 'detail') {
+    await host.locator('[part~="card"]').nth(1).locator('[part~="title"]').click();
+    await host.locator('[part~="detail"]').waitFor();
+  } else if (action === 'filter' || action === 'filter-focus') {
+    // The first type that is not pressed: the first type, or the one after "All".
+    await host.locator('[part~="filter"][aria-pressed="false"]').first().click();
+    await host.locator('[part~="search"]').fill('a');
+    if (action === 'filter-focus') {
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+    }
+  } else if (action === 'nomatch') {
+    await host.locator('[part~="search"]').fill('zzz');
+    await host.locator('[part~="empty"]').waitFor();
+  }
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await imagesSettled(page, wall);
+  await animationsDone(page, wall);
+}
+
+async function shoot(page, name) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  if (overflow > 0) console.log(`[${name}] the page overflows sideways by ${overflow}px`);
+  await page.screenshot({ path: `${args.out}/${name}.png` });
+  console.log(`wrote ${args.out}/${name}.png`);
+}
+
+function watch(page, name) {
+  page.on('pageerror', (error) => console.log(`[${name}] pageerror: ${error.message}`));
+  page.on('console', (msg) => msg.type() === 'error' && console.log(`[${name}] console.error: ${msg.text()}`));
+}
+
+mkdirSync(args.out, { recursive: true });
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
   args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 try {
-  for (const [name, viewport, query, scheme = 'light', scrollTo = null, action = null] of shots) {
-    if (only && !name.includes(only)) continue;
-    const page = await browser.newPage({ viewport, colorScheme: scheme, deviceScaleFactor: 1 });
-    page.on('pageerror', (error) => console.log(`[${name}] pageerror: ${error.message}`));
-    page.on('console', (msg) => msg.type() === 'error' && console.log(`[${name}] console.error: ${msg.text()}`));
-    await page.goto(`${base}?${query}`, { waitUntil: 'networkidle' });
-    await page.locator('#wall-s2s [part~="card"]').first().waitFor();
-    await page.locator('#wall-appcharge [part~="card"]').first().waitFor();
-    await page.waitForTimeout(600); // icons
-    if (scrollTo) await page.locator(scrollTo).evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + scrollY - 8));
-    await page.waitForTimeout(600); // icons below the first screen load lazily
-    if (action === 'detail') {
-      await page.locator('#wall-s2s [part~="card"]').nth(1).locator('.payout').click();
-      await page.locator('#wall-s2s [part~="detail"]').waitFor();
-      await page.waitForTimeout(400);
-    } else if (action?.startsWith('filter') || action === 'nomatch') {
-      await page.locator('#wall-s2s [part~="filter"]').first().click();
-      await page.locator('#wall-s2s [part~="search"]').fill(action === 'nomatch' ? 'zzz' : 'a');
-      if (action === 'filter-focus') {
-        await page.keyboard.press('Shift+Tab');
-        await page.keyboard.press('Tab');
-        await page.keyboard.press('Tab');
+  // One browser context per size: msw's service worker is registered once and serves every page.
+  for (const [width, viewport] of Object.entries(SIZES)) {
+    const context = await browser.newContext({ viewport, deviceScaleFactor: 1, colorScheme: 'light' });
+    for (const [state, { wall, query = '', wait, action }] of Object.entries(STATES)) {
+      for (const theme of THEMES) {
+        for (const [lang, locale] of Object.entries(LANGS)) {
+          const name = `${state}-${width}-${theme}-${lang}`;
+          if (args.only && !name.includes(args.only)) continue;
+          // Once more if the page was reloaded under it (the dev server reloads on a source change).
+          for (let attempt = 1; ; attempt++) {
+            const page = await context.newPage();
+            watch(page, name);
+            try {
+              await page.goto(`${args.base}?theme=${theme}&locale=${locale}${query ? `&${query}` : ''}`, { waitUntil: 'load' });
+              await page.addStyleTag({ content: focusOn(wall) });
+              await wallOf(page, wall).locator(`[part~="${wait}"]`).first().waitFor({ timeout: 15000 });
+              if (wait === 'card') await imagesSettled(page, wall);
+              if (action) await act(page, wall, action);
+              await shoot(page, name);
+              break;
+            } catch (error) {
+              if (attempt === 2) throw error;
+              console.log(`[${name}] again: ${error.message.split('\n')[0]}`);
+            } finally {
+              await page.close();
+            }
+          }
+        }
       }
-      await page.waitForTimeout(500);
     }
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    if (overflow > 0) console.log(`[${name}] the page overflows sideways by ${overflow}px`);
-    await page.screenshot({ path: `screenshots/${name}.png` });
-    console.log(`wrote screenshots/${name}.png`);
+    await context.close();
+  }
+
+  for (const [name, viewport, query, scheme = 'light', scrollTo = null, action = null] of PAGE_SHOTS) {
+    if (args.only && !name.includes(args.only)) continue;
+    const page = await browser.newPage({ viewport, colorScheme: scheme, deviceScaleFactor: 1 });
+    watch(page, name);
+    await page.goto(`${args.base}?${query}`, { waitUntil: 'load' });
+    for (const wall of ['s2s', 'appcharge']) await wallOf(page, wall).locator('[part~="card"]').first().waitFor();
+    if (scrollTo) await page.locator(scrollTo).evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + scrollY - 8));
+    for (const wall of ['s2s', 'appcharge']) await imagesSettled(page, wall);
+    if (action) await act(page, 's2s', action);
+    await shoot(page, name);
     await page.close();
   }
 } finally {

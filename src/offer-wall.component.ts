@@ -52,29 +52,30 @@ import { renderToolbar } from './templates/toolbar.js';
  * @csspart card - One offer.
  * @csspart icon - The offer's icon, or its placeholder.
  * @csspart title - The offer's name.
- * @csspart payout - The reward line.
+ * @csspart payout - The formatted reward, inside the card's call to action.
  * @csspart description - The offer's description.
- * @csspart steps - The conversion flow, an ordered list.
+ * @csspart steps - The conversion flow, an ordered list, in the detail.
  * @csspart step - One step of the conversion flow.
- * @csspart cta - The call to action that fires `offer-click`.
+ * @csspart cta - The call to action that fires `offer-click`; on a card it carries the reward.
  * @csspart loading - The loading state.
  * @csspart empty - The empty state.
  * @csspart error - The error panel.
  * @csspart retry - The button in the error panel.
  * @csspart more - The control that loads the next page.
  * @csspart toolbar - The bar above the offers.
- * @csspart filter - A toggle button for one offer type (`aria-pressed`).
+ * @csspart filter - A toggle button for one offer type, in the user's words, "All" first (`aria-pressed`).
  * @csspart sort - The sort control.
  * @csspart search - The search box.
  * @csspart detail - The offer's detail dialog.
  * @csspart close - The detail's close button.
  *
- * @cssprop --offer-wall-accent - Accent colour: rewards, buttons, focus rings.
+ * @cssprop --offer-wall-accent - Accent colour: calls to action, links, focus rings.
  * @cssprop --offer-wall-accent-text - Text on the accent colour.
  * @cssprop --offer-wall-surface - Card background.
  * @cssprop --offer-wall-text - Main text colour.
  * @cssprop --offer-wall-muted - Secondary text colour.
- * @cssprop --offer-wall-border - Card border colour.
+ * @cssprop --offer-wall-border - Card and dialog border colour.
+ * @cssprop --offer-wall-outline - Boundary of controls (search, sort, filters, buttons): at least 3:1 against surface and background.
  * @cssprop --offer-wall-error - Error text colour.
  * @cssprop --offer-wall-radius - Corner radius of cards and buttons.
  * @cssprop --offer-wall-spacing - Space between and inside cards.
@@ -112,7 +113,11 @@ export class OfferWall extends LitElement {
     // Formats are slow to build the first time: build them while the request is in flight.
     _waiting: () => formatReward({ kind: 'price', usd: 0, discountPercent: 1 }, this._rewardSettings()),
     _loaded: (detail) => fire(this, 'offer-wall-load', detail),
-    _failed: (error) => fire(this, 'offer-wall-error', { error }),
+    // The panel speaks to the user; the publisher finds the technical reason here and in the event.
+    _failed: (error) => {
+      console.warn(`<offer-wall>: ${error.message}`);
+      fire(this, 'offer-wall-error', { error });
+    },
   });
 
   private _window = new WindowController(this, {
@@ -262,7 +267,7 @@ export class OfferWall extends LitElement {
   private _renderOffers(text: WallMessages): TemplateResult {
     const feed = this._feed;
     return html`
-      ${this._shown.order.length || !feed.offers.length
+      ${this._shown.order.length || !feed.offers.length || feed._loadingMore
         ? html`<ul part="list" class="list" role="list" aria-label=${text.listLabel} @click=${this._onListClick}></ul>`
         : renderNoMatches(text, this._clearFilters)}
       ${renderMore(feed, text, feed._loadMore, feed.retry)}

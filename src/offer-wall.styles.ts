@@ -38,10 +38,15 @@ export const wallStyles = css`
     --_text: var(--offer-wall-text,#111827);
     --_muted: var(--offer-wall-muted,#4b5563);
     --_border: var(--offer-wall-border,#d1d5db);
+    --_outline: var(--offer-wall-outline,#80868f);
     --_radius: var(--offer-wall-radius,12px);
     --_gap: var(--offer-wall-spacing,12px);
     --_error: var(--offer-wall-error,#b91c1c);
     --_bg: var(--offer-wall-background,transparent);
+    /* The call to action: the accent itself in light; the dark palette tones it down. */
+    --_cta: var(--_accent);
+    --_cta-text: var(--_accent-text);
+    --_hover: rgb(0 0 0/.07);
     color-scheme: light;
     container-type: inline-size;
     color: var(--_text);
@@ -66,13 +71,19 @@ export const wallStyles = css`
     margin: 0;
     padding: 0;
     display: grid;
-    gap: var(--_gap);
+    gap: calc(var(--_gap) * .67);
+  }
+  /* A wide list keeps each call to action near its offer's name. */
+  .layout-list > * {
+    max-width: 48em;
+    margin-inline: auto;
   }
 
+  /* A row: icon, name, call to action; in a grid, or on a narrow wall, the button goes below. */
   .card {
     display: grid;
     grid-template-columns: auto minmax(0, 1fr) auto;
-    align-items: start;
+    align-items: center;
     gap: var(--_gap);
     padding: var(--_gap);
     background: var(--_surface);
@@ -85,27 +96,25 @@ export const wallStyles = css`
   }
   .layout-grid .card {
     grid-template-columns: auto minmax(0, 1fr);
-    grid-template-rows: 1fr auto;
   }
-  .layout-grid .cta {
-    grid-column: 1 / -1;
-    width: 100%;
-  }
+
 
   .icon {
     display: block;
-    width: 56px;
-    height: 56px;
-    border-radius: calc(var(--_radius) * 0.75);
+    width: 48px;
+    height: 48px;
+    border-radius: calc(var(--_radius) * .75);
     object-fit: cover;
     background: var(--_border);
   }
+  /* No icon, or a broken one: the name's initial on a tile of the accent. */
   .placeholder {
     display: grid;
     place-items: center;
     font-weight: 700;
-    font-size: 1.5em;
-    color: var(--_muted);
+    font-size: 1.375em;
+    color: var(--_accent);
+    background: color-mix(in srgb, var(--_accent) 15%, var(--_surface));
   }
 
   .body {
@@ -115,68 +124,114 @@ export const wallStyles = css`
     margin: 0;
     font-size: 1em;
     font-weight: 600;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
   }
   .open {
     all: unset;
+    display: block;
     cursor: pointer;
     border-radius: 2px;
   }
-  /* Every control's focus shows, the same way (after .open, whose all: unset would undo it). */
-  :focus-visible {
-    outline: 3px solid var(--_accent);
-    outline-offset: 2px;
+  /* Two lines of the name on a card, one of its description: the detail has all of both. */
+  .name,
+  .card .description {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    overflow: hidden;
   }
-  .payout {
-    margin: 0.15em 0 0;
-    font-weight: 700;
-    color: var(--_accent);
+  .card .description {
+    -webkit-line-clamp: 1;
   }
   .description {
-    margin: 0.35em 0 0;
+    margin: .2em 0 0;
     color: var(--_muted);
-    font-size: 0.875em;
+    font-size: .875em;
     overflow-wrap: anywhere;
   }
-  .steps {
-    margin: 0.5em 0 0;
-    padding-inline-start: 1.4em;
-    color: var(--_muted);
-    font-size: 0.875em;
-    overflow-wrap: anywhere;
-  }
-  /* Feed text (often English) in a right-to-left wall: its own direction, still aligned right. */
-  [dir='rtl'] :is(h2,.title,.description,li) {
+  /*
+   * Feed text (often English) in a right-to-left wall: its own direction, still aligned right;
+   * the reward too, so that its sign stays before the amount.
+   */
+  [dir='rtl'] :is(h2,.name,.description,li,.payout) {
     unicode-bidi: plaintext;
     text-align: right;
   }
 
-  button {
+  /* Every control's boundary is the outline colour, at least 3:1 against surface and background. */
+  button,
+  .search,
+  .sort {
     font: inherit;
     cursor: pointer;
-    border-radius: calc(var(--_radius) * 0.75);
-    padding: 0.5em 1em;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_outline);
+    border-radius: calc(var(--_radius) * .75);
+    padding: .5em 1em;
     min-height: 44px;
   }
+  /* The reward is the largest thing on a card, on the button that earns it. */
   .cta,
   .retry {
-    border: 0;
-    background: var(--_accent);
-    color: var(--_accent-text);
-    font-weight: 600;
-    align-self: center;
+    border-color: transparent;
+    background: var(--_cta);
+    color: var(--_cta-text);
+    font-weight: 700;
+    border-radius: 999px;
+  }
+  .card .cta {
+    max-width: 10em;
+    padding-inline: .75em;
+    line-height: 1.2;
+  }
+  .layout-grid .card .cta {
+    grid-column: 1 / -1;
+    width: 100%;
+    max-width: none;
+  }
+  @container (max-width: 340px) {
+    .card {
+      grid-template-columns: auto minmax(0, 1fr);
+    }
+    .card .cta {
+      grid-column: 2;
+      justify-self: start;
+      max-width: none;
+    }
+  }
+  .gain::before {
+    content: '+';
+  }
+  .off {
+    font-size: .8em;
+    white-space: nowrap;
   }
   .more {
     display: block;
     width: 100%;
     margin-top: var(--_gap);
-    background: transparent;
     color: var(--_accent);
-    border: 1px solid var(--_accent);
+    background: transparent;
   }
   .more[aria-disabled='true'] {
     cursor: progress;
-    opacity: 0.7;
+    opacity: .7;
+  }
+
+  /* Every control answers the pointer: a tint on hover, a press; and the keyboard: a ring. */
+  :is(button:not(.open),.card,.search,.sort):hover {
+    box-shadow: inset 0 0 0 99em var(--_hover);
+  }
+  button:not(.open):active {
+    transform: scale(.97);
+  }
+  .preview:hover {
+    text-decoration-thickness: 2px;
+  }
+  :focus-visible {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
   }
 
   .state {
@@ -184,16 +239,12 @@ export const wallStyles = css`
     text-align: center;
     color: var(--_muted);
   }
-  .error {
+  .state p {
+    margin: 0 0 .75em;
+  }
+  .error p:first-child {
     color: var(--_error);
-  }
-  .error p {
-    margin: 0 0 0.5em;
-  }
-  .error .detail {
-    color: var(--_muted);
-    font-size: 0.875em;
-    overflow-wrap: anywhere;
+    font-weight: 600;
   }
 
   @media (prefers-reduced-motion: reduce) {
@@ -211,15 +262,5 @@ export const wallStyles = css`
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;
-  }
-
-  @container (max-width: 400px) {
-    .card {
-      grid-template-columns: auto minmax(0, 1fr);
-    }
-    .cta {
-      grid-column: 1 / -1;
-      width: 100%;
-    }
   }
 `;

@@ -22,7 +22,8 @@ function dialog(wall: Element): HTMLDialogElement | null {
 }
 
 async function openedByClick(wall: Element): Promise<HTMLDialogElement> {
-  parts(wall, 'payout')[0]!.click();
+  // Anywhere on the card but its call to action: its icon.
+  parts(wall, 'icon')[0]!.click();
   await (wall as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
   const shown = dialog(wall)!;
   // At rest: its short rise-in (a fade) would blend its colours for a checker that looks mid-way.
@@ -48,7 +49,9 @@ describe('<offer-wall> offer detail', () => {
     const shown = await openedByClick(wall);
     const text = shown.textContent!.replace(/\s+/g, ' ');
     expect(text).to.contain('Build the tallest tower in the kingdom.');
-    expect([...shown.querySelectorAll('ol li')].map((li) => li.textContent!.trim())).to.deep.equal([
+    // The steps, the contract's `steps` and `step` parts, live in the detail since the card is compact.
+    expect(shown.querySelector('[part~="steps"]')!.tagName).to.equal('OL');
+    expect([...shown.querySelectorAll('[part~="step"]')].map((li) => li.textContent!.trim())).to.deep.equal([
       'Install Tower Quest',
       'Reach level 10',
       'Open the daily chest',

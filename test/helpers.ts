@@ -62,6 +62,18 @@ export function texts(wall: Element, name: string): string[] {
   return parts(wall, name).map((el) => el.textContent?.trim().replace(/\s+/g, ' ') ?? '');
 }
 
+/**
+ * Opens the detail of the card at `index` (as shown) from its title, as a user does, and resolves
+ * with the dialog once it is open and at rest (its short rise-in over).
+ */
+export async function openDetail(wall: Element, index = 0): Promise<HTMLDialogElement> {
+  parts(wall, 'title')[index]!.querySelector('button')!.click();
+  await (wall as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+  const dialog = part(wall, 'detail') as HTMLDialogElement;
+  await Promise.all(dialog.getAnimations().map((animation) => animation.finished.catch(() => undefined)));
+  return dialog;
+}
+
 export function nextEvent<T extends Event = Event>(target: EventTarget, type: string): Promise<T> {
   return oneEvent(target, type) as Promise<T>;
 }
@@ -162,7 +174,9 @@ export async function imagesSettled(wall: Element): Promise<void> {
     return box.bottom > 0 && box.top < innerHeight;
   };
   const images = () => [...(wall.shadowRoot?.querySelectorAll('img') ?? [])].filter(inView);
-  await until(() => images().every((img) => img.complete), 'the images in view loaded or failed');
+  // Compact cards put a dozen icons on the first screen; on a busy machine, with three engines
+  // failing their hosts' lookups at once, that takes longer than one icon did.
+  await until(() => images().every((img) => img.complete), 'the images in view loaded or failed', 10000);
   await frames();
 }
 

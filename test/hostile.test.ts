@@ -12,7 +12,7 @@ import { feed, loadedWall, mock, part, parts, imagesSettled } from './helpers.js
 
 /** The only elements the wall itself ever creates in its shadow root. */
 // The wall's own elements: cards, the toolbar's controls and the detail dialog.
-const OWN_TAGS = new Set(['DIV', 'SLOT', 'UL', 'LI', 'OL', 'IMG', 'SPAN', 'H3', 'P', 'BUTTON', 'INPUT', 'SELECT', 'OPTION']);
+const OWN_TAGS = new Set(['DIV', 'SLOT', 'UL', 'LI', 'OL', 'IMG', 'SPAN', 'SMALL', 'H2', 'H3', 'P', 'BUTTON', 'INPUT', 'SELECT', 'OPTION', 'DIALOG', 'DL', 'DT', 'DD', 'A']);
 
 function xssRan(): boolean {
   return (window as { __xss?: unknown }).__xss !== undefined;
@@ -45,7 +45,8 @@ describe('hostile feed content', () => {
     }
   });
 
-  it(`shows each of the ${TEXT_VECTORS.length} markup and injection vectors in names, steps and descriptions as text`, async () => {
+  it(`shows each of the ${TEXT_VECTORS.length} markup and injection vectors in names, steps and descriptions as text`, async function () {
+    this.timeout(30000); // a detail opened and closed per vector, then every icon in view settled
     await mock(
       feed(
         s2sPage(
@@ -62,12 +63,23 @@ describe('hostile feed content', () => {
 
     const titles = parts(wall, 'title').map((el) => el.textContent);
     const descriptions = parts(wall, 'description').map((el) => el.textContent);
-    const steps = parts(wall, 'step').map((el) => el.textContent);
     const expected = TEXT_VECTORS.map((v) => v.trim()).filter(Boolean);
     expect(titles).to.deep.equal(expected);
     expect(descriptions).to.deep.equal(expected);
-    expect(steps).to.deep.equal(expected.map((v) => v.replace(/^\s*(?:step\s*)?\d{1,3}\s*[.)．）、](?!\d)\s*/i, '')));
     expectOnlyOwnMarkup(wall);
+    // The steps are in each offer's detail, and so is every vector once more, as a heading.
+    const steps: (string | null)[] = [];
+    for (let i = 0; i < titles.length; i++) {
+      parts(wall, 'title')[i]!.querySelector('button')!.click();
+      await wall.updateComplete;
+      const dialog = part(wall, 'detail')!;
+      steps.push(...[...dialog.querySelectorAll('[part~="step"]')].map((el) => el.textContent));
+      expectOnlyOwnMarkup(wall);
+      const closed = oneEvent(dialog, 'close');
+      part(wall, 'close')!.click();
+      await closed;
+    }
+    expect(steps).to.deep.equal(expected.map((v) => v.replace(/^\s*(?:step\s*)?\d{1,3}\s*[.)．）、](?!\d)\s*/i, '')));
     await imagesSettled(wall); // let any injected onerror/onload fire, if one had got in
     expect(xssRan()).to.equal(false);
   });
@@ -113,7 +125,8 @@ describe('hostile feed content', () => {
     expectOnlyOwnMarkup(wall);
   });
 
-  it('keeps icons that try to break out of their attribute inside it, encoded', async () => {
+  it('keeps icons that try to break out of their attribute inside it, encoded', async function () {
+    this.timeout(20000); // every icon in view settled
     await mock(feed(s2sPage(SAFE_LOOKALIKES.map((url, i) => s2sOffer(i, { icon: url })))));
     const { wall } = await loadedWall();
     const icons = parts(wall, 'icon').filter((el) => el.tagName === 'IMG');

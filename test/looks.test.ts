@@ -3,7 +3,7 @@ import { expect } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import { messagesFor } from '../src/i18n/index.js';
 import { s2sOffer, s2sOffers, s2sPage } from './fixtures/feeds.js';
-import { failedWall, feed, loadedWall, mock, mountWall, part, parts, texts } from './helpers.js';
+import { failedWall, feed, loadedWall, mock, mountWall, openDetail, part, parts, texts, until } from './helpers.js';
 
 const LANGUAGES = ['en', 'de', 'es', 'pt', 'fr', 'ja', 'ar'] as const;
 const THEMES = ['light', 'dark'] as const;
@@ -37,7 +37,8 @@ describe('<offer-wall> languages', () => {
       const { wall } = await loadedWall({ locale: language, 'page-size': '3' });
       const text = messagesFor(language);
       expect(texts(wall, 'more')).to.deep.equal([text.more]);
-      expect(texts(wall, 'cta')[0]).to.equal(text.start);
+      expect(texts(wall, 'filter')[0]).to.equal(text.all);
+      expect(parts(wall, 'cta')[0]!.getAttribute('aria-label')).to.equal(text.startLabel('Offer 1', parts(wall, 'payout')[0]!.textContent!));
       expect(part(wall, 'list')!.getAttribute('aria-label')).to.equal(text.listLabel);
       expect(part(wall, 'search')!.getAttribute('aria-label')).to.equal(text.searchLabel);
       expect(part(wall, 'sort')!.textContent).to.contain(text.sortFeed);
@@ -69,11 +70,13 @@ describe('<offer-wall> languages', () => {
   it('still lets the messages property override any built-in text', async () => {
     await mock(feed(s2sPage(s2sOffers(1, 2))));
     const wall = mountWall({ locale: 'fr' });
-    wall.messages = { start: 'Go !' };
+    wall.messages = { start: 'Go !', typeApps: 'Jeux' };
     await new Promise((resolve) => wall.addEventListener('offer-wall-load', resolve, { once: true }));
     await wall.updateComplete;
-    expect(texts(wall, 'cta')).to.deep.equal(['Go !', 'Go !']);
+    expect(texts(wall, 'filter')).to.deep.equal([messagesFor('fr').all, 'Jeux']);
     expect(part(wall, 'sort')!.textContent).to.contain(messagesFor('fr').sortFeed);
+    const detail = await openDetail(wall);
+    expect(detail.querySelector('[part~="cta"]')!.textContent).to.contain('Go !');
   });
 });
 
@@ -147,7 +150,7 @@ describe('<offer-wall> themes and layout', () => {
     await mock(feed(s2sPage(s2sOffers(1, 1))));
     const { wall } = await loadedWall();
     await emulateMedia({ reducedMotion: 'reduce' });
-    parts(wall, 'payout')[0]!.click();
+    parts(wall, 'icon')[0]!.click();
     await wall.updateComplete;
     expect(getComputedStyle(part(wall, 'detail')!).animationName).to.equal('none');
   });
@@ -186,16 +189,12 @@ describe('<offer-wall> accessibility in every state of both themes', () => {
       await new Promise((resolve) => wall.addEventListener('offer-wall-load', resolve, { once: true }));
       await expect(wall).to.be.accessible();
       wall.search = 'nothing like this';
-      await wall.updateComplete;
-      expect(part(wall, 'empty')).to.not.equal(null);
+      // Said once no next page is on its way (it could still bring a match).
+      await until(() => part(wall, 'empty'), 'the empty state');
       await expect(wall).to.be.accessible();
       wall.search = '';
       await wall.updateComplete;
-      parts(wall, 'payout')[0]!.click();
-      await wall.updateComplete;
-      const detail = part(wall, 'detail')!;
-      expect(detail).to.not.equal(null);
-      await Promise.all(detail.getAnimations().map((animation) => animation.finished.catch(() => undefined)));
+      expect(await openDetail(wall)).to.not.equal(null);
       await expect(wall).to.be.accessible();
     });
 

@@ -15,7 +15,7 @@ interface WallReport {
   titleLetterSpacing: string | null;
   ctaVisible: boolean;
   iconVisible: boolean;
-  stepsVisible: boolean;
+  payoutVisible: boolean;
   cardHeight: number;
   event: string;
   error: unknown;
@@ -124,6 +124,6 @@ describe('host pages', () => {
       expect(wall.titleLetterSpacing).to.equal('normal');
       expect(wall.cardHeight, `${id} card height`).to.equal(plain.walls[id]!.cardHeight);
     }
-    expect(hostile.walls['s2s']!.stepsVisible).to.equal(true);
+    expect(hostile.walls['s2s']!.payoutVisible).to.equal(true);
   });
 });

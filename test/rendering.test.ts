@@ -2,25 +2,18 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { APPCHARGE_SEED, S2S_SEED, S2S_SEED_OFFER } from '../demo/mocks/seeds.js';
 import { appchargeOffer, appchargePage, s2sOffer, s2sPage } from './fixtures/feeds.js';
-import { feed, loadedWall, mock, part, parts, texts } from './helpers.js';
+import { feed, loadedWall, mock, openDetail, part, parts, texts } from './helpers.js';
 
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 
 describe('<offer-wall> rendering', () => {
-  it('shows an s2s feed as cards with icon, name, reward and the conversion flow as ordered steps', async () => {
+  it('shows an s2s feed as cards with icon, name and reward, and the conversion flow as ordered steps in the detail', async () => {
     await mock(feed(s2sPage([{ ...S2S_SEED_OFFER, tracking_link: 'https://track.example.com/c?o=1' }, s2sOffer(2)])));
     const { wall, detail } = await loadedWall({ format: 's2s', locale: 'en-US' });
 
     expect(parts(wall, 'card')).to.have.length(2);
     expect(texts(wall, 'title')).to.deep.equal(['Plus500: CFD Online Trading on Forex and Stocks', 'Offer 2']);
     expect(texts(wall, 'payout')).to.deep.equal(['$3.60', '$2.50']);
-    const steps = parts(wall, 'steps')[0]!;
-    expect(steps.tagName).to.equal('OL');
-    expect([...steps.querySelectorAll('[part~="step"]')].map((li) => li.textContent)).to.deep.equal([
-      'Download and open the app',
-      'Sign up for the app and try for a loan',
-      'Redeem your points! Attention: New Users Only!',
-    ]);
     // The seed's empty icon shows a placeholder; a good icon is an <img>.
     const [placeholder, icon] = parts(wall, 'icon');
     expect(placeholder!.tagName).to.equal('SPAN');
@@ -29,6 +22,16 @@ describe('<offer-wall> rendering', () => {
     expect(detail).to.deep.include({ page: 1, total: 2, rejected: 0 });
     expect(detail.offers.map((o) => o.id)).to.deep.equal(['2957231058', '1002']);
     await expect(wall).to.be.accessible();
+    // The steps are the detail's: a card stays compact.
+    expect(parts(wall, 'steps')).to.have.length(0);
+    await openDetail(wall);
+    const steps = parts(wall, 'steps')[0]!;
+    expect(steps.tagName).to.equal('OL');
+    expect([...steps.querySelectorAll('[part~="step"]')].map((li) => li.textContent)).to.deep.equal([
+      'Download and open the app',
+      'Sign up for the app and try for a loan',
+      'Redeem your points! Attention: New Users Only!',
+    ]);
   });
 
   it('leaves out the s2s seed offer, which has no tracking link, and counts it as rejected', async () => {
@@ -60,12 +63,13 @@ describe('<offer-wall> rendering', () => {
 
     expect(texts(wall, 'title')).to.deep.equal(['Purchase Reward Offer', 'My Rolling Offer']);
     expect(texts(wall, 'payout').map(plain)).to.deep.equal(['Treasure Chest', '$50.00 · 20% off']);
-    const rollingSteps = [...parts(wall, 'card')[1]!.querySelectorAll('[part~="step"]')].map((li) => li.textContent);
-    expect(rollingSteps).to.deep.equal(['Sword · $50.00', 'Boost · $30.00']);
     // The seed rolling offer is out of schedule and one is inactive.
     expect(detail).to.deep.include({ rejected: 2, total: 9 });
     expect(part(wall, 'more')).to.not.equal(null);
     await expect(wall).to.be.accessible();
+    const rolling = await openDetail(wall, 1);
+    const rollingSteps = [...rolling.querySelectorAll('[part~="step"]')].map((li) => li.textContent);
+    expect(rollingSteps).to.deep.equal(['Sword · $50.00', 'Boost · $30.00']);
   });
 
   it('shows rewards in the publisher’s virtual currency, grouped for the locale', async () => {

@@ -2,6 +2,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { delay, HttpResponse } from 'msw';
 import type { OfferWallErrorEvent, OfferWallLoadEvent } from '../src/events.js';
+import { messagesFor } from '../src/i18n/index.js';
 import { s2sOffers, s2sPage } from './fixtures/feeds.js';
 import { TEST_RETRY_DELAYS, failedWall, feed, frames, http, loadedWall, mock, mountWall, nextEvent, part, parts, spyFetch, until, ENDPOINT } from './helpers.js';
 
@@ -43,7 +44,8 @@ describe('<offer-wall> states', () => {
       expect(error.kind).to.equal('config');
       expect(error.message).to.contain('endpoint');
       await wall.updateComplete;
-      expect(part(wall, 'error')!.textContent).to.contain('endpoint');
+      // The panel speaks to the user; the attribute is named to the publisher, in the event.
+      expect(part(wall, 'error')!.textContent).to.contain(messagesFor('en').errorTitle);
       await expect(wall).to.be.accessible();
     } finally {
       wall.remove();

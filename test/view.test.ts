@@ -77,23 +77,32 @@ describe('<offer-wall> filter, search and sort', () => {
     expect(sort.value).to.equal('reward');
   });
 
-  it('builds one toggle button per offer type present; pressing one filters and sets the attribute', async () => {
+  it('builds "All" and one toggle button per offer type present, in the user’s words; pressing one filters and sets the attribute', async () => {
     await mock(feed(s2sPage(MIXED)));
-    const { wall } = await loadedWall();
+    const { wall } = await loadedWall({ locale: 'en' });
     const chips = parts(wall, 'filter');
-    expect(chips.map((chip) => chip.textContent!.trim())).to.deep.equal(['CPI', 'CPA', 'CPL']);
-    expect(chips.map((chip) => chip.getAttribute('aria-pressed'))).to.deep.equal(['false', 'false', 'false']);
+    // CPI and cpi are one type; the feed's words become the user's.
+    expect(chips.map((chip) => chip.textContent!.trim())).to.deep.equal(['All', 'Apps', 'Tasks', 'Sign-ups']);
+    expect(chips.map((chip) => chip.getAttribute('aria-pressed'))).to.deep.equal(['true', 'false', 'false', 'false']);
 
-    chips[1]!.click();
+    chips[2]!.click();
     await wall.updateComplete;
     expect(wall.getAttribute('filter')).to.equal('CPA');
-    expect(parts(wall, 'filter')[1]!.getAttribute('aria-pressed')).to.equal('true');
+    expect(parts(wall, 'filter').map((chip) => chip.getAttribute('aria-pressed'))).to.deep.equal(['false', 'false', 'true', 'false']);
     expect(titles(wall)).to.deep.equal(['Survey Sprint']);
 
-    parts(wall, 'filter')[1]!.click();
+    parts(wall, 'filter')[2]!.click();
     await wall.updateComplete;
     expect(wall.getAttribute('filter')).to.equal('');
     expect(titles(wall)).to.have.length(4);
+
+    parts(wall, 'filter')[1]!.click();
+    await wall.updateComplete;
+    expect(titles(wall)).to.deep.equal(['Crème Brûlée Café', 'Dragon Kingdom']);
+    parts(wall, 'filter')[0]!.click();
+    await wall.updateComplete;
+    expect(wall.getAttribute('filter')).to.equal('');
+    expect(parts(wall, 'filter')[0]!.getAttribute('aria-pressed')).to.equal('true');
   });
 
   it('the search box and the sort control set their attributes, and the attributes preset them', async () => {

@@ -9,7 +9,10 @@ import type { WallOffer } from './types.js';
 export type SortOrder = 'feed' | 'reward';
 
 export interface ViewQuery {
-  /** An offer type, matched case-insensitively; empty for every type. */
+  /**
+   * An offer type, matched case-insensitively, or several, comma-separated (the toolbar sets
+   * `app,CPI` for "Apps" when the feed writes installs both ways); empty for every type.
+   */
   filter: string;
   /** Text the name or description must contain; empty for every offer. */
   search: string;
@@ -50,12 +53,12 @@ function rewardRank(offer: WallOffer): number {
 
 /** The feed positions of the offers to show, in the order to show them. */
 export function viewOf(offers: readonly WallOffer[], query: ViewQuery): number[] {
-  const type = query.filter.trim().toLowerCase();
+  const types = query.filter.toLowerCase().split(',').map((type) => type.trim()).filter(Boolean);
   const words = fold(query.search.trim());
   const shown: number[] = [];
   for (let i = 0; i < offers.length; i++) {
     const offer = offers[i]!;
-    if (type && offer.type.toLowerCase() !== type) continue;
+    if (types.length && !types.includes(offer.type.toLowerCase())) continue;
     if (words && !searchText(offer).includes(words)) continue;
     shown.push(i);
   }

@@ -8,7 +8,7 @@ export const ar: Texts = [
   'العروض', // listLabel
   'جارٍ تحميل العروض…', // loading
   'لا توجد عروض حاليًا. يُرجى العودة لاحقًا.', // empty
-  'تعذّر تحميل العروض.', // errorTitle
+  'يتعذّر تحميل العروض حاليًا.', // errorTitle
   'إعادة المحاولة', // retry
   'تحميل المزيد', // more
   'ابدأ', // start
@@ -28,4 +28,14 @@ export const ar: Texts = [
   'المنصة', // platform
   'البلدان', // countries
   'مشاهدة في المتجر', // preview
+  'الكل', // all
+  'تطبيقات', // typeApps
+  'مهام', // typeTasks
+  'تسجيلات', // typeSignups
+  'حزم', // typeBundles
+  'عروض خاصة', // typeDeals
+  'تحقّق من اتصالك.', // errorOffline
+  'يُرجى إعادة المحاولة لاحقًا.', // errorBusy
+  'ما ستحصل عليه', // whatYouGet
+  'شراء {0}، {1}', // buyLabel
 ];

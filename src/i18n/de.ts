@@ -5,7 +5,7 @@ export const de: Texts = [
   'Angebote', // listLabel
   'Angebote werden geladen…', // loading
   'Derzeit keine Angebote. Bitte später wieder vorbeischauen.', // empty
-  'Die Angebote konnten nicht geladen werden.', // errorTitle
+  'Die Angebote können gerade nicht geladen werden.', // errorTitle
   'Erneut versuchen', // retry
   'Weitere Angebote laden', // more
   'Starten', // start
@@ -15,9 +15,9 @@ export const de: Texts = [
   'Angebotstyp', // filterLabel
   'Sortieren nach', // sortLabel
   'Empfohlen', // sortFeed
-  'Höchste Belohnung', // sortReward
+  'Beste Belohnung', // sortReward
   'Niedrigster Preis', // sortPrice
-  'Angebote durchsuchen', // searchLabel
+  'Angebote suchen', // searchLabel
   'one {# Angebot} other {# Angebote}', // results
   'Keine Angebote passen zu den Filtern.', // noMatches
   'Filter zurücksetzen', // clearFilters
@@ -25,4 +25,14 @@ export const de: Texts = [
   'Plattform', // platform
   'Länder', // countries
   'Im Store ansehen', // preview
+  'Alle', // all
+  'Apps', // typeApps
+  'Aufgaben', // typeTasks
+  'Anmeldungen', // typeSignups
+  'Pakete', // typeBundles
+  'Sonderangebote', // typeDeals
+  'Bitte die Verbindung prüfen.', // errorOffline
+  'Bitte später erneut versuchen.', // errorBusy
+  'Das ist enthalten', // whatYouGet
+  '{0} kaufen, {1}', // buyLabel
 ];

@@ -5,7 +5,7 @@ export const en: Texts = [
   'Offers', // listLabel
   'Loading offers…', // loading
   'No offers are available right now. Please check back later.', // empty
-  'Offers could not be loaded.', // errorTitle
+  'Offers can’t load right now.', // errorTitle
   'Try again', // retry
   'Load more offers', // more
   'Start', // start
@@ -25,4 +25,14 @@ export const en: Texts = [
   'Platform', // platform
   'Countries', // countries
   'View in store', // preview
+  'All', // all
+  'Apps', // typeApps
+  'Tasks', // typeTasks
+  'Sign-ups', // typeSignups
+  'Bundles', // typeBundles
+  'Special offers', // typeDeals
+  'Check your connection.', // errorOffline
+  'Please try again later.', // errorBusy
+  'What you get', // whatYouGet
+  'Buy {0}, {1}', // buyLabel
 ];

@@ -5,7 +5,7 @@ export const es: Texts = [
   'Ofertas', // listLabel
   'Cargando ofertas…', // loading
   'No hay ofertas por ahora. Vuelve más tarde.', // empty
-  'No se pudieron cargar las ofertas.', // errorTitle
+  'No se pueden cargar las ofertas ahora mismo.', // errorTitle
   'Reintentar', // retry
   'Cargar más ofertas', // more
   'Empezar', // start
@@ -25,4 +25,14 @@ export const es: Texts = [
   'Plataforma', // platform
   'Países', // countries
   'Ver en la tienda', // preview
+  'Todas', // all
+  'Apps', // typeApps
+  'Tareas', // typeTasks
+  'Registros', // typeSignups
+  'Packs', // typeBundles
+  'Ofertas especiales', // typeDeals
+  'Comprueba tu conexión.', // errorOffline
+  'Vuelve a intentarlo más tarde.', // errorBusy
+  'Qué incluye', // whatYouGet
+  'Comprar {0}, {1}', // buyLabel
 ];

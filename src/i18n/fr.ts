@@ -8,7 +8,7 @@ export const fr: Texts = [
   'Offres', // listLabel
   'Chargement des offres…', // loading
   'Aucune offre pour le moment. Revenez plus tard.', // empty
-  'Impossible de charger les offres.', // errorTitle
+  'Impossible de charger les offres pour le moment.', // errorTitle
   'Réessayer', // retry
   'Charger plus d’offres', // more
   'Commencer', // start
@@ -28,4 +28,14 @@ export const fr: Texts = [
   'Plateforme', // platform
   'Pays', // countries
   'Voir dans la boutique', // preview
+  'Toutes', // all
+  'Applis', // typeApps
+  'Tâches', // typeTasks
+  'Inscriptions', // typeSignups
+  'Packs', // typeBundles
+  'Offres spéciales', // typeDeals
+  'Vérifiez votre connexion.', // errorOffline
+  'Réessayez plus tard.', // errorBusy
+  'Contenu de l’offre', // whatYouGet
+  'Acheter {0}, {1}', // buyLabel
 ];

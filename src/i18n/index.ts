@@ -56,6 +56,7 @@ export function messagesFor(locale: string | null | undefined): WallMessages {
     messages = Object.freeze({
       ...built,
       startLabel: fill(built.startLabel),
+      buyLabel: fill(built.buyLabel),
       discount: fill(built.discount),
       results: plural(built.results, rules),
     });

@@ -5,7 +5,7 @@ export const ja: Texts = [
   'オファー', // listLabel
   '読み込み中…', // loading
   '現在オファーはありません。後ほどご確認ください。', // empty
-  'オファーを読み込めませんでした。', // errorTitle
+  '現在オファーを読み込めません。', // errorTitle
   '再試行', // retry
   'もっと見る', // more
   '開始', // start
@@ -25,4 +25,14 @@ export const ja: Texts = [
   'プラットフォーム', // platform
   '対象国', // countries
   'ストアで見る', // preview
+  'すべて', // all
+  'アプリ', // typeApps
+  'タスク', // typeTasks
+  '会員登録', // typeSignups
+  'パック', // typeBundles
+  '特別オファー', // typeDeals
+  '接続を確認してください。', // errorOffline
+  '後ほどお試しください。', // errorBusy
+  '内容', // whatYouGet
+  '{0}を購入（{1}）', // buyLabel
 ];

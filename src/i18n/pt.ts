@@ -5,7 +5,7 @@ export const pt: Texts = [
   'Ofertas', // listLabel
   'Carregando ofertas…', // loading
   'Nenhuma oferta no momento. Volte mais tarde.', // empty
-  'Não foi possível carregar as ofertas.', // errorTitle
+  'Não é possível carregar as ofertas agora.', // errorTitle
   'Tentar novamente', // retry
   'Carregar mais ofertas', // more
   'Começar', // start
@@ -25,4 +25,14 @@ export const pt: Texts = [
   'Plataforma', // platform
   'Países', // countries
   'Ver na loja', // preview
+  'Todas', // all
+  'Apps', // typeApps
+  'Tarefas', // typeTasks
+  'Cadastros', // typeSignups
+  'Pacotes', // typeBundles
+  'Ofertas especiais', // typeDeals
+  'Verifique sua conexão.', // errorOffline
+  'Tente novamente mais tarde.', // errorBusy
+  'O que você recebe', // whatYouGet
+  'Comprar {0}, {1}', // buyLabel
 ];

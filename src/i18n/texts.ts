@@ -13,16 +13,17 @@ export interface WallMessages {
   listLabel: string;
   loading: string;
   empty: string;
+  /** The error panel's text, in the user's words (the technical reason is in `offer-wall-error`). */
   errorTitle: string;
   retry: string;
   more: string;
-  /** The call to action's visible text. */
+  /** The detail's call to action (a card's shows the reward). */
   start: string;
   /** The call to action's accessible name, naming the offer and its reward. */
   startLabel: (name: string, reward: string) => string;
   /** The discount beside an appcharge price, `20%` → `20% off`. */
   discount: (percent: string) => string;
-  /** The steps list's accessible name. */
+  /** The detail's heading over the steps. */
   stepsLabel: string;
   /** The accessible name of the group of type filter chips. */
   filterLabel: string;
@@ -46,13 +47,33 @@ export interface WallMessages {
   countries: string;
   /** The preview link's text (the offer's app store page). */
   preview: string;
+  /** The type filter that shows every offer. */
+  all: string;
+  /**
+   * The type filters in the user's words: s2s `app` and `CPI` (installs), `CPA` (tasks), `CPL`
+   * (sign-ups); appcharge `Bundle`, and its other store offers (`SpecialOffer`, `PopUp`, …). A type
+   * the wall does not know shows as the feed writes it.
+   */
+  typeApps: string;
+  typeTasks: string;
+  typeSignups: string;
+  typeBundles: string;
+  typeDeals: string;
+  /** Under `errorTitle` when the endpoint cannot be reached or does not answer in time. */
+  errorOffline: string;
+  /** Under `errorTitle` when the endpoint answers with a server error (5xx): a passing trouble. */
+  errorBusy: string;
+  /** The detail's heading over what a store offer (appcharge) gives, instead of `stepsLabel`. */
+  whatYouGet: string;
+  /** A store offer's call to action, its accessible name: the offer's name and its price. */
+  buyLabel: (name: string, price: string) => string;
 }
 
 /**
  * The order in which a language file lists its texts. One string rather than an array because it
  * is the only copy of the key names in the bundle and a string is the smallest way to ship it.
  */
-export const KEYS = 'listLabel loading empty errorTitle retry more start startLabel discount stepsLabel filterLabel sortLabel sortFeed sortReward sortPrice searchLabel results noMatches clearFilters close platform countries preview';
+export const KEYS = 'listLabel loading empty errorTitle retry more start startLabel discount stepsLabel filterLabel sortLabel sortFeed sortReward sortPrice searchLabel results noMatches clearFilters close platform countries preview all typeApps typeTasks typeSignups typeBundles typeDeals errorOffline errorBusy whatYouGet buyLabel';
 
 type Split<S extends string, Done extends string[] = []> = S extends `${infer Key} ${infer Rest}`
   ? Split<Rest, [...Done, Key]>

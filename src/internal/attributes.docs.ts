@@ -100,7 +100,7 @@ export const ATTRIBUTE_DOCS = {
   filter: {
     type: 'string',
     default: 'none',
-    description: 'show only offers of this type (`offer_type` / `type`, any case); empty shows all',
+    description: 'show only offers of this type (`offer_type` / `type`, any case), or of these types, comma-separated (`app,CPI`); empty shows all',
   },
   search: {
     type: 'string',

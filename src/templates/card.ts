@@ -1,11 +1,13 @@
 /**
- * One offer's card: icon (or a placeholder), title, reward, description, the steps as an ordered
- * list, and the call to action. Plain data in, a template out; the element decides which offers
- * get a card and handles the clicks (one listener on the list).
+ * One offer's card, compact so that a phone shows several: icon (or a placeholder), the name (two
+ * lines at most; the detail has all of it), a line of description, and the call to action, which
+ * carries the reward ("+3,600 Coins") or, for a store offer, the price. The steps are the detail's.
+ * Plain data in, a template out; the element decides which offers get a card and handles the
+ * clicks (one listener on the list).
  */
 import { html, nothing, render, type TemplateResult } from 'lit';
-import { formatItems, formatReward, formatUsd, type RewardSettings } from '../data/format.js';
-import type { WallOffer, WallStep } from '../data/types.js';
+import { formatReward, type RewardSettings } from '../data/format.js';
+import type { WallOffer } from '../data/types.js';
 import type { WallMessages } from '../messages.js';
 
 export interface CardContext {
@@ -20,12 +22,6 @@ export interface CardContext {
   _onIconError: (event: Event) => void;
 }
 
-/** A step as text: its items written out for the locale, and its own price when it has one. */
-export function stepText(step: WallStep, locale: string): string {
-  const text = step.items ? formatItems(step.items, locale) : step.text;
-  return step.usd !== null ? `${text} · ${formatUsd(step.usd, locale)}` : text;
-}
-
 export function offerIcon(offer: WallOffer, context: CardContext): TemplateResult {
   return offer.icon && !context._brokenIcons.has(offer.icon)
     ? html`<img
@@ -33,8 +29,8 @@ export function offerIcon(offer: WallOffer, context: CardContext): TemplateResul
         class="icon"
         src=${offer.icon}
         alt=""
-        width="56"
-        height="56"
+        width="48"
+        height="48"
         loading="lazy"
         decoding="async"
         referrerpolicy="no-referrer"
@@ -44,11 +40,33 @@ export function offerIcon(offer: WallOffer, context: CardContext): TemplateResul
 }
 
 /**
+ * What the call to action says: what the user gets, as a gain (`+3,600 Coins`, `+50 × Energy`;
+ * the sign drawn by the styles), or an appcharge price with its discount beside it, smaller (on
+ * the next line when the button is narrow). On a card, the `payout` part holds exactly the
+ * formatted reward (`3,600 Coins`, `$4.99 · 20% off`); the detail's has no part, so the parts
+ * stay one per card.
+ */
+export function ctaContent(offer: WallOffer, reward: string, part?: 'payout'): TemplateResult {
+  const { kind } = offer.reward;
+  const at = kind === 'price' ? reward.indexOf(' · ') : -1;
+  return html`<span part=${part ?? nothing} class=${kind === 'price' ? 'payout' : 'payout gain'}
+    >${at < 0 ? reward : reward.slice(0, at)}${at < 0
+      ? nothing
+      : html`<small class="off">${reward.slice(at)}</small>`}</span
+  >`;
+}
+
+/** The call to action's accessible name: the offer and what it earns, or what it costs. */
+export const ctaLabel = (offer: WallOffer, reward: string, text: WallMessages): string =>
+  (offer.reward.kind === 'price' ? text.buyLabel : text.startLabel)(offer.name, reward);
+
+/**
  * The card's title: a heading at the page's level, holding the button that opens the offer's
  * detail (Lit cannot bind a tag name, hence one template per level).
  */
 function renderTitle(name: string, level: number): TemplateResult {
-  const open = html`<button type="button" class="open" aria-haspopup="dialog">${name}</button>`;
+  // The name is clamped to two lines inside the button, whose focus ring stays whole.
+  const open = html`<button type="button" class="open" aria-haspopup="dialog"><span class="name">${name}</span></button>`;
   switch (level) {
     case 2:
       return html`<h2 part="title" class="title">${open}</h2>`;
@@ -70,8 +88,8 @@ function renderTitle(name: string, level: number): TemplateResult {
  * @param position its position in the list as shown, from 0
  */
 export function drawCard(item: HTMLElement, offer: WallOffer, key: number, position: number, context: CardContext): void {
-  const { _rewards, text } = context;
-  const reward = formatReward(offer.reward, _rewards);
+  const { text } = context;
+  const reward = formatReward(offer.reward, context._rewards);
   item.setAttribute('part', 'card');
   item.className = 'card';
   item.setAttribute('data-index', String(key));
@@ -81,15 +99,9 @@ export function drawCard(item: HTMLElement, offer: WallOffer, key: number, posit
     html`${offerIcon(offer, context)}
       <div class="body">
         ${renderTitle(offer.name, context.headingLevel)}
-        <p part="payout" class="payout">${reward}</p>
         ${offer.description ? html`<p part="description" class="description">${offer.description}</p>` : nothing}
-        ${offer.steps.length
-          ? html`<ol part="steps" class="steps" aria-label=${text.stepsLabel}>
-              ${offer.steps.map((step) => html`<li part="step">${stepText(step, _rewards.locale)}</li>`)}
-            </ol>`
-          : nothing}
       </div>
-      <button part="cta" class="cta" type="button" aria-label=${text.startLabel(offer.name, reward)}>${text.start}</button>`,
+      <button part="cta" class="cta" type="button" aria-label=${ctaLabel(offer, reward, text)}>${ctaContent(offer, reward, 'payout')}</button>`,
     item,
   );
 }

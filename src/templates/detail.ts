@@ -1,17 +1,24 @@
 /**
- * An offer's detail view, in a native modal `<dialog>`: everything the feed says about the offer
- * (networks such as BitLabs require the description and requirements to be shown before the user
- * starts), with a call to action that fires `offer-click` like the card's. The element opens and
- * closes it and returns the focus; this module only draws it.
+ * An offer's detail view, in a native modal `<dialog>` (a sheet from the bottom on phones):
+ * everything the feed says about the offer (networks such as BitLabs require the description and
+ * requirements to be shown before the user starts), the steps (`steps`/`step` parts; for a store
+ * offer, what it gives), and a call to action that fires `offer-click` like the card's. The
+ * element opens and closes it and returns the focus; this module only draws it.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatReward } from '../data/format.js';
-import type { WallOffer } from '../data/types.js';
-import { offerIcon, stepText, type CardContext } from './card.js';
+import { formatItems, formatReward, formatUsd } from '../data/format.js';
+import type { WallOffer, WallStep } from '../data/types.js';
+import { ctaContent, ctaLabel, offerIcon, type CardContext } from './card.js';
 
 export interface DetailContext extends CardContext {
   close: () => void;
   start: (offer: WallOffer) => void;
+}
+
+/** A step as text: its items written out for the locale, and its own price when it has one. */
+export function stepText(step: WallStep, locale: string): string {
+  const text = step.items ? formatItems(step.items, locale) : step.text;
+  return step.usd !== null ? `${text} · ${formatUsd(step.usd, locale)}` : text;
 }
 
 /**
@@ -37,6 +44,10 @@ function countryList(codes: readonly string[], locale: string): string {
 export function renderDetail(offer: WallOffer, context: DetailContext): TemplateResult {
   const { text, _rewards } = context;
   const reward = formatReward(offer.reward, _rewards);
+  // A store offer is a purchase: its call to action is its price, and its steps are what it gives.
+  // Otherwise the reward shows under the name, and the button says "Start" (its visible words are
+  // part of its accessible name, as WCAG's label in name wants).
+  const buy = offer.reward.kind === 'price';
   // Platform names are brands, written alike in every language.
   const platform = offer.os === 'ios' ? 'iOS' : offer.os === 'android' ? 'Android' : offer.os;
   const countries = countryList(offer.countries, _rewards.locale);
@@ -51,15 +62,15 @@ export function renderDetail(offer: WallOffer, context: DetailContext): Template
           ${offerIcon(offer, context)}
           <div>
             <h2 id="detail-title" class="dialog-title">${offer.name}</h2>
-            <p class="payout">${reward}</p>
+            ${buy ? nothing : html`<p class="reward">${ctaContent(offer, reward)}</p>`}
           </div>
           <button part="close" class="close" type="button" aria-label=${text.close} @click=${context.close}>×</button>
         </div>
         ${offer.description ? html`<p class="description">${offer.description}</p>` : nothing}
         ${offer.steps.length
-          ? html`<h3 class="section">${text.stepsLabel}</h3>
-              <ol class="steps">
-                ${offer.steps.map((step) => html`<li>${stepText(step, _rewards.locale)}</li>`)}
+          ? html`<h3 class="section">${offer.source === 'appcharge' ? text.whatYouGet : text.stepsLabel}</h3>
+              <ol part="steps" class="steps">
+                ${offer.steps.map((step) => html`<li part="step">${stepText(step, _rewards.locale)}</li>`)}
               </ol>`
           : nothing}
         ${platform || countries
@@ -74,8 +85,8 @@ export function renderDetail(offer: WallOffer, context: DetailContext): Template
                 >${text.preview}<span aria-hidden="true"> ↗</span></a
               >`
             : nothing}
-          <button part="cta" class="cta" type="button" aria-label=${text.startLabel(offer.name, reward)} @click=${() => context.start(offer)}>
-            ${text.start}
+          <button part="cta" class="cta" type="button" aria-label=${ctaLabel(offer, reward, text)} @click=${() => context.start(offer)}>
+            ${buy ? ctaContent(offer, reward) : text.start}
           </button>
         </div>
       </div>

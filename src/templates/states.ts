@@ -22,11 +22,25 @@ export function renderNoMatches(text: WallMessages, clear: () => void): Template
   </div>`;
 }
 
+/**
+ * The error panel's words: what the user can make of the failure, in their language. The
+ * technical reason (which the publisher needs) is in `offer-wall-error` and the console.
+ */
+export function errorText(error: WallErrorInfo, text: WallMessages): string[] {
+  // A 5xx is known only from the message (`The offers endpoint answered HTTP 503.`).
+  const hint =
+    error.kind === 'network' || error.kind === 'timeout'
+      ? text.errorOffline
+      : error.kind === 'http' && /\b5\d\d\b/.test(error.message)
+        ? text.errorBusy
+        : '';
+  return hint ? [text.errorTitle, hint] : [text.errorTitle];
+}
+
 export function renderError(error: WallErrorInfo, text: WallMessages, retry: () => void): TemplateResult {
   return html`
     <div part="error" class="state error" role="alert">
-      <p>${text.errorTitle}</p>
-      <p class="detail">${error.message}</p>
+      ${errorText(error, text).map((line) => html`<p>${line}</p>`)}
       <button part="retry" class="retry" type="button" @click=${retry}>${text.retry}</button>
     </div>
   `;

@@ -1,50 +1,53 @@
-/** The toolbar's styles: search box, type chips and sort control, wrapping on narrow walls. */
+/**
+ * The toolbar's styles: search box and sort control on the first line, the type filters on the
+ * next, one line that scrolls sideways (its height never changes as types arrive).
+ */
 import { css } from 'lit';
 
 export const toolbarStyles = css`
   .toolbar {
     display: flex;
     flex-wrap: wrap;
-    gap: calc(var(--_gap) * 0.75);
-    align-items: center;
+    gap: calc(var(--_gap) * .5);
     margin-bottom: var(--_gap);
   }
+  /* Their look is the wall's controls' (see the wall's styles). */
   .search,
   .sort {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) * 0.75);
-    min-height: 44px;
-    padding: 0 0.75em;
-  }
-  .search {
-    flex: 1 1 6em;
     min-width: 0;
+    padding: 0 .6em;
   }
-  /* Search and sort share the first row; the type chips take the next. */
-  .controls {
-    display: contents;
+  /*
+   * The sort control keeps its words: on a narrow wall it takes the next line rather than shrink;
+   * where the engine can, it is as wide as the choice shown, not the longest.
+   */
+  .search {
+    flex: 9 1 10em;
   }
+  .sort {
+    flex: 1 0 auto;
+    field-sizing: content;
+  }
+  /* Room for the focus ring inside the scroller, which would clip it. */
   .chips {
     display: flex;
-    flex-wrap: wrap;
-    gap: 0.5em;
-    order: 1;
+    gap: .5em;
     width: 100%;
+    overflow-x: auto;
+    scrollbar-width: none;
+    padding: 5px;
+    margin: -5px 0;
   }
   .chip {
-    background: var(--_surface);
-    color: var(--_text);
-    border: 1px solid var(--_border);
+    flex: none;
+    min-height: 36px;
+    padding: 0 1em;
     border-radius: 999px;
-    padding: 0.25em 0.9em;
-    transition: background-color 0.15s, color 0.15s;
+    white-space: nowrap;
   }
   .chip[aria-pressed='true'] {
-    background: var(--_accent);
-    color: var(--_accent-text);
-    border-color: var(--_accent);
+    background: var(--_text);
+    color: var(--_surface);
+    border-color: var(--_text);
   }
 `;

@@ -58,12 +58,12 @@ describe('<offer-wall> in React 19', () => {
 
   it('passes messages as a property, so a text override shows', async () => {
     await mock(feed(s2sPage([s2sOffer(1)])));
-    const wall = render({ messages: { start: 'Earn now' } });
+    const wall = render({ messages: { all: 'Every offer' } });
     await until(() => parts(wall, 'cta').length === 1);
 
-    expect(wall.messages).to.deep.equal({ start: 'Earn now' });
+    expect(wall.messages).to.deep.equal({ all: 'Every offer' });
     expect(wall.hasAttribute('messages')).to.equal(false);
-    expect(parts(wall, 'cta')[0]!.textContent!.trim()).to.equal('Earn now');
+    expect(parts(wall, 'filter')[0]!.textContent!.trim()).to.equal('Every offer');
   });
 
   it('hands offer-wall-load to React state and offer-click, prevented, to the app with the offer', async () => {

@@ -73,13 +73,13 @@ describe('<offer-wall> in Vue 3 (render function, runtime-only build)', () => {
 
   it('passes messages as a property, so a text override shows', async () => {
     await mock(feed(s2sPage([s2sOffer(1)])));
-    props.messages = { start: 'Jetzt starten' };
+    props.messages = { all: 'Alle Angebote' };
     const wall = mount();
     await until(() => parts(wall, 'cta').length === 1);
 
-    expect(wall.messages).to.deep.equal({ start: 'Jetzt starten' });
+    expect(wall.messages).to.deep.equal({ all: 'Alle Angebote' });
     expect(wall.hasAttribute('messages')).to.equal(false);
-    expect(parts(wall, 'cta')[0]!.textContent!.trim()).to.equal('Jetzt starten');
+    expect(parts(wall, 'filter')[0]!.textContent!.trim()).to.equal('Alle Angebote');
   });
 
   it('hands offer-wall-load to component state and offer-click, prevented, to the app as an emitted event', async () => {
@@ -138,7 +138,7 @@ describe('<offer-wall> in Vue 3 (template, compiled with isCustomElement)', () =
       setup: () => ({
         state,
         endpoint: ENDPOINT,
-        messages: { start: 'Go' },
+        messages: { all: 'Go' },
         loaded: (event: OfferWallLoadEvent) => (state.shown = event.detail.offers.length),
         pick: (event: OfferClickEvent) => (event.preventDefault(), clicks.push(event)),
       }),
@@ -155,7 +155,7 @@ describe('<offer-wall> in Vue 3 (template, compiled with isCustomElement)', () =
     const wall = host.querySelector('offer-wall')!;
 
     await until(() => host.querySelector('[role=status]')!.textContent === '2 offers');
-    expect(parts(wall, 'cta')[0]!.textContent!.trim()).to.equal('Go');
+    expect(parts(wall, 'filter')[0]!.textContent!.trim()).to.equal('Go');
     expect(requests.queries[0]!.get('thirdparty_id')).to.equal('tpl-user');
 
     const opened = withoutOpen(() => parts(wall, 'cta')[0]!.click());

@@ -12,7 +12,8 @@ const KEYS = Object.keys({
   sortLabel: 1, sortFeed: 1, sortReward: 1, sortPrice: 1, searchLabel: 1,
   results: 1, noMatches: 1, clearFilters: 1, close: 1,
   platform: 1, countries: 1,
-  preview: 1,
+  preview: 1, all: 1, typeApps: 1, typeTasks: 1, typeSignups: 1, typeBundles: 1, typeDeals: 1,
+  errorOffline: 1, errorBusy: 1, whatYouGet: 1, buyLabel: 1,
 } satisfies Record<keyof WallMessages, 1>) as (keyof WallMessages)[];
 
 /** Every text of a language as the wall would show it, functions called with the given values. */
@@ -20,6 +21,7 @@ function rendered(messages: WallMessages, name: string, amount: string, counts: 
   return KEYS.flatMap((key) => {
     const value = messages[key];
     if (key === 'startLabel') return messages.startLabel(name, amount);
+    if (key === 'buyLabel') return messages.buyLabel(name, amount);
     if (key === 'discount') return messages.discount(amount);
     if (key === 'results') return counts.map((count) => messages.results(count, amount));
     return value as string;
@@ -72,6 +74,8 @@ describe('built-in texts', () => {
       const messages = messagesFor(language);
       const label = messages.startLabel('«name»', '«reward»');
       expect(label, language).to.include('«name»').and.to.include('«reward»');
+      const buy = messages.buyLabel('«name»', '«price»');
+      expect(buy, language).to.include('«name»').and.to.include('«price»').and.not.to.match(/[{}]/);
       expect(messages.discount('«20%»'), language).to.include('«20%»');
       expect(messages.results(7, '«7»'), language).to.include('«7»');
       expect(label, language).not.to.match(/[{}]/);

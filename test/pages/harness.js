@@ -25,7 +25,7 @@
       titleLetterSpacing: style(title, 'letterSpacing'),
       ctaVisible: !!cta && box(cta).height > 0 && style(cta, 'display') !== 'none',
       iconVisible: !!q('icon') && box(q('icon')).width > 0,
-      stepsVisible: !!q('step') && box(q('step')).height > 0,
+      payoutVisible: !!q('payout') && box(q('payout')).height > 0,
       cardHeight: box(q('card')) ? Math.round(box(q('card')).height) : 0,
     };
   }
