@@ -63,7 +63,9 @@ CREATE INDEX offer_wall_transactions_user ON offer_wall_transactions (user_id);
 CREATE TABLE offer_wall_outbox (
   id uuid PRIMARY KEY,
   body jsonb NOT NULL,
-  created_at timestamptz NOT NULL DEFAULT now(),
+  -- The moment of the insert, not of the transaction's start: a reversal that waited for its
+  -- credit's lock began first, yet its event must come after the credit's.
+  created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
   attempts integer NOT NULL DEFAULT 0,
   next_attempt_at timestamptz NOT NULL DEFAULT now(),
   delivered_at timestamptz,
