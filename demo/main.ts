@@ -4,6 +4,7 @@
  */
 import { setupWorker } from 'msw/browser';
 import { demoNetwork, handlers, type NetworkMode } from './mocks/handlers.js';
+import { chargeBackLatest, convertLatest, rewardsHandlers, seedRewards } from './mocks/rewards.js';
 
 // `?proxy` (with `npm run demo:proxy`): the walls call the real reference proxies, which call
 // the mock upstream; otherwise msw answers the walls' endpoints inside the page.
@@ -14,8 +15,13 @@ if (viaProxy) {
   document.querySelector('#mode')!.textContent =
     'Proxy mode: each wall calls a real offer-wall proxy (127.0.0.1:8787 and :8788), which adds the secret and calls the mock upstream.';
   (document.querySelector('select[name=network]') as HTMLSelectElement).disabled = true;
+  // The real server keeps the rewards; the mock network beside it makes the user's token.
+  const wall = document.querySelector('#wall-s2s')!;
+  wall.setAttribute('rewards-endpoint', 'http://127.0.0.1:8787/rewards');
+  wall.setAttribute('user-token', await (await fetch('http://127.0.0.1:8789/token')).text());
 } else {
-  const worker = setupWorker(...handlers);
+  seedRewards();
+  const worker = setupWorker(...handlers, ...rewardsHandlers);
   await worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } });
 }
 await import('../src/offer-wall.js');
@@ -115,10 +121,37 @@ document.addEventListener('offer-impression', (e) => {
 });
 document.addEventListener('offer-click', (e) => {
   const open = (form.elements.namedItem('openLinks') as HTMLInputElement).checked;
-  // The demo's tracking hosts do not exist; by default the click is logged, not followed.
-  if (!open) e.preventDefault();
   write(e.target as Element, 'offer-click', `${e.detail.offer.name} → ${e.detail.url ?? '(no link)'}${open ? '' : ' (not opened)'}`);
 });
+document.addEventListener('offer-support', (e) => {
+  const { name, status, clickId } = e.detail.reward;
+  write(e.target as Element, 'offer-support', `${name} (${status}, click ${clickId ?? '?'}): opens support-url`);
+});
+// The demo's tracking and support hosts do not exist: unless asked, the page does not go there.
+// The click is not cancelled (the wall then records it as a pending reward); only the new tab is
+// left out, here rather than in a listener, which would cancel the click and its record with it.
+const openTab = window.open.bind(window);
+window.open = (...args: Parameters<typeof window.open>) =>
+  (form.elements.namedItem('openLinks') as HTMLInputElement).checked ? openTab(...args) : null;
+
+// The network's side of the rewards loop: a conversion credits the latest pending tap, a
+// chargeback takes back the latest credit; then the wall reloads, its rewards with it.
+const networkStatus = document.querySelector('#network-status')!;
+async function playNetwork(kind: 'convert' | 'chargeback'): Promise<void> {
+  let said: string;
+  if (viaProxy) {
+    said = await (await fetch(`http://127.0.0.1:8789/${kind}`, { method: 'POST' })).text();
+  } else {
+    const name = kind === 'convert' ? convertLatest() : chargeBackLatest();
+    said = name ? `${kind === 'convert' ? 'Credited' : 'Charged back'}: ${name}.` : kind === 'convert' ? 'No pending reward: tap an offer first.' : 'No credited reward to take back.';
+  }
+  networkStatus.textContent = said;
+  const wall = walls.find((candidate) => candidate.id === 'wall-s2s')!;
+  write(wall, 'network', said);
+  wall.reload();
+}
+document.querySelector('#convert')!.addEventListener('click', () => void playNetwork('convert'));
+document.querySelector('#chargeback')!.addEventListener('click', () => void playNetwork('chargeback'));
 document.querySelector('#clear-log')!.addEventListener('click', () => log.replaceChildren());
 
 // The toolbar writes what the user picks back to the wall's attributes (and so do the controls

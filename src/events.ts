@@ -2,6 +2,7 @@
  * The events `<offer-wall>` fires, their detail types, and their entries in the global event
  * map, so `wall.addEventListener('offer-click', (e) => e.detail.url)` type-checks.
  */
+import type { RewardEntry } from './data/rewards.js';
 import type { WallErrorInfo, WallOffer } from './data/types.js';
 
 /** `offer-click`: the user activated an offer's call to action. Cancelable. */
@@ -33,7 +34,16 @@ export interface OfferWallErrorDetail {
   error: WallErrorInfo;
 }
 
+/**
+ * `offer-support`: the user asked for help with a reward still pending after a day ("Report a
+ * problem"). Cancelable; by default the wall opens `support-url` for it in a new tab.
+ */
+export interface OfferSupportDetail {
+  reward: RewardEntry;
+}
+
 export type OfferClickEvent = CustomEvent<OfferClickDetail>;
+export type OfferSupportEvent = CustomEvent<OfferSupportDetail>;
 export type OfferImpressionEvent = CustomEvent<OfferImpressionDetail>;
 export type OfferWallLoadEvent = CustomEvent<OfferWallLoadDetail>;
 export type OfferWallErrorEvent = CustomEvent<OfferWallErrorDetail>;
@@ -44,6 +54,7 @@ export interface OfferWallEventMap {
   'offer-impression': OfferImpressionEvent;
   'offer-wall-load': OfferWallLoadEvent;
   'offer-wall-error': OfferWallErrorEvent;
+  'offer-support': OfferSupportEvent;
 }
 
 /**

@@ -8,6 +8,8 @@ export type {
   OfferClickEvent,
   OfferImpressionDetail,
   OfferImpressionEvent,
+  OfferSupportDetail,
+  OfferSupportEvent,
   OfferWallErrorDetail,
   OfferWallErrorEvent,
   OfferWallLoadDetail,
@@ -24,6 +26,7 @@ export type {
   WallStep,
 } from './data/types.js';
 export { WallError } from './data/types.js';
+export type { RewardEntry, RewardStatus } from './data/rewards.js';
 export type { Dialect } from './data/dialect.js';
 export type { FormatSetting } from './data/dialects.js';
 export { DIALECTS, buildQuery, detectDialect, parseFeed } from './data/dialects.js';

@@ -11,10 +11,12 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { DetailController } from './controllers/detail-controller.js';
 import { FeedController } from './controllers/feed-controller.js';
+import { RewardsController } from './controllers/rewards-controller.js';
 import { ImpressionController, NearEndController } from './controllers/visibility-controllers.js';
 import { WindowController } from './controllers/window-controller.js';
-import { formatCount, formatReward, type RewardSettings } from './data/format.js';
-import type { WallOffer } from './data/types.js';
+import { formatCount, formatReward, toVirtualCurrency, type RewardSettings } from './data/format.js';
+import { clickRecord, supportUrl, type RewardEntry } from './data/rewards.js';
+import type { WallErrorInfo, WallOffer } from './data/types.js';
 import { ShownOffers, type ViewQuery } from './data/view.js';
 import { directionOf, messagesFor } from './i18n/index.js';
 import { clickUrl, newClickId } from './data/urls.js';
@@ -29,6 +31,8 @@ import { renderDetail } from './templates/detail.js';
 import { detailStyles } from './templates/detail.styles.js';
 import { toolbarStyles } from './templates/toolbar.styles.js';
 import { renderEmpty, renderError, renderLoading, renderMore, renderNoMatches } from './templates/states.js';
+import { renderRewards, renderTabs, type WallTab } from './templates/rewards.js';
+import { rewardsStyles } from './templates/rewards.styles.js';
 import { renderToolbar } from './templates/toolbar.js';
 
 /**
@@ -42,7 +46,8 @@ import { renderToolbar } from './templates/toolbar.js';
  * @fires {OfferClickEvent} offer-click - The user activated an offer's call to action. Cancelable; by default the wall opens `detail.url` in a new tab.
  * @fires {OfferImpressionEvent} offer-impression - An offer's card was at least half visible for the first time since the wall (re)loaded.
  * @fires {OfferWallLoadEvent} offer-wall-load - A page of offers was received and shown.
- * @fires {OfferWallErrorEvent} offer-wall-error - Loading failed after retries, or the configuration is unusable.
+ * @fires {OfferWallErrorEvent} offer-wall-error - Loading failed after retries, or the configuration is unusable; kind `rewards`: the user's rewards could not be loaded or a tap recorded.
+ * @fires {OfferSupportEvent} offer-support - The user chose "Report a problem" on a reward pending for more than a day. Cancelable; by default the wall opens `support-url` for it in a new tab.
  *
  * @slot header - Content shown above the offers.
  * @slot empty - Replaces the built-in text of the empty state.
@@ -68,6 +73,10 @@ import { renderToolbar } from './templates/toolbar.js';
  * @csspart search - The search box.
  * @csspart detail - The offer's detail dialog.
  * @csspart close - The detail's close button.
+ * @csspart tab - One of the two tabs, offers and "My rewards" (with `rewards-endpoint` and `user-token`).
+ * @csspart rewards - The rewards view.
+ * @csspart reward - One of the user's rewards.
+ * @csspart support - The "Report a problem" button of a reward pending for more than a day.
  *
  * @cssprop --offer-wall-accent - Accent colour: calls to action, links, focus rings.
  * @cssprop --offer-wall-accent-text - Text on the accent colour.
@@ -84,7 +93,7 @@ import { renderToolbar } from './templates/toolbar.js';
  * @cssprop --offer-wall-background - The wall's background (transparent in light, dark in dark).
  */
 export class OfferWall extends LitElement {
-  static override styles = [hostStyles, wallStyles, toolbarStyles, detailStyles];
+  static override styles = [hostStyles, wallStyles, toolbarStyles, detailStyles, rewardsStyles];
 
   // The attributes are declared once, in internal/attributes.ts (without decorators: the same
   // meaning, fewer bytes in the bundle); their types join the class through the interface below.
@@ -102,6 +111,14 @@ export class OfferWall extends LitElement {
   /** The resolved settings of the current load. */
   private _settings!: Settings;
   private _warned = new Set<string>();
+  /** The view shown, when rewards are on: the offers, or the user's rewards. */
+  private _tab: WallTab = 'offers';
+
+  // The panel speaks to the user; the publisher finds the technical reason here and in the event.
+  private _fail = (error: WallErrorInfo): void => {
+    console.warn(`<offer-wall>: ${error.message}`);
+    fire(this, 'offer-wall-error', { error });
+  };
 
   private _feed = new FeedController(this, () => (this._settings ??= readSettings(this, this._warned)), {
     reset: () => {
@@ -113,12 +130,10 @@ export class OfferWall extends LitElement {
     // Formats are slow to build the first time: build them while the request is in flight.
     _waiting: () => formatReward({ kind: 'price', usd: 0, discountPercent: 1 }, this._rewardSettings()),
     _loaded: (detail) => fire(this, 'offer-wall-load', detail),
-    // The panel speaks to the user; the publisher finds the technical reason here and in the event.
-    _failed: (error) => {
-      console.warn(`<offer-wall>: ${error.message}`);
-      fire(this, 'offer-wall-error', { error });
-    },
+    _failed: (error) => this._fail(error),
   });
+
+  private _rewards = new RewardsController(this, () => this._settings, (error) => this._fail(error));
 
   private _window = new WindowController(this, {
     // A new page's first screen shows before the rest of it.
@@ -149,6 +164,12 @@ export class OfferWall extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this._settings || [...changed.keys()].some(isSetting)) this._settings = readSettings(this, this._warned);
+    // Another user or endpoint: their rewards, loaded now so the tab can count what is pending.
+    if (!this.hasUpdated || changed.has('rewardsEndpoint') || changed.has('userToken')) {
+      this._rewards._reset();
+      this._rewards._refresh();
+      if (!this._rewards._on) this._tab = 'offers';
+    }
     // The first update loads (even with no attribute set: that is a configuration error to show).
     if (!this.hasUpdated || REQUEST_PROPERTIES.some((name) => changed.has(name))) this._feed.reload();
   }
@@ -168,10 +189,11 @@ export class OfferWall extends LitElement {
 
   private _clearFilters = (): void => this._changeView({ filter: '', search: '' });
 
-  /** Loads the offers again from the first page, dropping those shown. */
+  /** Loads the offers again from the first page, dropping those shown; and the user's rewards, when on. */
   reload(): void {
     // In the next update, so settings changed just before are the ones used, and used once.
     this._feed.reload();
+    this._rewards._refresh();
   }
 
   private get _text(): WallMessages {
@@ -197,14 +219,32 @@ export class OfferWall extends LitElement {
 
   private _activate = (offer: WallOffer): void => {
     const { query, clickUrlTemplate } = this._settings;
-    const url = clickUrl(
-      offer.trackingUrl,
-      clickUrlTemplate,
-      { user_id: query.userId, click_id: newClickId(), offer_id: offer.templateId },
-      document.baseURI,
-    );
-    const proceed = fire(this, 'offer-click', { offer, url }, true);
-    if (proceed && url) window.open(url, '_blank', 'noopener,noreferrer');
+    const clickId = newClickId();
+    const url = clickUrl(offer.trackingUrl, clickUrlTemplate, { user_id: query.userId, click_id: clickId, offer_id: offer.templateId }, document.baseURI);
+    if (!fire(this, 'offer-click', { offer, url }, true) || !url) return;
+    window.open(url, '_blank', 'noopener,noreferrer');
+    // The tap becomes a pending reward, under the click id the link carries; the reward as shown,
+    // in the publisher's currency (none for a purchase).
+    if (this._rewards._on) {
+      const { reward } = offer;
+      const { currencyName, currencyRate } = this._settings;
+      const amount = reward.kind !== 'payout' ? null : currencyName && currencyRate ? toVirtualCurrency(reward.usd, currencyRate) : reward.usd;
+      this._rewards._record(clickRecord(offer, clickId, amount));
+    }
+  };
+
+  /** Switches between the offers and the rewards (which load again when opened). */
+  private _select = (tab: WallTab, focus?: boolean): void => {
+    this._tab = tab;
+    if (tab === 'rewards') this._rewards._refresh();
+    this.requestUpdate();
+    if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus());
+  };
+
+  /** "Report a problem": the publisher may handle it; else their support page opens. */
+  private _report = (reward: RewardEntry): void => {
+    const url = supportUrl(this._settings.supportUrl, reward, this._settings.query.userId, document.baseURI);
+    if (fire(this, 'offer-support', { reward }, true) && url) window.open(url, '_blank', 'noopener,noreferrer');
   };
 
   private _onIconError = (event: Event): void => {
@@ -222,6 +262,7 @@ export class OfferWall extends LitElement {
     const { status, error } = this._feed;
     const { key } = this._details;
     const detail = key === null ? undefined : this._feed.offers[key];
+    const rewards = this._rewards._on;
     return html`<div
       class="wall theme-${settings.theme} layout-${settings.layout}"
       part="base"
@@ -229,11 +270,29 @@ export class OfferWall extends LitElement {
       lang=${settings.locale}
     >
       <slot name="header"></slot>
-      ${settings.toolbar && status === 'loaded' ? this._renderToolbar(text) : nothing}
-      ${status === 'loading' ? renderLoading(text) : nothing}
-      ${status === 'empty' ? renderEmpty(text) : nothing}
-      ${status === 'error' && error ? renderError(error, text, this._feed.retry) : nothing}
-      ${status === 'loaded' ? this._renderOffers(text) : nothing}
+      ${rewards ? renderTabs(this._tab, this._rewards._pending, text, this._select) : nothing}
+      <div
+        id="panel-offers"
+        role=${rewards ? 'tabpanel' : nothing}
+        aria-labelledby=${rewards ? 'tab-offers' : nothing}
+        ?hidden=${rewards && this._tab === 'rewards'}
+      >
+        ${settings.toolbar && status === 'loaded' ? this._renderToolbar(text) : nothing}
+        ${status === 'loading' ? renderLoading(text) : nothing}
+        ${status === 'empty' ? renderEmpty(text) : nothing}
+        ${status === 'error' && error ? renderError(error, text, this._feed.retry) : nothing}
+        ${status === 'loaded' ? this._renderOffers(text) : nothing}
+      </div>
+      ${rewards && this._tab === 'rewards'
+        ? renderRewards(this._rewards, {
+            card: context,
+            locale: settings.locale,
+            currencyName: settings.currencyName,
+            _support: !!settings.supportUrl,
+            report: this._report,
+            now: Date.now(),
+          })
+        : nothing}
       ${detail
         ? renderDetail(detail, { ...context, close: this._details.close, start: this._activate })
         : nothing}

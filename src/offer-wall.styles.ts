@@ -66,7 +66,8 @@ export const wallStyles = css`
     }
   }
 
-  .list {
+  .list,
+  .rewards-list {
     list-style: none;
     margin: 0;
     padding: 0;
@@ -79,8 +80,12 @@ export const wallStyles = css`
     margin-inline: auto;
   }
 
-  /* A row: icon, name, call to action; in a grid, or on a narrow wall, the button goes below. */
-  .card {
+  /*
+   * A row: icon, name, call to action; in a grid, or on a narrow wall, the button goes below.
+   * One of the user's rewards is laid out the same: icon, name, amount and status.
+   */
+  .card,
+  .entry {
     display: grid;
     grid-template-columns: auto minmax(0, 1fr) auto;
     align-items: center;
@@ -89,6 +94,8 @@ export const wallStyles = css`
     background: var(--_surface);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
+  }
+  .card {
     cursor: pointer;
   }
   .layout-grid .list {

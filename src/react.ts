@@ -12,6 +12,7 @@ import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type {
   OfferClickEvent,
   OfferImpressionEvent,
+  OfferSupportEvent,
   OfferWallErrorEvent,
   OfferWallLoadEvent,
 } from './events.js';
@@ -58,6 +59,8 @@ export interface OfferWallEventProps {
   'onoffer-impression'?: (event: OfferImpressionEvent) => void;
   'onoffer-wall-load'?: (event: OfferWallLoadEvent) => void;
   'onoffer-wall-error'?: (event: OfferWallErrorEvent) => void;
+  /** Cancelable: call `event.preventDefault()` to handle "Report a problem" yourself instead of opening `support-url`. */
+  'onoffer-support'?: (event: OfferSupportEvent) => void;
 }
 
 /** Everything `<offer-wall>` accepts in JSX: the HTML attributes, `ref` to the element, and its own. */

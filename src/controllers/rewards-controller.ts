@@ -1,11 +1,11 @@
 /**
  * The user's rewards (CONTRACT.md section 9.2): loads the first page of `GET {rewards-endpoint}`
- * when asked (the view opened, the page visible again after the user went to an offer, a tap
- * recorded), further pages on `more`, and records each tap on an offer (`POST`, `keepalive`, so
- * it survives the page going to the offer). A failure never stops anything else: it is reported
- * (`offer-wall-error` kind `rewards`) and, for a load, shown with a retry. The token goes as
- * `Authorization: Bearer`; an answer to an outdated request (another user, another endpoint) is
- * dropped.
+ * when asked (the wall's first update, the view opened, the page visible again after the user
+ * went to an offer, a tap recorded), further pages on `more`, and records each tap on an offer
+ * (`POST`, `keepalive`, so it survives the page going to the offer). A failure never stops
+ * anything else: it is reported (`offer-wall-error` kind `rewards`) and, for a first page, shown
+ * with a retry. The token goes as `Authorization: Bearer`. Each load aborts the one before, so
+ * an answer for another user or endpoint is never shown.
  */
 import type { ReactiveController } from 'lit';
 import { readRewardsPage, type RewardEntry } from '../data/rewards.js';
@@ -19,43 +19,14 @@ export interface RewardsSettings {
   timeout: number;
 }
 
-export type RewardsStatus = 'idle' | 'loading' | 'loaded' | 'error';
-
-const asError = (error: unknown): WallErrorInfo =>
-  error instanceof WallError ? { kind: 'rewards', message: error.message } : { kind: 'rewards', message: `The rewards could not be loaded (${String((error as Error)?.message ?? error)}).` };
-
-/** One request to the rewards endpoint, with the token and a time limit; its JSON, or nothing for a 204. */
-async function call(url: string, token: string, timeout: number, signal: AbortSignal, body?: string): Promise<unknown> {
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method: body ? 'POST' : 'GET',
-      headers: body ? { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' } : { Authorization: `Bearer ${token}` },
-      body,
-      // A tap takes the user to the offer: the record must not die with the page.
-      keepalive: !!body,
-      credentials: 'same-origin',
-      signal: AbortSignal.any ? AbortSignal.any([signal, AbortSignal.timeout(timeout)]) : signal,
-    });
-  } catch (error) {
-    if (signal.aborted) throw error;
-    throw new WallError('network', `The rewards endpoint could not be reached (${(error as Error).message || 'network error'}).`);
-  }
-  if (!response.ok) throw new WallError('http', `The rewards endpoint answered HTTP ${response.status}.`, response.status);
-  return response.status === 204 ? null : response.json();
-}
-
 export class RewardsController implements ReactiveController {
-  status: RewardsStatus = 'idle';
-  entries: RewardEntry[] = [];
-  balance: number | null = null;
-  error: WallErrorInfo | null = null;
+  _status: 'idle' | 'loading' | 'loaded' | 'error' = 'idle';
+  _entries: RewardEntry[] = [];
+  _balance: number | null = null;
   /** The cursor of the next page, or null. */
   _next: string | null = null;
   _loadingMore = false;
-  /** Bumped on every new first page; an answer for an older one is dropped. */
-  private _generation = 0;
-  private _abort: AbortController | null = null;
+  private _abort = new AbortController();
 
   constructor(
     private readonly _host: WallHost,
@@ -67,13 +38,12 @@ export class RewardsController implements ReactiveController {
 
   /** Whether rewards are on: an endpoint and a token. */
   get _on(): boolean {
-    const { _rewardsEndpoint, _userToken } = this._settings();
-    return !!(_rewardsEndpoint && _userToken);
+    return !!this._settings()._rewardsEndpoint;
   }
 
   /** How many of the loaded entries are still pending (for the tab). */
   get _pending(): number {
-    return this.entries.filter((entry) => entry.status === 'pending').length;
+    return this._entries.filter((entry) => entry.status === 'pending').length;
   }
 
   hostConnected(): void {
@@ -82,78 +52,84 @@ export class RewardsController implements ReactiveController {
 
   hostDisconnected(): void {
     document.removeEventListener('visibilitychange', this._onVisible);
-    this._abort?.abort();
-    this._abort = null;
   }
 
   /** Back from the app store: what was tapped shows as pending at once. */
   private _onVisible = (): void => {
-    if (document.visibilityState === 'visible' && this.status !== 'idle') this.refresh();
+    if (document.visibilityState === 'visible') this._refresh();
   };
 
   /** Forgets everything (another user or endpoint). */
-  reset(): void {
-    this._abort?.abort();
-    this._abort = null;
-    this._generation++;
-    this.status = 'idle';
-    this.entries = [];
-    this.balance = this.error = this._next = null;
-    this._loadingMore = false;
+  _reset(): void {
+    this._abort.abort();
+    this._status = 'idle';
+    this._entries = [];
+    this._balance = this._next = null;
   }
 
   /** Loads the first page again; what is shown stays until the answer replaces it. */
-  readonly refresh = (): void => {
+  readonly _refresh = (): void => {
     if (!this._on) return;
-    this._abort?.abort();
-    this._abort = new AbortController();
-    const generation = ++this._generation;
-    if (this.status !== 'loaded') this.status = 'loading';
-    this.error = null;
-    this._host.requestUpdate();
-    void this._page(null, generation, this._abort.signal);
+    if (this._status !== 'loaded') this._status = 'loading';
+    void this._page(null);
   };
 
-  readonly more = (): void => {
-    if (!this._next || this._loadingMore || !this._on) return;
-    this._loadingMore = true;
-    this._abort ??= new AbortController();
-    this._host.requestUpdate();
-    void this._page(this._next, this._generation, this._abort.signal);
+  readonly _more = (): void => {
+    if (this._next && !this._loadingMore) void this._page(this._next);
   };
 
-  /** Records a tap on an offer; on success the list is loaded again (the tap is now pending). */
+  /** Records a tap on an offer; once recorded, the list is loaded again (the tap is now pending). */
   _record(body: string): void {
-    const { _rewardsEndpoint, _userToken, timeout } = this._settings();
-    if (!_rewardsEndpoint || !_userToken) return;
-    call(_rewardsEndpoint.href, _userToken, timeout, new AbortController().signal, body).then(
-      () => this.refresh(),
-      (error: unknown) => this._failed(asError(error)),
-    );
+    this._call(null, body).then(this._refresh, this._failed);
   }
 
-  private async _page(cursor: string | null, generation: number, signal: AbortSignal): Promise<void> {
+  /** One request with the token and the time limit: the JSON answer, nothing for a POST. */
+  private async _call(cursor: string | null, body?: string, signal?: AbortSignal): Promise<unknown> {
     const { _rewardsEndpoint, _userToken, timeout } = this._settings();
-    const url = new URL(_rewardsEndpoint!.href);
+    const url = new URL(_rewardsEndpoint!);
     if (cursor) url.searchParams.set('cursor', cursor);
+    const timer = AbortSignal.timeout(timeout);
+    let reason: string;
     try {
-      const page = readRewardsPage(await call(url.href, _userToken!, timeout, signal));
-      if (generation !== this._generation) return;
-      this.entries = cursor ? this.entries.concat(page.entries) : page.entries;
-      this.balance = page.balance;
-      this._next = page.next;
-      this.status = 'loaded';
+      const response = await fetch(url, {
+        method: body ? 'POST' : 'GET',
+        headers: body ? { Authorization: `Bearer ${_userToken}`, 'Content-Type': 'application/json' } : { Authorization: `Bearer ${_userToken}` },
+        body,
+        // A tap takes the user to the offer: the record must not die with the page.
+        keepalive: !!body,
+        signal: signal && AbortSignal.any ? AbortSignal.any([signal, timer]) : timer,
+      });
+      if (response.ok) return body ? null : await response.json();
+      reason = `HTTP ${response.status}`;
     } catch (error) {
-      if (generation !== this._generation || signal.aborted) return;
-      const info = asError(error);
+      if (signal?.aborted) throw error;
+      reason = (error as Error).message;
+    }
+    throw new WallError('rewards', `The rewards endpoint failed: ${reason}.`);
+  }
+
+  private async _page(cursor: string | null): Promise<void> {
+    if (cursor) this._loadingMore = true;
+    else {
+      this._abort.abort();
+      this._abort = new AbortController();
+    }
+    const { signal } = this._abort;
+    this._host.requestUpdate();
+    try {
+      const page = readRewardsPage(await this._call(cursor, undefined, signal));
+      if (signal.aborted) return;
+      this._entries = cursor ? this._entries.concat(page.entries) : page.entries;
+      this._balance = page.balance;
+      this._next = page.next;
+      this._status = 'loaded';
+    } catch (error) {
+      if (signal.aborted) return;
       // A failed next page keeps the list; a failed first page shows the error, with retry.
-      if (!cursor) {
-        this.status = 'error';
-        this.error = info;
-      }
-      this._failed(info);
+      if (!cursor) this._status = 'error';
+      this._failed(error as WallErrorInfo);
     } finally {
-      if (generation === this._generation) this._loadingMore = false;
+      if (!signal.aborted) this._loadingMore = false;
       this._host.requestUpdate();
     }
   }

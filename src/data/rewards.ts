@@ -4,6 +4,7 @@
  * click the wall records on a tap, and the support link it opens. Pure; no Lit, no DOM.
  */
 import { isRecord, readId, readNumber, readText } from './fields.js';
+import { formatCount, formatUsd } from './format.js';
 import type { WallOffer } from './types.js';
 import { WallError } from './types.js';
 import { clickUrl, safeHttpUrl } from './urls.js';
@@ -61,11 +62,9 @@ function readEntry(value: unknown): RewardEntry | null {
   };
 }
 
-/** Reads a `GET /rewards` answer; throws a `payload` WallError when it is not one at all. */
+/** Reads a `GET /rewards` answer; throws a `rewards` WallError when it is not one at all. */
 export function readRewardsPage(body: unknown): RewardsPage {
-  if (!isRecord(body) || !Array.isArray(body['entries'])) {
-    throw new WallError('payload', 'The rewards endpoint did not answer with a list of entries.');
-  }
+  if (!isRecord(body) || !Array.isArray(body['entries'])) throw new WallError('rewards', 'The rewards endpoint failed: no list of entries.');
   const entries: RewardEntry[] = [];
   for (const item of body['entries']) {
     const entry = readEntry(item);
@@ -92,4 +91,30 @@ export const needsSupport = (entry: RewardEntry, now: number): boolean => entry.
 /** The support link for an entry: `support-url` with `{click_id}`, `{offer_id}`, `{user_id}` put in, URL-encoded. */
 export function supportUrl(template: string | null, entry: RewardEntry, userId: string | null, baseUrl: string): string | null {
   return clickUrl(null, template, { click_id: entry.clickId, offer_id: entry.offerId, user_id: userId }, baseUrl);
+}
+
+/**
+ * An amount of the user's rewards: in the publisher's currency when it has a name (`3,600 Coins`),
+ * else as money, as the wall shows payouts without one.
+ */
+export const formatAmount = (amount: number, locale: string, currencyName: string | null): string =>
+  currencyName ? `${formatCount(amount, locale)} ${currencyName}` : formatUsd(amount, locale);
+
+// The largest unit that fits, down to minutes; under a minute is "now".
+const UNITS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['year', 31_536e6],
+  ['month', 2_592e6],
+  ['day', 864e5],
+  ['hour', 36e5],
+  ['minute', 6e4],
+];
+const relative = new Map<string, Intl.RelativeTimeFormat>();
+
+/** When something happened, in the user's words: `2 hours ago`, `yesterday`, `now`. */
+export function formatWhen(at: number, now: number, locale: string): string {
+  let format = relative.get(locale);
+  if (!format) relative.set(locale, (format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })));
+  const diff = at - now;
+  for (const [unit, size] of UNITS) if (Math.abs(diff) >= size) return format.format(Math.trunc(diff / size), unit);
+  return format.format(0, 'second');
 }

@@ -38,4 +38,14 @@ export const ar: Texts = [
   'يُرجى إعادة المحاولة لاحقًا.', // errorBusy
   'ما ستحصل عليه', // whatYouGet
   'شراء {0}، {1}', // buyLabel
+  'مكافآتي', // myRewards
+  'الرصيد', // balance
+  'قيد الانتظار', // pending
+  'تمت الإضافة', // credited
+  'تم الإلغاء', // reversed
+  'لا شيء بعد: ابدأ عرضًا.', // nothingYet
+  'الإبلاغ عن مشكلة', // report
+  'جارٍ تحميل مكافآتك…', // rewardsLoading
+  'يتعذّر تحميل مكافآتك حاليًا.', // rewardsError
+  'عرض المزيد', // moreRewards
 ];

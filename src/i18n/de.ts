@@ -35,4 +35,14 @@ export const de: Texts = [
   'Bitte später erneut versuchen.', // errorBusy
   'Das ist enthalten', // whatYouGet
   '{0} kaufen, {1}', // buyLabel
+  'Meine Prämien', // myRewards
+  'Guthaben', // balance
+  'Ausstehend', // pending
+  'Gutgeschrieben', // credited
+  'Storniert', // reversed
+  'Noch nichts: einfach ein Angebot starten.', // nothingYet
+  'Problem melden', // report
+  'Prämien werden geladen…', // rewardsLoading
+  'Die Prämien können gerade nicht geladen werden.', // rewardsError
+  'Mehr anzeigen', // moreRewards
 ];

@@ -35,4 +35,14 @@ export const en: Texts = [
   'Please try again later.', // errorBusy
   'What you get', // whatYouGet
   'Buy {0}, {1}', // buyLabel
+  'My rewards', // myRewards
+  'Balance', // balance
+  'Pending', // pending
+  'Credited', // credited
+  'Reversed', // reversed
+  'Nothing yet: start an offer.', // nothingYet
+  'Report a problem', // report
+  'Loading your rewards…', // rewardsLoading
+  'Your rewards can’t load right now.', // rewardsError
+  'Show more', // moreRewards
 ];

@@ -35,4 +35,14 @@ export const es: Texts = [
   'Vuelve a intentarlo más tarde.', // errorBusy
   'Qué incluye', // whatYouGet
   'Comprar {0}, {1}', // buyLabel
+  'Mis recompensas', // myRewards
+  'Saldo', // balance
+  'Pendiente', // pending
+  'Abonada', // credited
+  'Revertida', // reversed
+  'Aún nada: empieza una oferta.', // nothingYet
+  'Informar de un problema', // report
+  'Cargando tus recompensas…', // rewardsLoading
+  'No se pueden cargar tus recompensas ahora mismo.', // rewardsError
+  'Ver más', // moreRewards
 ];

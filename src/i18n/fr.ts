@@ -38,4 +38,14 @@ export const fr: Texts = [
   'Réessayez plus tard.', // errorBusy
   'Contenu de l’offre', // whatYouGet
   'Acheter {0}, {1}', // buyLabel
+  'Mes récompenses', // myRewards
+  'Solde', // balance
+  'En attente', // pending
+  'Créditée', // credited
+  'Annulée', // reversed
+  'Rien pour l’instant : commencez une offre.', // nothingYet
+  'Signaler un problème', // report
+  'Chargement de vos récompenses…', // rewardsLoading
+  'Impossible de charger vos récompenses pour le moment.', // rewardsError
+  'Afficher plus', // moreRewards
 ];

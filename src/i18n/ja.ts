@@ -35,4 +35,14 @@ export const ja: Texts = [
   '後ほどお試しください。', // errorBusy
   '内容', // whatYouGet
   '{0}を購入（{1}）', // buyLabel
+  'マイリワード', // myRewards
+  '残高', // balance
+  '保留中', // pending
+  '付与済み', // credited
+  '取り消し済み', // reversed
+  'まだありません。オファーを始めましょう。', // nothingYet
+  '問題を報告', // report
+  'リワードを読み込んでいます…', // rewardsLoading
+  '現在リワードを読み込めません。', // rewardsError
+  'さらに表示', // moreRewards
 ];

@@ -35,4 +35,14 @@ export const pt: Texts = [
   'Tente novamente mais tarde.', // errorBusy
   'O que você recebe', // whatYouGet
   'Comprar {0}, {1}', // buyLabel
+  'Minhas recompensas', // myRewards
+  'Saldo', // balance
+  'Pendente', // pending
+  'Creditada', // credited
+  'Estornada', // reversed
+  'Nada ainda: comece uma oferta.', // nothingYet
+  'Relatar um problema', // report
+  'Carregando suas recompensas…', // rewardsLoading
+  'Não é possível carregar suas recompensas agora.', // rewardsError
+  'Ver mais', // moreRewards
 ];

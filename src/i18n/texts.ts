@@ -67,13 +67,32 @@ export interface WallMessages {
   whatYouGet: string;
   /** A store offer's call to action, its accessible name: the offer's name and its price. */
   buyLabel: (name: string, price: string) => string;
+  /** The tab of the user's rewards, and their list's accessible name. */
+  myRewards: string;
+  /** Beside the user's balance, over their rewards. */
+  balance: string;
+  /** A reward's status: the network has not confirmed it yet; also after the tab's count of them. */
+  pending: string;
+  /** A reward's status: confirmed and added to the balance. */
+  credited: string;
+  /** A reward's status: taken back by the network (a chargeback). */
+  reversed: string;
+  /** The rewards view with none yet. */
+  nothingYet: string;
+  /** The button (part `support`) beside a reward pending for more than a day. */
+  report: string;
+  rewardsLoading: string;
+  /** The rewards view's error panel (the reason is in `offer-wall-error`, kind `rewards`). */
+  rewardsError: string;
+  /** The button that loads older rewards. */
+  moreRewards: string;
 }
 
 /**
  * The order in which a language file lists its texts. One string rather than an array because it
  * is the only copy of the key names in the bundle and a string is the smallest way to ship it.
  */
-export const KEYS = 'listLabel loading empty errorTitle retry more start startLabel discount stepsLabel filterLabel sortLabel sortFeed sortReward sortPrice searchLabel results noMatches clearFilters close platform countries preview all typeApps typeTasks typeSignups typeBundles typeDeals errorOffline errorBusy whatYouGet buyLabel';
+export const KEYS = 'listLabel loading empty errorTitle retry more start startLabel discount stepsLabel filterLabel sortLabel sortFeed sortReward sortPrice searchLabel results noMatches clearFilters close platform countries preview all typeApps typeTasks typeSignups typeBundles typeDeals errorOffline errorBusy whatYouGet buyLabel myRewards balance pending credited reversed nothingYet report rewardsLoading rewardsError moreRewards';
 
 type Split<S extends string, Done extends string[] = []> = S extends `${infer Key} ${infer Rest}`
   ? Split<Rest, [...Done, Key]>

@@ -117,4 +117,21 @@ export const ATTRIBUTE_DOCS = {
     default: '`3`',
     description: "the level (2 to 6) of each card's title heading, to fit your page's outline",
   },
+  rewardsEndpoint: {
+    type: 'string',
+    default: 'none: no rewards view, taps are not recorded',
+    description:
+      "URL of the reference backend's `/rewards` (absolute or relative); with `user-token`, taps are recorded and the toolbar offers \"My rewards\"",
+  },
+  userToken: {
+    type: 'string',
+    default: 'none: as for `rewards-endpoint`',
+    description: "the user's token, made by your server (`createUserToken`), sent as `Authorization: Bearer`",
+  },
+  supportUrl: {
+    type: 'string',
+    default: 'none: no \"Report a problem\" button',
+    description:
+      'your support page for a reward pending over a day; `{click_id}`, `{offer_id}` and `{user_id}` are filled in, URL-encoded',
+  },
 } satisfies Record<AttributeProperty, AttributeDoc>;

@@ -45,6 +45,10 @@ export const ATTRIBUTES = {
   search: { reflect: true },
   toolbar: { _values: ['on', 'off'] },
   headingLevel: { attribute: 'heading-level', type: Number },
+  // The user's rewards (CONTRACT.md section 9.2): on when the first two are set.
+  rewardsEndpoint: { attribute: 'rewards-endpoint' },
+  userToken: { attribute: 'user-token' },
+  supportUrl: { attribute: 'support-url' },
 } as const satisfies Record<string, AttributeDeclaration>;
 
 export type AttributeProperty = keyof typeof ATTRIBUTES;

@@ -52,6 +52,11 @@ export interface Settings {
   view: ViewQuery;
   toolbar: boolean;
   headingLevel: number;
+  /** The rewards endpoint, or null when rewards are off (no usable endpoint, or no token). */
+  _rewardsEndpoint: URL | null;
+  _userToken: string | null;
+  /** The support link's template, checked. */
+  supportUrl: string | null;
 }
 
 /** A bad value, the attribute it came from, and what is used instead. */
@@ -170,6 +175,21 @@ export function resolveSettings(
     clickUrlTemplate = null;
   }
 
+  // Rewards are on with an endpoint and a token; a token set later (once the page has it) turns them on then.
+  const userToken = textOf('userToken');
+  let rewardsEndpoint: URL | null = null;
+  const rawRewards = textOf('rewardsEndpoint');
+  if (rawRewards) {
+    const resolved = resolveEndpoint(rawRewards, defaults.baseUrl);
+    if (resolved.url) rewardsEndpoint = userToken ? resolved.url : null;
+    else bad('rewardsEndpoint', rawRewards, 'an http(s) URL');
+  }
+  let supportUrl = textOf('supportUrl');
+  if (supportUrl && !clickUrl(null, supportUrl, {}, defaults.baseUrl)) {
+    bad('supportUrl', supportUrl, 'an http(s) URL');
+    supportUrl = null;
+  }
+
   return {
     settings: {
       endpoint: endpoint.url,
@@ -186,6 +206,9 @@ export function resolveSettings(
       view,
       toolbar,
       headingLevel,
+      _rewardsEndpoint: rewardsEndpoint,
+      _userToken: userToken,
+      supportUrl,
     },
     problems,
   };

@@ -22,7 +22,7 @@ export interface CardContext {
   _onIconError: (event: Event) => void;
 }
 
-export function offerIcon(offer: WallOffer, context: CardContext): TemplateResult {
+export function offerIcon(offer: Pick<WallOffer, 'icon' | 'name'>, context: CardContext): TemplateResult {
   return offer.icon && !context._brokenIcons.has(offer.icon)
     ? html`<img
         part="icon"

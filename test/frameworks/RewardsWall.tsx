@@ -8,6 +8,7 @@ import '../../src/offer-wall.js';
 import type {} from '../../src/react.js';
 import type { WallMessages } from '../../src/messages.js';
 import type { WallOffer } from '../../src/data/types.js';
+import type { RewardEntry } from '../../src/data/rewards.js';
 
 export interface RewardsWallProps {
   endpoint: string;
@@ -16,9 +17,15 @@ export interface RewardsWallProps {
   messages?: Partial<WallMessages>;
   /** Called instead of the wall opening the link itself: the app decides where the user goes. */
   onOfferPicked: (offer: WallOffer, url: string | null) => void;
+  /** The user's rewards: the backend's /rewards and the token the app's server made for this user. */
+  rewardsEndpoint?: string;
+  userToken?: string;
+  supportUrl?: string;
+  /** "Report a problem": the app shows its own help instead of the support page. */
+  onSupport?: (reward: RewardEntry) => void;
 }
 
-export function RewardsWall({ endpoint, userId, country, messages, onOfferPicked }: RewardsWallProps) {
+export function RewardsWall({ endpoint, userId, country, messages, onOfferPicked, rewardsEndpoint, userToken, supportUrl, onSupport }: RewardsWallProps) {
   const [shown, setShown] = useState<number | null>(null);
   return (
     <section>
@@ -35,6 +42,14 @@ export function RewardsWall({ endpoint, userId, country, messages, onOfferPicked
         onoffer-click={(event) => {
           event.preventDefault();
           onOfferPicked(event.detail.offer, event.detail.url);
+        }}
+        rewards-endpoint={rewardsEndpoint}
+        user-token={userToken}
+        support-url={supportUrl}
+        onoffer-support={(event) => {
+          if (!onSupport) return;
+          event.preventDefault();
+          onSupport(event.detail.reward);
         }}
       />
     </section>

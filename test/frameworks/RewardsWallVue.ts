@@ -11,7 +11,8 @@
 import { defineComponent, h, ref, type PropType } from 'vue';
 import '../../src/offer-wall.js';
 import type { WallOffer } from '../../src/data/types.js';
-import type { OfferClickEvent, OfferWallLoadEvent } from '../../src/events.js';
+import type { RewardEntry } from '../../src/data/rewards.js';
+import type { OfferClickEvent, OfferSupportEvent, OfferWallLoadEvent } from '../../src/events.js';
 import type { WallMessages } from '../../src/messages.js';
 
 export const RewardsWall = defineComponent({
@@ -21,10 +22,16 @@ export const RewardsWall = defineComponent({
     userId: { type: String, required: true },
     country: { type: String as PropType<string | null>, default: null },
     messages: { type: Object as PropType<Partial<WallMessages>>, default: () => ({}) },
+    // The user's rewards: the backend's /rewards and the token the app's server made for this user.
+    rewardsEndpoint: { type: String as PropType<string | null>, default: null },
+    userToken: { type: String as PropType<string | null>, default: null },
+    supportUrl: { type: String as PropType<string | null>, default: null },
   },
   emits: {
     // The app decides where the user goes: the wall's own opening of the link is prevented.
     picked: (_offer: WallOffer, _url: string | null) => true,
+    // "Report a problem": the app shows its own help instead of the support page.
+    support: (_reward: RewardEntry) => true,
   },
   setup(props, { emit }) {
     const shown = ref<number | null>(null);
@@ -44,6 +51,13 @@ export const RewardsWall = defineComponent({
           onOfferClick: (event: OfferClickEvent) => {
             event.preventDefault();
             emit('picked', event.detail.offer, event.detail.url);
+          },
+          'rewards-endpoint': props.rewardsEndpoint,
+          'user-token': props.userToken,
+          'support-url': props.supportUrl,
+          onOfferSupport: (event: OfferSupportEvent) => {
+            event.preventDefault();
+            emit('support', event.detail.reward);
           },
         }),
       ]);

@@ -14,6 +14,8 @@ const KEYS = Object.keys({
   platform: 1, countries: 1,
   preview: 1, all: 1, typeApps: 1, typeTasks: 1, typeSignups: 1, typeBundles: 1, typeDeals: 1,
   errorOffline: 1, errorBusy: 1, whatYouGet: 1, buyLabel: 1,
+  myRewards: 1, balance: 1, pending: 1, credited: 1, reversed: 1, nothingYet: 1, report: 1,
+  rewardsLoading: 1, rewardsError: 1, moreRewards: 1,
 } satisfies Record<keyof WallMessages, 1>) as (keyof WallMessages)[];
 
 /** Every text of a language as the wall would show it, functions called with the given values. */

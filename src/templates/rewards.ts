@@ -1,0 +1,110 @@
+/**
+ * The user's side of the rewards (CONTRACT.md section 9.2): the tabs that switch between the
+ * offers and "My rewards" (the WAI-ARIA tab pattern; the rewards tab counts what is pending), and
+ * the rewards view itself: the balance, then each reward with its icon, name, when, amount and
+ * status (in words, the colour only repeating them), "Report a problem" beside one pending for
+ * more than a day, and the loading, empty, error and next-page states. Plain data and callbacks
+ * in, templates out.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { RewardsController } from '../controllers/rewards-controller.js';
+import { formatAmount, formatWhen, needsSupport, type RewardEntry } from '../data/rewards.js';
+import type { WallMessages } from '../messages.js';
+import { offerIcon, type CardContext } from './card.js';
+
+export type WallTab = 'offers' | 'rewards';
+
+/**
+ * The tab list. Arrow keys, Home and End move between the tabs and select the one reached (with
+ * two tabs, either arrow reaches the other, whichever the writing direction); only the selected
+ * tab is in the Tab order.
+ */
+export function renderTabs(current: WallTab, pending: number, text: WallMessages, select: (tab: WallTab, focus?: boolean) => void): TemplateResult {
+  const tab = (name: WallTab, label: string, badge: TemplateResult | typeof nothing) =>
+    html`<button
+      part="tab"
+      class="tab"
+      id="tab-${name}"
+      role="tab"
+      type="button"
+      aria-selected=${current === name}
+      aria-controls="panel-${name}"
+      tabindex=${current === name ? 0 : -1}
+      @click=${() => select(name)}
+    >
+      ${label} ${badge}
+    </button>`;
+  const onKey = (event: KeyboardEvent) => {
+    const next: WallTab | null =
+      event.key === 'Home' ? 'offers' : event.key === 'End' ? 'rewards' : /^Arrow(Left|Right)$/.test(event.key) ? (current === 'offers' ? 'rewards' : 'offers') : null;
+    if (!next) return;
+    event.preventDefault();
+    select(next, true);
+  };
+  return html`<div class="tabs" role="tablist" @keydown=${onKey}>
+    ${tab('offers', text.listLabel, nothing)}
+    ${tab(
+      'rewards',
+      text.myRewards,
+      pending ? html`<span class="badge">${pending}<span class="visually-hidden"> ${text.pending}</span></span>` : nothing,
+    )}
+  </div>`;
+}
+
+export interface RewardsViewContext {
+  card: CardContext;
+  locale: string;
+  currencyName: string | null;
+  /** Whether "Report a problem" can be offered (the wall has a `support-url`). */
+  _support: boolean;
+  report: (entry: RewardEntry) => void;
+  now: number;
+}
+
+function renderEntry(entry: RewardEntry, context: RewardsViewContext): TemplateResult {
+  const { text } = context.card;
+  const { status } = entry;
+  return html`<li part="reward" class="entry">
+    ${offerIcon(entry, context.card)}
+    <div class="body">
+      <p class="name">${entry.name || entry.offerId}</p>
+      <p class="when">${formatWhen(entry.updatedAt, context.now, context.locale)}</p>
+    </div>
+    <div class="end">
+      ${entry.amount === null ? nothing : html`<span class="amount">${formatAmount(entry.amount, context.locale, context.currencyName)}</span>`}
+      <span class="status ${status}">${text[status]}</span>
+    </div>
+    ${context._support && needsSupport(entry, context.now)
+      ? html`<button part="support" class="support" type="button" @click=${() => context.report(entry)}>${text.report}</button>`
+      : nothing}
+  </li>`;
+}
+
+export function renderRewards(rewards: RewardsController, context: RewardsViewContext): TemplateResult {
+  const { text } = context.card;
+  const { _status: status, _entries: entries, _balance: balance } = rewards;
+  let content: TemplateResult;
+  if (status === 'error') {
+    content = html`<div part="error" class="state error" role="alert">
+      <p>${text.rewardsError}</p>
+      <button part="retry" class="retry" type="button" @click=${rewards._refresh}>${text.retry}</button>
+    </div>`;
+  } else if (status !== 'loaded') {
+    content = html`<div part="loading" class="state" role="status">${text.rewardsLoading}</div>`;
+  } else {
+    content = html`${balance === null
+        ? nothing
+        : html`<p class="balance">${text.balance} <strong>${formatAmount(balance, context.locale, context.currencyName)}</strong></p>`}
+      ${entries.length
+        ? html`<ul class="rewards-list" role="list" aria-label=${text.myRewards}>
+            ${entries.map((entry) => renderEntry(entry, context))}
+          </ul>`
+        : html`<div part="empty" class="state" role="status">${text.nothingYet}</div>`}
+      ${rewards._next
+        ? html`<button part="more" class="more" type="button" aria-disabled=${rewards._loadingMore} @click=${rewards._more}>
+            ${rewards._loadingMore ? text.rewardsLoading : text.moreRewards}
+          </button>`
+        : nothing}`;
+  }
+  return html`<div part="rewards" class="rewards" id="panel-rewards" role="tabpanel" aria-labelledby="tab-rewards">${content}</div>`;
+}
