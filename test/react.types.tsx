@@ -17,7 +17,7 @@ export function Accepted() {
     <>
       <offer-wall endpoint="/x" onoffer-click={(e) => e.detail.url} />
       {/* Every camelCase property React may set as a property, headingLevel included. */}
-      <offer-wall endpoint="/x" pageSize={10} userId="u 1" headingLevel={4} offerType="Bundle" offerSubType="DailyBonus" clickUrlTemplate="/c" currencyName="Coins" currencyRate={10} />
+      <offer-wall endpoint="/x" pageSize={10} userId="u 1" headingLevel={4} rewardsEndpoint="/r" userToken="t" supportUrl="/s" offerType="Bundle" offerSubType="DailyBonus" clickUrlTemplate="/c" currencyName="Coins" currencyRate={10} />
       <offer-wall
         ref={ref}
         id="wall"
@@ -40,6 +40,9 @@ export function Accepted() {
         search="dragon"
         toolbar="off"
         heading-level={2}
+        rewards-endpoint="/api/rewards"
+        user-token="token"
+        support-url="https://help.example/?c={click_id}"
         messages={{ start: 'Go', startLabel: (name, reward) => `${name}: ${reward}` }}
         onoffer-click={(event) => {
           assertType<Equal<typeof event.detail.url, string | null>>();
@@ -52,6 +55,7 @@ export function Accepted() {
           assertType<Equal<typeof event.detail.total, number | null>>();
         }}
         onoffer-wall-error={(event) => event.detail.error.kind satisfies 'config' | 'network' | 'timeout' | 'http' | 'payload' | 'rewards'}
+        onoffer-support={(event) => event.detail.reward.status satisfies 'pending' | 'credited' | 'reversed'}
       >
         <h2 slot="header">Earn coins</h2>
       </offer-wall>

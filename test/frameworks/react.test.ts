@@ -6,7 +6,8 @@ import { flushSync } from 'react-dom';
 import type { OfferWall } from '../../src/offer-wall.component.js';
 import type { WallOffer } from '../../src/data/types.js';
 import { s2sOffer, s2sPage } from '../fixtures/feeds.js';
-import { ENDPOINT, feed, mock, parts, recorder, until as untilFor } from '../helpers.js';
+import { ENDPOINT, feed, http, HttpResponse, mock, part, parts, recorder, until as untilFor } from '../helpers.js';
+import type { RewardEntry } from '../../src/data/rewards.js';
 
 /** Waits for `condition`, as the other tests do (the framework renders in its own time). */
 const until = (condition: () => boolean) => untilFor(condition, 'the framework to render');
@@ -106,5 +107,36 @@ describe('<offer-wall> in React 19', () => {
     render({});
     await until(() => requests.queries.length === 3);
     expect(requests.queries[2]!.has('country')).to.equal(false);
+  });
+
+  it('sets the rewards attributes from JSX and hands offer-support, prevented, to the app', async () => {
+    const twoDaysAgo = new Date(Date.now() - 48 * 3_600_000).toISOString();
+    let authorization: string | null = null;
+    await mock(
+      feed(s2sPage([s2sOffer(1)])),
+      http.get('/api/rewards', ({ request }) => {
+        authorization = request.headers.get('Authorization');
+        const entry = { id: '9', status: 'pending', offer_id: 'o9', name: 'Late reward', icon: null, amount: 50, click_id: 'c9', clicked_at: twoDaysAgo, updated_at: twoDaysAgo };
+        return HttpResponse.json({ balance: 0, entries: [entry], next: null });
+      }),
+    );
+    const asked: RewardEntry[] = [];
+    const wall = render({ rewardsEndpoint: '/api/rewards', userToken: 'react-token', supportUrl: 'https://help.example/?c={click_id}', onSupport: (reward) => asked.push(reward) });
+    expect(wall.getAttribute('user-token')).to.equal('react-token');
+    await until(() => parts(wall, 'tab').length === 2);
+    parts(wall, 'tab')[1]!.click();
+    await until(() => part(wall, 'support') !== null);
+    expect(authorization).to.equal('Bearer react-token');
+
+    const opened: unknown[] = [];
+    const open = window.open;
+    window.open = ((...args: unknown[]) => (opened.push(args), null)) as typeof window.open;
+    try {
+      part(wall, 'support')!.click();
+    } finally {
+      window.open = open;
+    }
+    expect(asked.map((reward) => reward.clickId)).to.deep.equal(['c9']);
+    expect(opened, 'the app handled it: no support page opened').to.deep.equal([]);
   });
 });

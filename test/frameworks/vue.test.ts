@@ -10,7 +10,8 @@ import type { WallOffer } from '../../src/data/types.js';
 import type { OfferClickEvent, OfferWallLoadEvent } from '../../src/events.js';
 import type { WallMessages } from '../../src/messages.js';
 import { s2sOffer, s2sPage } from '../fixtures/feeds.js';
-import { ENDPOINT, feed, mock, parts, recorder, until as untilFor } from '../helpers.js';
+import { ENDPOINT, feed, http, HttpResponse, mock, part, parts, recorder, until as untilFor } from '../helpers.js';
+import type { RewardEntry } from '../../src/data/rewards.js';
 
 /** Waits for `condition`, as the other tests do (the framework renders in its own time). */
 const until = (condition: () => boolean) => untilFor(condition, 'the framework to render');
@@ -34,12 +35,26 @@ describe('<offer-wall> in Vue 3 (render function, runtime-only build)', () => {
   let host: HTMLElement;
   let app: App;
   let picked: Array<{ offer: WallOffer; url: string | null }>;
+  let asked: RewardEntry[];
   let warnings: string[];
-  let props: { endpoint: string; userId: string; country: string | null; messages: Partial<WallMessages> };
+  let props: {
+    endpoint: string;
+    userId: string;
+    country: string | null;
+    messages: Partial<WallMessages>;
+    rewardsEndpoint?: string;
+    userToken?: string;
+    supportUrl?: string;
+  };
 
   function mount(): OfferWall {
     app = createApp({
-      render: () => h(RewardsWall, { ...props, onPicked: (offer: WallOffer, url: string | null) => picked.push({ offer, url }) }),
+      render: () =>
+        h(RewardsWall, {
+          ...props,
+          onPicked: (offer: WallOffer, url: string | null) => picked.push({ offer, url }),
+          onSupport: (reward: RewardEntry) => asked.push(reward),
+        }),
     });
     app.config.warnHandler = (message) => warnings.push(message);
     app.mount(host);
@@ -50,6 +65,7 @@ describe('<offer-wall> in Vue 3 (render function, runtime-only build)', () => {
     host = document.createElement('div');
     document.body.append(host);
     picked = [];
+    asked = [];
     warnings = [];
     props = reactive({ endpoint: ENDPOINT, userId: 'vue-user', country: null, messages: {} });
   });
@@ -113,6 +129,29 @@ describe('<offer-wall> in Vue 3 (render function, runtime-only build)', () => {
     await nextTick();
     await until(() => requests.queries.length === 3);
     expect(requests.queries[2]!.has('country')).to.equal(false);
+  });
+
+  it('sets the rewards attributes from props and hands offer-support, prevented, to the app as an emitted event', async () => {
+    const twoDaysAgo = new Date(Date.now() - 48 * 3_600_000).toISOString();
+    let authorization: string | null = null;
+    await mock(
+      feed(s2sPage([s2sOffer(1)])),
+      http.get('/api/rewards', ({ request }) => {
+        authorization = request.headers.get('Authorization');
+        const entry = { id: '9', status: 'pending', offer_id: 'o9', name: 'Late reward', icon: null, amount: 50, click_id: 'c9', clicked_at: twoDaysAgo, updated_at: twoDaysAgo };
+        return HttpResponse.json({ balance: 0, entries: [entry], next: null });
+      }),
+    );
+    Object.assign(props, { rewardsEndpoint: '/api/rewards', userToken: 'vue-token', supportUrl: 'https://help.example/?c={click_id}' });
+    const wall = mount();
+    await until(() => parts(wall, 'tab').length === 2);
+    parts(wall, 'tab')[1]!.click();
+    await until(() => part(wall, 'support') !== null);
+    expect(authorization).to.equal('Bearer vue-token');
+
+    const opened = withoutOpen(() => part(wall, 'support')!.click());
+    expect(asked.map((reward) => reward.clickId)).to.deep.equal(['c9']);
+    expect(opened, 'the component handled it: no support page opened').to.deep.equal([]);
   });
 });
 
