@@ -21,6 +21,10 @@ if (viaProxy) {
   wall.setAttribute('user-token', await (await fetch('http://127.0.0.1:8789/token')).text());
 } else {
   seedRewards();
+  // Firefox sends a keepalive request (the wall's record of a tap) past the page's service
+  // worker, so msw would never see it: in this mock mode only, the demo drops the flag.
+  const pageFetch = window.fetch;
+  window.fetch = (input, init) => pageFetch(input, init?.keepalive ? { ...init, keepalive: false } : init);
   const worker = setupWorker(...handlers, ...rewardsHandlers);
   await worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } });
 }
