@@ -365,4 +365,20 @@ describe('<offer-wall> rewards', () => {
       console.warn = original;
     }
   });
+
+  it('takes reload() and the page turning visible before its first update without an error', async () => {
+    const server = rewardsServer({ '': { balance: 0, entries: [entry(1, 'pending', 1)], next: null } });
+    await mock(feed(s2sPage([s2sOffer(1)])), ...server.handlers);
+    const wall = document.createElement('offer-wall');
+    for (const [name, value] of Object.entries(ON)) wall.setAttribute(name, value);
+    wall.setAttribute('endpoint', '/api/offers');
+    wall.reload();
+    document.body.append(wall);
+    document.dispatchEvent(new Event('visibilitychange'));
+    try {
+      await until(() => parts(wall, 'tab')[1]?.textContent!.includes('1'), 'the rewards loaded');
+    } finally {
+      wall.remove();
+    }
+  });
 });

@@ -30,15 +30,15 @@ export class RewardsController implements ReactiveController {
 
   constructor(
     private readonly _host: WallHost,
-    private readonly _settings: () => RewardsSettings,
+    private readonly _settings: () => RewardsSettings | undefined,
     private readonly _failed: (error: WallErrorInfo) => void,
   ) {
     _host.addController(this);
   }
 
-  /** Whether rewards are on: an endpoint and a token. */
+  /** Whether rewards are on: an endpoint and a token (none before the wall's first update). */
   get _on(): boolean {
-    return !!this._settings()._rewardsEndpoint;
+    return !!this._settings()?._rewardsEndpoint;
   }
 
   /** How many of the loaded entries are still pending (for the tab). */
@@ -85,7 +85,7 @@ export class RewardsController implements ReactiveController {
 
   /** One request with the token and the time limit: the JSON answer, nothing for a POST. */
   private async _call(cursor: string | null, body?: string, signal?: AbortSignal): Promise<unknown> {
-    const { _rewardsEndpoint, _userToken, timeout } = this._settings();
+    const { _rewardsEndpoint, _userToken, timeout } = this._settings()!;
     const url = new URL(_rewardsEndpoint!);
     if (cursor) url.searchParams.set('cursor', cursor);
     const timer = AbortSignal.timeout(timeout);

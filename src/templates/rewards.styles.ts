@@ -12,7 +12,7 @@ export const rewardsStyles = css`
     border-bottom: 1px solid var(--_border);
     margin-bottom: var(--_gap);
   }
-  .tabs .tab {
+  [role='tab'] {
     border: 0;
     border-bottom: 3px solid transparent;
     border-radius: 0;

@@ -23,10 +23,8 @@ export function renderTabs(current: WallTab, pending: number, text: WallMessages
   const tab = (name: WallTab, label: string, badge: TemplateResult | typeof nothing) =>
     html`<button
       part="tab"
-      class="tab"
       id="tab-${name}"
       role="tab"
-      type="button"
       aria-selected=${current === name}
       aria-controls="panel-${name}"
       tabindex=${current === name ? 0 : -1}
@@ -34,12 +32,12 @@ export function renderTabs(current: WallTab, pending: number, text: WallMessages
     >
       ${label} ${badge}
     </button>`;
+  // Home and End would scroll the page too.
   const onKey = (event: KeyboardEvent) => {
-    const next: WallTab | null =
-      event.key === 'Home' ? 'offers' : event.key === 'End' ? 'rewards' : /^Arrow(Left|Right)$/.test(event.key) ? (current === 'offers' ? 'rewards' : 'offers') : null;
-    if (!next) return;
+    const { key } = event;
+    if (!/^(Arrow(Left|Right)|Home|End)$/.test(key)) return;
     event.preventDefault();
-    select(next, true);
+    select(key === 'Home' ? 'offers' : key === 'End' || current === 'offers' ? 'rewards' : 'offers', true);
   };
   return html`<div class="tabs" role="tablist" @keydown=${onKey}>
     ${tab('offers', text.listLabel, nothing)}
