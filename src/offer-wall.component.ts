@@ -35,6 +35,9 @@ import { renderRewards, renderTabs, type WallTab } from './templates/rewards.js'
 import { rewardsStyles } from './templates/rewards.styles.js';
 import { renderToolbar } from './templates/toolbar.js';
 
+/** Opens an offer's or the support page's link as the wall always does: a new tab, no opener. */
+const openTab = (url: string) => window.open(url, '_blank', 'noopener,noreferrer');
+
 /**
  * An offerwall: fetches offers from the publisher's endpoint and shows them as cards.
  *
@@ -222,7 +225,7 @@ export class OfferWall extends LitElement {
     const clickId = newClickId();
     const url = clickUrl(offer.trackingUrl, clickUrlTemplate, { user_id: query.userId, click_id: clickId, offer_id: offer.templateId }, document.baseURI);
     if (!fire(this, 'offer-click', { offer, url }, true) || !url) return;
-    window.open(url, '_blank', 'noopener,noreferrer');
+    openTab(url);
     // The tap becomes a pending reward, under the click id the link carries; the reward as shown,
     // in the publisher's currency (none for a purchase).
     if (this._rewards._on) {
@@ -244,7 +247,7 @@ export class OfferWall extends LitElement {
   /** "Report a problem": the publisher may handle it; else their support page opens. */
   private _report = (reward: RewardEntry): void => {
     const url = supportUrl(this._settings.supportUrl, reward, this._settings.query.userId, document.baseURI);
-    if (fire(this, 'offer-support', { reward }, true) && url) window.open(url, '_blank', 'noopener,noreferrer');
+    if (fire(this, 'offer-support', { reward }, true) && url) openTab(url);
   };
 
   private _onIconError = (event: Event): void => {
@@ -284,14 +287,7 @@ export class OfferWall extends LitElement {
         ${status === 'loaded' ? this._renderOffers(text) : nothing}
       </div>
       ${rewards && this._tab === 'rewards'
-        ? renderRewards(this._rewards, {
-            card: context,
-            locale: settings.locale,
-            currencyName: settings.currencyName,
-            _support: !!settings.supportUrl,
-            report: this._report,
-            now: Date.now(),
-          })
+        ? renderRewards(this._rewards, context, settings.supportUrl ? this._report : null)
         : nothing}
       ${detail
         ? renderDetail(detail, { ...context, close: this._details.close, start: this._activate })

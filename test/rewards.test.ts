@@ -255,7 +255,7 @@ describe('<offer-wall> rewards', () => {
     const { wall } = await loadedWall(ON);
     parts(wall, 'tab')[1]!.click();
     await until(() => part(wall, 'rewards')?.querySelector('[part~="loading"]'), 'the loading state');
-    expect(part(wall, 'rewards')!.textContent!.trim()).to.equal('Loading your rewards…');
+    expect(part(wall, 'rewards')!.textContent!.trim()).to.equal('Loading…');
     await until(() => answer, 'the request');
     answer();
   });

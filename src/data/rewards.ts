@@ -4,7 +4,7 @@
  * click the wall records on a tap, and the support link it opens. Pure; no Lit, no DOM.
  */
 import { isRecord, readId, readNumber, readText } from './fields.js';
-import { formatCount, formatUsd } from './format.js';
+import { formatCount, formatUsd, type RewardSettings } from './format.js';
 import type { WallOffer } from './types.js';
 import { WallError } from './types.js';
 import { clickUrl, safeHttpUrl } from './urls.js';
@@ -97,7 +97,7 @@ export function supportUrl(template: string | null, entry: RewardEntry, userId: 
  * An amount of the user's rewards: in the publisher's currency when it has a name (`3,600 Coins`),
  * else as money, as the wall shows payouts without one.
  */
-export const formatAmount = (amount: number, locale: string, currencyName: string | null): string =>
+export const formatAmount = (amount: number, { locale, currencyName }: Pick<RewardSettings, 'locale' | 'currencyName'>): string =>
   currencyName ? `${formatCount(amount, locale)} ${currencyName}` : formatUsd(amount, locale);
 
 // The largest unit that fits, down to minutes; under a minute is "now".

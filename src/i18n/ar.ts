@@ -6,11 +6,11 @@ import type { Texts } from './texts.js';
 
 export const ar: Texts = [
   'العروض', // listLabel
-  'جارٍ تحميل العروض…', // loading
+  'جارٍ التحميل…', // loading
   'لا توجد عروض حاليًا. يُرجى العودة لاحقًا.', // empty
   'يتعذّر تحميل العروض حاليًا.', // errorTitle
   'إعادة المحاولة', // retry
-  'تحميل المزيد', // more
+  'عرض المزيد', // more
   'ابدأ', // start
   'ابدأ {0}، المكافأة: {1}', // startLabel
   'خصم {0}', // discount
@@ -45,7 +45,5 @@ export const ar: Texts = [
   'تم الإلغاء', // reversed
   'لا شيء بعد: ابدأ عرضًا.', // nothingYet
   'الإبلاغ عن مشكلة', // report
-  'جارٍ تحميل مكافآتك…', // rewardsLoading
   'يتعذّر تحميل مكافآتك حاليًا.', // rewardsError
-  'عرض المزيد', // moreRewards
 ];

@@ -3,11 +3,11 @@ import type { Texts } from './texts.js';
 
 export const de: Texts = [
   'Angebote', // listLabel
-  'Angebote werden geladen…', // loading
+  'Wird geladen…', // loading
   'Derzeit keine Angebote. Bitte später wieder vorbeischauen.', // empty
   'Die Angebote können gerade nicht geladen werden.', // errorTitle
   'Erneut versuchen', // retry
-  'Weitere Angebote laden', // more
+  'Mehr anzeigen', // more
   'Starten', // start
   '{0} starten, Belohnung: {1}', // startLabel
   '{0} Rabatt', // discount
@@ -42,7 +42,5 @@ export const de: Texts = [
   'Storniert', // reversed
   'Noch nichts: einfach ein Angebot starten.', // nothingYet
   'Problem melden', // report
-  'Prämien werden geladen…', // rewardsLoading
   'Die Prämien können gerade nicht geladen werden.', // rewardsError
-  'Mehr anzeigen', // moreRewards
 ];

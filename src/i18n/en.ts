@@ -3,11 +3,11 @@ import type { Texts } from './texts.js';
 
 export const en: Texts = [
   'Offers', // listLabel
-  'Loading offers…', // loading
+  'Loading…', // loading
   'No offers are available right now. Please check back later.', // empty
   'Offers can’t load right now.', // errorTitle
   'Try again', // retry
-  'Load more offers', // more
+  'Show more', // more
   'Start', // start
   'Start {0}, reward {1}', // startLabel
   '{0} off', // discount
@@ -42,7 +42,5 @@ export const en: Texts = [
   'Reversed', // reversed
   'Nothing yet: start an offer.', // nothingYet
   'Report a problem', // report
-  'Loading your rewards…', // rewardsLoading
   'Your rewards can’t load right now.', // rewardsError
-  'Show more', // moreRewards
 ];

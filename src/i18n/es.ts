@@ -3,11 +3,11 @@ import type { Texts } from './texts.js';
 
 export const es: Texts = [
   'Ofertas', // listLabel
-  'Cargando ofertas…', // loading
+  'Cargando…', // loading
   'No hay ofertas por ahora. Vuelve más tarde.', // empty
   'No se pueden cargar las ofertas ahora mismo.', // errorTitle
   'Reintentar', // retry
-  'Cargar más ofertas', // more
+  'Ver más', // more
   'Empezar', // start
   'Empezar {0}, recompensa: {1}', // startLabel
   '{0} de descuento', // discount
@@ -42,7 +42,5 @@ export const es: Texts = [
   'Revertida', // reversed
   'Aún nada: empieza una oferta.', // nothingYet
   'Informar de un problema', // report
-  'Cargando tus recompensas…', // rewardsLoading
   'No se pueden cargar tus recompensas ahora mismo.', // rewardsError
-  'Ver más', // moreRewards
 ];

@@ -6,11 +6,11 @@ import type { Texts } from './texts.js';
 
 export const fr: Texts = [
   'Offres', // listLabel
-  'Chargement des offres…', // loading
+  'Chargement…', // loading
   'Aucune offre pour le moment. Revenez plus tard.', // empty
   'Impossible de charger les offres pour le moment.', // errorTitle
   'Réessayer', // retry
-  'Charger plus d’offres', // more
+  'Afficher plus', // more
   'Commencer', // start
   'Commencer {0}, récompense\u00a0: {1}', // startLabel
   '{0} de réduction', // discount
@@ -45,7 +45,5 @@ export const fr: Texts = [
   'Annulée', // reversed
   'Rien pour l’instant : commencez une offre.', // nothingYet
   'Signaler un problème', // report
-  'Chargement de vos récompenses…', // rewardsLoading
   'Impossible de charger vos récompenses pour le moment.', // rewardsError
-  'Afficher plus', // moreRewards
 ];

@@ -7,7 +7,7 @@ export const ja: Texts = [
   '現在オファーはありません。後ほどご確認ください。', // empty
   '現在オファーを読み込めません。', // errorTitle
   '再試行', // retry
-  'もっと見る', // more
+  'さらに表示', // more
   '開始', // start
   '{0}を開始（報酬：{1}）', // startLabel
   '{0}オフ', // discount
@@ -42,7 +42,5 @@ export const ja: Texts = [
   '取り消し済み', // reversed
   'まだありません。オファーを始めましょう。', // nothingYet
   '問題を報告', // report
-  'リワードを読み込んでいます…', // rewardsLoading
   '現在リワードを読み込めません。', // rewardsError
-  'さらに表示', // moreRewards
 ];

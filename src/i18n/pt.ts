@@ -3,11 +3,11 @@ import type { Texts } from './texts.js';
 
 export const pt: Texts = [
   'Ofertas', // listLabel
-  'Carregando ofertas…', // loading
+  'Carregando…', // loading
   'Nenhuma oferta no momento. Volte mais tarde.', // empty
   'Não é possível carregar as ofertas agora.', // errorTitle
   'Tentar novamente', // retry
-  'Carregar mais ofertas', // more
+  'Ver mais', // more
   'Começar', // start
   'Começar {0}, recompensa: {1}', // startLabel
   '{0} de desconto', // discount
@@ -42,7 +42,5 @@ export const pt: Texts = [
   'Estornada', // reversed
   'Nada ainda: comece uma oferta.', // nothingYet
   'Relatar um problema', // report
-  'Carregando suas recompensas…', // rewardsLoading
   'Não é possível carregar suas recompensas agora.', // rewardsError
-  'Ver mais', // moreRewards
 ];

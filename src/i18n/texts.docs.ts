@@ -13,11 +13,11 @@ export interface MessageDoc {
 
 export const MESSAGE_DOCS = {
   listLabel: { where: 'accessible name of the list' },
-  loading: { where: 'while a page loads' },
+  loading: { where: 'while a page of offers, or the rewards, load' },
   empty: { where: 'the feed has no offers' },
   errorTitle: { where: 'the `error` part, whatever failed (the reason is in `offer-wall-error`)' },
   retry: { where: 'the `retry` button' },
-  more: { where: 'the `more` button' },
+  more: { where: 'the `more` button (offers and rewards)' },
   start: { where: "the detail's call to action (a card's shows the reward)" },
   startLabel: { where: "the call to action's accessible name", args: ['name', 'reward'] },
   discount: { where: 'beside an appcharge price', args: ['percent'] },
@@ -52,7 +52,5 @@ export const MESSAGE_DOCS = {
   reversed: { where: 'a reward taken back (chargeback)' },
   nothingYet: { where: 'the rewards view with none yet' },
   report: { where: 'the `support` button beside a reward pending over a day' },
-  rewardsLoading: { where: 'while the rewards load' },
   rewardsError: { where: 'the rewards view\'s `error` part' },
-  moreRewards: { where: 'the button that loads older rewards' },
 } satisfies Record<keyof WallMessages, MessageDoc>;

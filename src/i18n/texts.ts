@@ -11,11 +11,13 @@
 export interface WallMessages {
   /** The list's accessible name. */
   listLabel: string;
+  /** While a page of offers, or the user's rewards, load. */
   loading: string;
   empty: string;
   /** The error panel's text, in the user's words (the technical reason is in `offer-wall-error`). */
   errorTitle: string;
   retry: string;
+  /** The button that loads the next page of offers, or of the user's rewards. */
   more: string;
   /** The detail's call to action (a card's shows the reward). */
   start: string;
@@ -81,18 +83,15 @@ export interface WallMessages {
   nothingYet: string;
   /** The button (part `support`) beside a reward pending for more than a day. */
   report: string;
-  rewardsLoading: string;
   /** The rewards view's error panel (the reason is in `offer-wall-error`, kind `rewards`). */
   rewardsError: string;
-  /** The button that loads older rewards. */
-  moreRewards: string;
 }
 
 /**
  * The order in which a language file lists its texts. One string rather than an array because it
  * is the only copy of the key names in the bundle and a string is the smallest way to ship it.
  */
-export const KEYS = 'listLabel loading empty errorTitle retry more start startLabel discount stepsLabel filterLabel sortLabel sortFeed sortReward sortPrice searchLabel results noMatches clearFilters close platform countries preview all typeApps typeTasks typeSignups typeBundles typeDeals errorOffline errorBusy whatYouGet buyLabel myRewards balance pending credited reversed nothingYet report rewardsLoading rewardsError moreRewards';
+export const KEYS = 'listLabel loading empty errorTitle retry more start startLabel discount stepsLabel filterLabel sortLabel sortFeed sortReward sortPrice searchLabel results noMatches clearFilters close platform countries preview all typeApps typeTasks typeSignups typeBundles typeDeals errorOffline errorBusy whatYouGet buyLabel myRewards balance pending credited reversed nothingYet report rewardsError';
 
 type Split<S extends string, Done extends string[] = []> = S extends `${infer Key} ${infer Rest}`
   ? Split<Rest, [...Done, Key]>

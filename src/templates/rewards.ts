@@ -49,37 +49,27 @@ export function renderTabs(current: WallTab, pending: number, text: WallMessages
   </div>`;
 }
 
-export interface RewardsViewContext {
-  card: CardContext;
-  locale: string;
-  currencyName: string | null;
-  /** Whether "Report a problem" can be offered (the wall has a `support-url`). */
-  _support: boolean;
-  report: (entry: RewardEntry) => void;
-  now: number;
-}
-
-function renderEntry(entry: RewardEntry, context: RewardsViewContext): TemplateResult {
-  const { text } = context.card;
-  const { status } = entry;
-  return html`<li part="reward" class="entry">
-    ${offerIcon(entry, context.card)}
+/**
+ * The rewards view: `card` gives the texts, the icons and the locale and currency; `report` is
+ * null when "Report a problem" cannot be offered (the wall has no `support-url`).
+ */
+export function renderRewards(rewards: RewardsController, card: CardContext, report: ((entry: RewardEntry) => void) | null): TemplateResult {
+  const { text, _rewards: money } = card;
+  const now = Date.now();
+  const renderEntry = (entry: RewardEntry) => html`<li part="reward" class="entry">
+    ${offerIcon(entry, card)}
     <div class="body">
       <p class="name">${entry.name || entry.offerId}</p>
-      <p class="when">${formatWhen(entry.updatedAt, context.now, context.locale)}</p>
+      <p class="when">${formatWhen(entry.updatedAt, now, money.locale)}</p>
     </div>
     <div class="end">
-      ${entry.amount === null ? nothing : html`<span class="amount">${formatAmount(entry.amount, context.locale, context.currencyName)}</span>`}
-      <span class="status ${status}">${text[status]}</span>
+      ${entry.amount === null ? nothing : html`<span class="amount">${formatAmount(entry.amount, money)}</span>`}
+      <span class="status ${entry.status}">${text[entry.status]}</span>
     </div>
-    ${context._support && needsSupport(entry, context.now)
-      ? html`<button part="support" class="support" type="button" @click=${() => context.report(entry)}>${text.report}</button>`
+    ${report && needsSupport(entry, now)
+      ? html`<button part="support" class="support" type="button" @click=${() => report(entry)}>${text.report}</button>`
       : nothing}
   </li>`;
-}
-
-export function renderRewards(rewards: RewardsController, context: RewardsViewContext): TemplateResult {
-  const { text } = context.card;
   const { _status: status, _entries: entries, _balance: balance } = rewards;
   let content: TemplateResult;
   if (status === 'error') {
@@ -88,19 +78,19 @@ export function renderRewards(rewards: RewardsController, context: RewardsViewCo
       <button part="retry" class="retry" type="button" @click=${rewards._refresh}>${text.retry}</button>
     </div>`;
   } else if (status !== 'loaded') {
-    content = html`<div part="loading" class="state" role="status">${text.rewardsLoading}</div>`;
+    content = html`<div part="loading" class="state" role="status">${text.loading}</div>`;
   } else {
     content = html`${balance === null
         ? nothing
-        : html`<p class="balance">${text.balance} <strong>${formatAmount(balance, context.locale, context.currencyName)}</strong></p>`}
+        : html`<p class="balance">${text.balance} <strong>${formatAmount(balance, money)}</strong></p>`}
       ${entries.length
         ? html`<ul class="rewards-list" role="list" aria-label=${text.myRewards}>
-            ${entries.map((entry) => renderEntry(entry, context))}
+            ${entries.map(renderEntry)}
           </ul>`
         : html`<div part="empty" class="state" role="status">${text.nothingYet}</div>`}
       ${rewards._next
         ? html`<button part="more" class="more" type="button" aria-disabled=${rewards._loadingMore} @click=${rewards._more}>
-            ${rewards._loadingMore ? text.rewardsLoading : text.moreRewards}
+            ${rewards._loadingMore ? text.loading : text.more}
           </button>`
         : nothing}`;
   }

@@ -15,7 +15,7 @@ const KEYS = Object.keys({
   preview: 1, all: 1, typeApps: 1, typeTasks: 1, typeSignups: 1, typeBundles: 1, typeDeals: 1,
   errorOffline: 1, errorBusy: 1, whatYouGet: 1, buyLabel: 1,
   myRewards: 1, balance: 1, pending: 1, credited: 1, reversed: 1, nothingYet: 1, report: 1,
-  rewardsLoading: 1, rewardsError: 1, moreRewards: 1,
+  rewardsError: 1,
 } satisfies Record<keyof WallMessages, 1>) as (keyof WallMessages)[];
 
 /** Every text of a language as the wall would show it, functions called with the given values. */
@@ -100,7 +100,7 @@ describe('built-in texts', () => {
     const merged: WallMessages = { ...messagesFor('de'), more: 'Mehr davon', startLabel: (name) => `Los: ${name}` };
     expect(merged.more).to.equal('Mehr davon');
     expect(merged.startLabel('Raid', '3 $')).to.equal('Los: Raid');
-    expect(merged.loading).to.equal('Angebote werden geladen…');
-    expect(messagesFor('de').more).to.equal('Weitere Angebote laden');
+    expect(merged.loading).to.equal('Wird geladen…');
+    expect(messagesFor('de').more).to.equal('Mehr anzeigen');
   });
 });
