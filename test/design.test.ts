@@ -269,7 +269,16 @@ describe('design: type filters in the user’s words', () => {
         { page: 2, total: 9 },
       ),
     ];
-    await mock(feed((url: URL) => pages[Number(url.searchParams.get('page')) - 1] ?? s2sPage([], { page: 3, total: 9 })));
+    // Page 2 waits for the test: with three offers the end of the list is in view, and the wall
+    // asks for the next page by itself, maybe before the test has looked at the first.
+    let release: (() => void) | null = null;
+    await mock(
+      feed(async (url: URL) => {
+        const page = Number(url.searchParams.get('page'));
+        if (page === 2) await new Promise<void>((resolve) => (release = resolve));
+        return pages[page - 1] ?? s2sPage([], { page: 3, total: 9 });
+      }),
+    );
     for (const width of [320, 800]) {
       const { wall } = await loadedWall({ 'page-size': '3' });
       await widthOf(wall, width);
@@ -278,6 +287,9 @@ describe('design: type filters in the user’s words', () => {
       expect(texts(wall, 'filter')).to.have.length(2);
       const next = oneEvent(wall, 'offer-wall-load');
       part(wall, 'more')!.click();
+      await until(() => release, 'the wall asked for page 2');
+      release!();
+      release = null;
       await next;
       await wall.updateComplete;
       expect(texts(wall, 'filter')).to.have.length(5);
