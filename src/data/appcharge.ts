@@ -7,7 +7,7 @@ import { isIdLike, isRecord, prop, readAmount, readId, readNumber, readText } fr
 import { formatItems } from './format.js';
 import { APPCHARGE_MAX_RECORDS, OFFER_SUB_TYPE_RULE, OFFER_TYPE_RULE, wholeNumber, type Rule } from './rules.js';
 import { safeHttpUrl } from './urls.js';
-import type { Dialect } from './dialect.js';
+import { present, type Dialect } from './dialect.js';
 import type { WallItem, WallOffer, WallQuery, WallReward, WallStep } from './types.js';
 import { WallError } from './types.js';
 
@@ -157,11 +157,12 @@ export const appcharge: Dialect = {
 
   query(q: WallQuery) {
     const limit = recordLimit(q);
-    const params: Array<[string, string]> = [];
-    if (q.offerType) params.push(['offerType', q.offerType]);
-    if (q.offerSubType) params.push(['offerSubType', q.offerSubType]);
-    params.push(['recordLimit', String(limit)], ['offset', String((q.page - 1) * limit)]);
-    return params;
+    return present([
+      ['offerType', q.offerType],
+      ['offerSubType', q.offerSubType],
+      ['recordLimit', String(limit)],
+      ['offset', String((q.page - 1) * limit)],
+    ]);
   },
 
   requestedPageSize: recordLimit,
