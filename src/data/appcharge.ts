@@ -3,11 +3,11 @@
  * wrapped (`{ product: {…} }`) or bare; offers can be inactive or scheduled. The price a user
  * pays is the first `productsSequence` step's `priceInUsdCents`.
  */
-import { isIdLike, isRecord, prop, readId, readNumber, readText } from './fields.js';
+import { isIdLike, isRecord, prop, readAmount, readId, readNumber, readText } from './fields.js';
 import { formatItems } from './format.js';
 import { APPCHARGE_MAX_RECORDS, OFFER_SUB_TYPE_RULE, OFFER_TYPE_RULE, wholeNumber, type Rule } from './rules.js';
 import { safeHttpUrl } from './urls.js';
-import type { Dialect } from './dialect.js';
+import { present, type Dialect } from './dialect.js';
 import type { WallItem, WallOffer, WallQuery, WallReward, WallStep } from './types.js';
 import { WallError } from './types.js';
 
@@ -15,23 +15,26 @@ interface Product extends WallItem {
   image: string | null;
 }
 
+/** What an offer or a product is called: its display name, else its name. */
+const nameOf = (record: Record<string, unknown>): string => readText(record['displayName']) || readText(record['name']);
+
+/** A product image with a usable URL. */
+const isImage = (entry: unknown): boolean => readText(prop(entry, 'type')) === 'product' && !!safeHttpUrl(prop(entry, 'url'));
+
 function readProduct(raw: unknown): Product | null {
   // Products come both wrapped in `{ product: {…} }` and bare.
-  const product = isRecord(prop(raw, 'product')) ? prop(raw, 'product') : raw;
+  const wrapped = prop(raw, 'product');
+  const product = isRecord(wrapped) ? wrapped : raw;
   if (!isRecord(product)) return null;
-  const name = readText(product['displayName']) || readText(product['name']);
-  if (!name) return null;
-  let image: string | null = null;
+  const name = nameOf(product);
   const images = product['images'];
-  if (Array.isArray(images)) {
-    for (const entry of images) {
-      if (readText(prop(entry, 'type')) === 'product') {
-        image = safeHttpUrl(prop(entry, 'url'));
-        if (image) break;
+  return name
+    ? {
+        name,
+        quantity: readNumber(product['quantity']),
+        image: safeHttpUrl(prop(Array.isArray(images) ? images.find(isImage) : null, 'url')),
       }
-    }
-  }
-  return { name, quantity: readNumber(product['quantity']), image };
+    : null;
 }
 
 interface SequenceStep {
@@ -41,21 +44,18 @@ interface SequenceStep {
 
 function readSequence(value: unknown): SequenceStep[] {
   if (!Array.isArray(value)) return [];
-  const steps = value
+  return value
     .filter(isRecord)
     .map((step, position) => ({ step, order: readNumber(step['index']) ?? position }))
-    .sort((a, b) => a.order - b.order);
-  return steps.map(({ step }) => {
-    const products: Product[] = [];
-    if (Array.isArray(step['products'])) {
-      for (const raw of step['products']) {
-        const product = readProduct(raw);
-        if (product) products.push(product);
-      }
-    }
-    const cents = readNumber(step['priceInUsdCents']);
-    return { products, usd: cents !== null && cents >= 0 ? cents / 100 : null };
-  });
+    .sort((a, b) => a.order - b.order)
+    .map(({ step }) => {
+      const products = step['products'];
+      const cents = readAmount(step['priceInUsdCents']);
+      return {
+        products: Array.isArray(products) ? products.map(readProduct).filter((product) => product !== null) : [],
+        usd: cents === null ? null : cents / 100,
+      };
+    });
 }
 
 const toItem = ({ name, quantity }: Product): WallItem => ({ name, quantity });
@@ -92,7 +92,7 @@ export function adaptAppchargeOffer(offer: unknown, now: number): WallOffer | nu
   if (sentAsWrongType(offer['name'], (name) => typeof name === 'string')) return null;
   const publisherOfferId = readId(offer['publisherOfferId']);
   const id = publisherOfferId ?? readId(offer['offerId']);
-  const name = readText(offer['displayName']) || readText(offer['name']);
+  const name = nameOf(offer);
   if (!id || !name) return null;
   if (offer['active'] === false || offer['active'] === 'false') return null;
   if (!isScheduledNow(offer['schedule'], now)) return null;
@@ -110,8 +110,10 @@ export function adaptAppchargeOffer(offer: unknown, now: number): WallOffer | nu
       return { text: formatItems(items, 'en'), usd: step.usd, items };
     });
   // A one-step offer's step says again what its reward line says: what it gives, and its price.
-  if (steps.length === 1 && reward.kind === 'items') steps.length = 0;
-  else if (steps.length === 1) steps[0]!.usd = null;
+  if (steps.length === 1) {
+    if (reward.kind === 'items') steps.length = 0;
+    else steps[0]!.usd = null;
+  }
   const icon =
     sequence.flatMap((step) => step.products).find((p) => p.image)?.image ??
     safeHttpUrl(prop(offer['offerUi'], 'backgroundImage'));
@@ -155,11 +157,12 @@ export const appcharge: Dialect = {
 
   query(q: WallQuery) {
     const limit = recordLimit(q);
-    const params: Array<[string, string]> = [];
-    if (q.offerType) params.push(['offerType', q.offerType]);
-    if (q.offerSubType) params.push(['offerSubType', q.offerSubType]);
-    params.push(['recordLimit', String(limit)], ['offset', String((q.page - 1) * limit)]);
-    return params;
+    return present([
+      ['offerType', q.offerType],
+      ['offerSubType', q.offerSubType],
+      ['recordLimit', String(limit)],
+      ['offset', String((q.page - 1) * limit)],
+    ]);
   },
 
   requestedPageSize: recordLimit,

@@ -33,3 +33,7 @@ export interface Dialect {
   /** Normalizes one raw offer, or returns `null` when it cannot or must not be shown. */
   adapt(raw: unknown, now: number): WallOffer | null;
 }
+
+/** A dialect's query parameters without those that have no value. */
+export const present = (params: Array<[string, string | null]>): Array<[string, string]> =>
+  params.filter((param): param is [string, string] => !!param[1]);

@@ -42,16 +42,7 @@ export function detectDialect(body: unknown): Dialect | null {
 export function buildQuery(format: FormatSetting, q: WallQuery): Array<[string, string]> {
   if (format !== 'auto') return dialectFor(format).query(q);
   const seen = new Set<string>();
-  const params: Array<[string, string]> = [];
-  for (const dialect of DIALECTS) {
-    for (const entry of dialect.query(q)) {
-      if (!seen.has(entry[0])) {
-        seen.add(entry[0]);
-        params.push(entry);
-      }
-    }
-  }
-  return params;
+  return DIALECTS.flatMap((dialect) => dialect.query(q)).filter(([name]) => !seen.has(name) && !!seen.add(name));
 }
 
 /** How many offers a full page holds for the query, in the given format. */

@@ -46,20 +46,13 @@ export function readText(value: unknown): string {
 
 /** Reads a list of short codes sent as an array or as one comma-separated string. */
 export function readCodes(value: unknown): string[] {
-  const items = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
-  const codes: string[] = [];
-  for (const item of items) {
-    const code = readText(item);
-    if (code) codes.push(code);
-  }
-  return codes;
+  const items: unknown[] = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [];
+  return items.map(readText).filter(Boolean);
 }
 
 /** The object's own property, when `value` is a plain object. */
 export function prop(value: unknown, key: string): unknown {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? (value as Record<string, unknown>)[key]
-    : undefined;
+  return isRecord(value) ? value[key] : undefined;
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

@@ -6,19 +6,18 @@
 import { isRecord, prop, readAmount, readCodes, readId, readNumber, readString, readText } from './fields.js';
 import { COUNTRY_RULE, DEVICE_ID_RULE, MAX_PAGE_SIZE, OS_RULE, USER_ID_RULE, wholeNumber, type Rule } from './rules.js';
 import { safeHttpUrl } from './urls.js';
-import type { Dialect } from './dialect.js';
+import { present, type Dialect } from './dialect.js';
 import type { WallOffer, WallQuery, WallStep } from './types.js';
 import { WallError } from './types.js';
 
 /** Splits a conversion flow into steps on line breaks, dropping the feed's own `1.` / `2)` numbers. */
 export function splitConversionFlow(flow: unknown): WallStep[] {
   if (typeof flow !== 'string') return [];
-  const steps: WallStep[] = [];
-  for (const line of flow.split(/\r\n|\r|\n/)) {
-    const text = line.replace(/^\s*(?:step\s*)?\d{1,3}\s*[.)．）、](?!\d)\s*/i, '').trim();
-    if (text) steps.push({ text, usd: null, items: null });
-  }
-  return steps;
+  return flow
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.replace(/^\s*(?:step\s*)?\d{1,3}\s*[.)．）、](?!\d)\s*/i, '').trim())
+    .filter(Boolean)
+    .map((text) => ({ text, usd: null, items: null }));
 }
 
 /** Normalizes one s2s offer, or returns `null` when it cannot be shown. */
@@ -81,14 +80,16 @@ export const s2s: Dialect = {
   },
 
   query(q: WallQuery) {
-    const params: Array<[string, string]> = [];
-    if (q.os) params.push(['os', q.os]);
-    params.push(['page', String(q.page)], ['page_size', String(q.pageSize)]);
-    if (q.country) params.push(['country', q.country]);
-    if (q.userId) params.push(['thirdparty_id', q.userId]);
-    if (q.gaid) params.push(['gaid', q.gaid]);
-    if (q.andid) params.push(['andid', q.andid]);
-    return params;
+    // Those the publisher left unset are not sent; the page's numbers always are.
+    return present([
+      ['os', q.os],
+      ['page', String(q.page)],
+      ['page_size', String(q.pageSize)],
+      ['country', q.country],
+      ['thirdparty_id', q.userId],
+      ['gaid', q.gaid],
+      ['andid', q.andid],
+    ]);
   },
 
   requestedPageSize(q: WallQuery) {

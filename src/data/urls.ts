@@ -3,6 +3,9 @@
  * before the view or a click may use it.
  */
 
+/** Whether a parsed URL's scheme is `http:` or `https:`. */
+export const isHttp = (url: URL): boolean => /^https?:$/.test(url.protocol);
+
 /**
  * Returns the normalized `href` of `value` when it parses as an absolute `http:` or `https:` URL,
  * else `null`. Disguises such as ` JaVa\tScript:` are normalized by the URL parser first, so the
@@ -21,9 +24,7 @@ export function safeHttpUrl(value: unknown): string | null {
   } catch {
     return null;
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  if (!url.hostname) return null;
-  return url.href;
+  return isHttp(url) && url.hostname ? url.href : null;
 }
 
 /**
@@ -34,7 +35,7 @@ export function safeHttpUrl(value: unknown): string | null {
 export function fillMacros(template: string, values: Readonly<Record<string, string | null>>): string {
   return template.replace(/(?:\{|%7B)([a-z_][a-z0-9_]*)(?:\}|%7D)/gi, (whole, name: string) => {
     const key = name.toLowerCase();
-    if (!Object.prototype.hasOwnProperty.call(values, key)) return whole;
+    if (!Object.hasOwn(values, key)) return whole;
     return encodeURIComponent(values[key] ?? '');
   });
 }
@@ -54,7 +55,7 @@ export function clickUrl(
   if (!template) return null;
   try {
     const url = new URL(fillMacros(template, macros), baseUrl);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+    return isHttp(url) ? url.href : null;
   } catch {
     return null;
   }

@@ -16,7 +16,7 @@ import {
   type Rule,
 } from '../data/rules.js';
 import type { WallQuery } from '../data/types.js';
-import { clickUrl } from '../data/urls.js';
+import { clickUrl, isHttp } from '../data/urls.js';
 import type { SortOrder, ViewQuery } from '../data/view.js';
 import { ATTRIBUTES, attributeOf, type AttributeProperty } from './attributes.js';
 import { isValidLocale } from './platform.js';
@@ -66,9 +66,7 @@ export interface SettingProblem {
 }
 
 function text(value: string | null | undefined): string | null {
-  if (value === null || value === undefined) return null;
-  const trimmed = String(value).trim();
-  return trimmed === '' ? null : trimmed;
+  return value === null || value === undefined ? null : String(value).trim() || null;
 }
 
 function resolveEndpoint(raw: string | null, baseUrl: string): { url: URL | null; problem: string | null } {
@@ -82,7 +80,7 @@ function resolveEndpoint(raw: string | null, baseUrl: string): { url: URL | null
   } catch {
     return { url: null, problem: `The endpoint attribute "${value}" is not a URL.` };
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+  if (!isHttp(url)) {
     return { url: null, problem: `The endpoint attribute "${value}" must be an http(s) URL.` };
   }
   return { url, problem: null };
