@@ -68,6 +68,7 @@ describe('custom-elements.json', () => {
         ['offer-impression', 'OfferImpressionEvent'],
         ['offer-wall-load', 'OfferWallLoadEvent'],
         ['offer-wall-error', 'OfferWallErrorEvent'],
+        ['offer-support', 'OfferSupportEvent'],
       ],
     );
   });
