@@ -10,11 +10,18 @@ export const ENDPOINT = '/api/offers';
 export const worker = setupWorker();
 let started: Promise<unknown> | null = null;
 
+/**
+ * The fixtures' icons and links are on hosts that do not exist (`cdn.example.com`, `*.invalid`).
+ * Left to the network, each engine fails their lookups in its own time, up to many seconds on a
+ * busy machine; answered here with a 404 at once, they fail as they would, and soon.
+ */
+const nowhere = http.get(/^https?:\/\/[^/]+\.(?:example(?:\.com)?|invalid)(?::\d+)?\//, () => new HttpResponse(null, { status: 404 }));
+
 /** Starts msw once per test file, with `handlers` for this test. */
 export async function mock(...handlers: HttpHandler[]): Promise<void> {
   started ??= worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } });
   await started;
-  worker.resetHandlers(...handlers);
+  worker.resetHandlers(...handlers, nowhere);
 }
 
 /** Answers the wall's endpoint with `body` (a function of the request, or a fixed value). */
