@@ -222,6 +222,30 @@ describe('<offer-wall> rewards', () => {
     expect(part(wall, 'rewards')!.querySelector('[part~="more"]')).to.equal(null);
   });
 
+  it('keeps paging usable when the rewards load again while their next page is on its way', async () => {
+    let holdNext = true;
+    const gets: Array<string | null> = [];
+    await mock(
+      feed(s2sPage([s2sOffer(1)])),
+      http.get(REWARDS, async ({ request }) => {
+        const cursor = new URL(request.url).searchParams.get('cursor');
+        gets.push(cursor);
+        if (cursor && holdNext) await new Promise(() => {}); // never answers: the refresh aborts it
+        return HttpResponse.json(cursor ? { balance: 0, entries: [entry(1, 'credited', 4)], next: null } : { balance: 0, entries: [entry(2, 'pending', 1)], next: 'after-2' });
+      }),
+    );
+    const { wall } = await loadedWall(ON);
+    await openRewards(wall);
+    const more = () => part(wall, 'rewards')!.querySelector<HTMLElement>('[part~="more"]')!;
+    more().click();
+    await until(() => gets.includes('after-2'), 'the next page asked for');
+    holdNext = false;
+    document.dispatchEvent(new Event('visibilitychange'));
+    await until(() => gets.filter((cursor) => cursor === null).length >= 3 && more().getAttribute('aria-disabled') === 'false', 'the first page again, paging free');
+    more().click();
+    await until(() => parts(wall, 'reward').length === 2, 'the next page after the refresh');
+  });
+
   it('says when there is nothing yet, and offers a retry when the rewards cannot load', async () => {
     const server = rewardsServer({ '': { balance: 0, entries: [], next: null } });
     await mock(feed(s2sPage([s2sOffer(1)])), ...server.handlers);

@@ -65,6 +65,7 @@ export class RewardsController implements ReactiveController {
     this._status = 'idle';
     this._entries = [];
     this._balance = this._next = null;
+    this._loadingMore = false;
   }
 
   /** Loads the first page again; what is shown stays until the answer replaces it. */
@@ -111,8 +112,10 @@ export class RewardsController implements ReactiveController {
   private async _page(cursor: string | null): Promise<void> {
     if (cursor) this._loadingMore = true;
     else {
+      // A first page replaces everything, a next page on its way included.
       this._abort.abort();
       this._abort = new AbortController();
+      this._loadingMore = false;
     }
     const { signal } = this._abort;
     this._host.requestUpdate();
