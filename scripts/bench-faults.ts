@@ -9,75 +9,24 @@
  *   - an upstream that answers 503: upstream calls per client request, under 50 connections;
  *   - one connection pipelining 1,000 distinct queries: upstream calls it started.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
+import { connect } from 'node:net';
 import autocannon from 'autocannon';
-
-const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
-const children: ChildProcess[] = [];
-process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { memoryMiB, startProgram, startRole } from './bench-processes.js';
 
 /** The faulty upstream, in its own process: `mode` picks the fault. */
-function faulty(mode: string): Promise<{ url: string; hits: () => Promise<number> }> {
-  const child = spawn(process.execPath, [here('./bench-servers.js'), 'faulty', mode], { stdio: ['ignore', 'pipe', 'inherit'] });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.once('exit', (code) => reject(new Error(`faulty upstream exited ${code}`)));
-    child.stdout!.on('data', (chunk) => {
-      out += chunk;
-      if (out.includes('\n')) {
-        const url = JSON.parse(out.split('\n')[0]!).url as string;
-        resolve({ url, hits: async () => ((await (await fetch(`${url}/hits`)).json()) as { hits: number }).hits });
-      }
-    });
-  });
+async function faulty(mode: string): Promise<{ url: string; hits: () => Promise<number> }> {
+  const { url } = await startRole(['faulty', mode]);
+  return { url, hits: async () => ((await (await fetch(`${url}/hits`)).json()) as { hits: number }).hits };
 }
 
-async function proxy(upstream: string, env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const out = openSync('/dev/null', 'w');
-  const child = spawn(process.execPath, [here('../src/server/cli.js')], {
-    env: {
-      PATH: process.env['PATH'] ?? '',
-      OFFER_WALL_FORMAT: 's2s',
-      OFFER_WALL_UPSTREAM: `${upstream}/s2s`,
-      OFFER_WALL_APP_ID: 'bench-app-id',
-      OFFER_WALL_LOG_LEVEL: 'silent',
-      PORT: String(port),
-      ...env,
-    },
-    stdio: ['ignore', out, 'inherit'],
+const proxy = (upstream: string, env: Record<string, string> = {}) =>
+  startProgram({
+    env: { OFFER_WALL_FORMAT: 's2s', OFFER_WALL_UPSTREAM: `${upstream}/s2s`, OFFER_WALL_APP_ID: 'bench-app-id', OFFER_WALL_LOG_LEVEL: 'silent', ...env },
   });
-  closeSync(out);
-  children.push(child);
-  const url = `http://127.0.0.1:${port}`;
-  for (let tries = 0; ; tries++) {
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return { url, child };
-    } catch {
-      if (tries > 200) throw new Error('the proxy did not start');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-}
 
 /** Peak resident memory of a process so far (Linux VmHWM), in MiB. */
-function peakMiB(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
-  return Number(/(\d+)/.exec(line ?? '')?.[1] ?? NaN) / 1024;
-}
+const peakMiB = (pid: number) => memoryMiB(pid, 'VmHWM');
 
 const stop = async (child: ChildProcess) => {
   child.kill('SIGKILL');

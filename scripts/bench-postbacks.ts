@@ -10,15 +10,14 @@
  *
  * Environment: BENCH_SECONDS (10), BENCH_CONNECTIONS (50), BENCH_DATABASES (embedded,postgres).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { cpuSeconds, memoryMiB, startProgram, startRole } from './bench-processes.js';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 50);
@@ -27,49 +26,10 @@ const SECRET = 'bench-postback-secret';
 const ADMIN_URL =
   process.env['OFFER_WALL_TEST_DATABASE_URL'] ?? `postgres://${encodeURIComponent(userInfo().username)}@localhost/postgres?host=/var/run/postgresql`;
 
-const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
-const children: ChildProcess[] = [];
-process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-function memoryMiB(pid: number, field: 'VmRSS' | 'VmHWM'): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(`${field}:`));
-  return Number(/(\d+)/.exec(line ?? '')?.[1] ?? NaN) / 1024;
-}
-
-/** The mock upstream, for the cached /offers row. */
-function upstream(): Promise<string> {
-  const child = spawn(process.execPath, [here('./bench-servers.js'), 'upstream'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  children.push(child);
-  return new Promise((resolve) => {
-    let out = '';
-    child.stdout!.on('data', (chunk) => {
-      out += chunk;
-      if (out.includes('\n')) resolve(JSON.parse(out.split('\n')[0]!).url);
-    });
-  });
-}
-
-async function program(upstreamUrl: string, env: Record<string, string>): Promise<{ url: string; child: ChildProcess; startMs: number }> {
-  const port = await freePort();
-  const out = openSync('/dev/null', 'w');
-  const started = performance.now();
-  const child = spawn(process.execPath, [here('../src/server/cli.js')], {
+/** The offer-wall-proxy program with rewards on; the embedded database's first start takes seconds. */
+const program = (upstreamUrl: string, env: Record<string, string>) =>
+  startProgram({
     env: {
-      PATH: process.env['PATH'] ?? '',
       OFFER_WALL_FORMAT: 's2s',
       OFFER_WALL_UPSTREAM: `${upstreamUrl}/s2s`,
       OFFER_WALL_APP_ID: 'bench-app-id',
@@ -78,23 +38,10 @@ async function program(upstreamUrl: string, env: Record<string, string>): Promis
       OFFER_WALL_POSTBACK_PROFILE: 'generic',
       OFFER_WALL_POSTBACK_SECRET: SECRET,
       OFFER_WALL_USER_SECRET: 'bench-user-secret-0123456789',
-      PORT: String(port),
       ...env,
     },
-    stdio: ['ignore', out, 'inherit'],
+    startTimeoutMs: 180_000,
   });
-  closeSync(out);
-  children.push(child);
-  const url = `http://127.0.0.1:${port}`;
-  for (;;) {
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return { url, child, startMs: performance.now() - started };
-    } catch {
-      if (performance.now() - started > 180_000) throw new Error('the program did not start');
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-}
 
 const stop = async (child: ChildProcess) => {
   child.kill('SIGTERM');
@@ -127,7 +74,8 @@ async function load(url: string, pid: number, requests: Array<Record<string, unk
 }
 
 const lines: string[] = [];
-const upstreamUrl = await upstream();
+// The mock upstream, for the cached /offers row.
+const { url: upstreamUrl } = await startRole(['upstream']);
 for (const kind of DATABASES) {
   let env: Record<string, string>;
   let cleanup: () => Promise<void>;

@@ -12,12 +12,11 @@
  * (e.g. "--cpu-prof"), BENCH_PROXY_CLI (another build's cli.js, to compare builds).
  */
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { children, cpuSeconds, startProgram, startRole } from './bench-processes.js';
 
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5);
@@ -27,72 +26,20 @@ const SERVER_NODE_ARGS = (process.env['BENCH_SERVER_NODE_ARGS'] ?? '').split(' '
 const QUERY = '/offers?os=android&page=1&page_size=20&country=US';
 const APP_ID = 'bench-app-id';
 
-const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'offer-wall-bench-'));
-const children: ChildProcess[] = [];
 
-/** Starts a helper role of bench-servers.js and resolves with the URL it prints. */
-function helper(...args: string[]): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, here('./bench-servers.js'), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.once('exit', (code) => reject(new Error(`bench-servers ${args[0]} exited ${code}`)));
-    child.stdout!.on('data', (chunk) => {
-      out += chunk;
-      if (out.includes('\n')) resolve({ url: JSON.parse(out.split('\n')[0]!).url, child });
-    });
-  });
-}
+/** Starts a role of bench-servers.js with the servers' node arguments. */
+const helper = (...args: string[]) => startRole(args, SERVER_NODE_ARGS);
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Runs the offer-wall-proxy program with its stdout going to `stdout` (a file, or /dev/null). */
-async function proxy(upstream: string, env: Record<string, string>, stdout: string): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const fd = openSync(stdout, 'w');
-  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, process.env['BENCH_PROXY_CLI'] ?? here('../src/server/cli.js')], {
-    env: {
-      PATH: process.env['PATH'] ?? '',
-      OFFER_WALL_FORMAT: 's2s',
-      OFFER_WALL_UPSTREAM: `${upstream}/s2s`,
-      OFFER_WALL_APP_ID: APP_ID,
-      OFFER_WALL_CACHE_S: '3600',
-      PORT: String(port),
-      ...env,
-    },
-    stdio: ['ignore', fd, 'inherit'],
+/** Runs the offer-wall-proxy program (this build's, or BENCH_PROXY_CLI's) with its stdout going to `stdout` (a file, or /dev/null). */
+const proxy = (upstream: string, env: Record<string, string>, stdout: string) =>
+  startProgram({
+    env: { OFFER_WALL_FORMAT: 's2s', OFFER_WALL_UPSTREAM: `${upstream}/s2s`, OFFER_WALL_APP_ID: APP_ID, OFFER_WALL_CACHE_S: '3600', ...env },
+    stdout,
+    nodeArgs: SERVER_NODE_ARGS,
+    ...(process.env['BENCH_PROXY_CLI'] ? { cli: process.env['BENCH_PROXY_CLI'] } : {}),
     cwd: work,
   });
-  closeSync(fd);
-  children.push(child);
-  const url = `http://127.0.0.1:${port}`;
-  for (let tries = 0; ; tries++) {
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return { url, child };
-    } catch {
-      if (tries > 100) throw new Error('the proxy did not start');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
-
-/** CPU seconds a process has used so far (Linux /proc; NaN elsewhere). */
-function cpuSeconds(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return NaN;
-  }
-}
 
 interface Round {
   rps: number;

@@ -17,18 +17,18 @@
  * Environment: BENCH_RUNS (7), BENCH_THROTTLED_RUNS (3), BENCH_SECTIONS (first,throttled,slow,
  * loaded,input,size: any of them), BENCH_SLOW_PIECE_MS (20: the slow upstream's pace, ms per 16 KB).
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { benchFeed as feed } from './bench-feed.js';
+import { children, startProgram, startRole } from './bench-processes.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 7);
 const THROTTLED_RUNS = Number(process.env['BENCH_THROTTLED_RUNS'] ?? 3);
 const SECTIONS = new Set((process.env['BENCH_SECTIONS'] ?? 'first,throttled,slow,loaded,input,size').split(','));
@@ -74,38 +74,13 @@ const server = createServer((req, res) => {
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-const children: ChildProcess[] = [];
-process.on('exit', () => children.forEach((child) => child.kill()));
-
-/** Starts a helper role of bench-servers.js and resolves with the URL it prints. */
-function helper(...args: string[]): Promise<string> {
-  const child = spawn(process.execPath, [here('./bench-servers.js'), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.once('exit', (code) => reject(new Error(`bench-servers ${args[0]} exited ${code}`)));
-    child.stdout!.on('data', (chunk) => {
-      out += chunk;
-      if (out.includes('\n')) resolve(JSON.parse(out.split('\n')[0]!).url);
-    });
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createNetServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
+/** Starts a role of bench-servers.js and resolves with the URL it prints. */
+const helper = async (...args: string[]) => (await startRole(args)).url;
 
 /** Runs the offer-wall-proxy program (the build's CLI) in front of `upstream`, cache off: every answer cold. */
-async function proxy(upstream: string): Promise<string> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [here('../src/server/cli.js')], {
+const proxy = async (upstream: string): Promise<string> => {
+  const { url } = await startProgram({
     env: {
-      PATH: process.env['PATH'] ?? '',
       OFFER_WALL_FORMAT: 's2s',
       OFFER_WALL_UPSTREAM: upstream,
       OFFER_WALL_APP_ID: BENCH_APP_ID,
@@ -113,21 +88,10 @@ async function proxy(upstream: string): Promise<string> {
       OFFER_WALL_TIMEOUT_MS: '60000',
       OFFER_WALL_ALLOWED_ORIGINS: base,
       OFFER_WALL_LOG_LEVEL: 'silent',
-      PORT: String(port),
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
   });
-  children.push(child);
-  const url = `http://127.0.0.1:${port}`;
-  for (let tries = 0; ; tries++) {
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return `${url}/offers`;
-    } catch {
-      if (tries > 100) throw new Error('the proxy did not start');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
+  return `${url}/offers`;
+};
 
 // ---- measuring -----------------------------------------------------------------------------
 
