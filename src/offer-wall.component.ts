@@ -14,7 +14,7 @@ import { FeedController } from './controllers/feed-controller.js';
 import { RewardsController } from './controllers/rewards-controller.js';
 import { ImpressionController, NearEndController } from './controllers/visibility-controllers.js';
 import { WindowController } from './controllers/window-controller.js';
-import { formatCount, formatReward, toVirtualCurrency, type RewardSettings } from './data/format.js';
+import { formatCount, formatReward, type RewardSettings } from './data/format.js';
 import { clickRecord, supportUrl, type RewardEntry } from './data/rewards.js';
 import type { WallErrorInfo, WallOffer } from './data/types.js';
 import { ShownOffers, type ViewQuery } from './data/view.js';
@@ -226,14 +226,8 @@ export class OfferWall extends LitElement {
     const url = clickUrl(offer.trackingUrl, clickUrlTemplate, { user_id: query.userId, click_id: clickId, offer_id: offer.templateId }, document.baseURI);
     if (!fire(this, 'offer-click', { offer, url }, true) || !url) return;
     openTab(url);
-    // The tap becomes a pending reward, under the click id the link carries; the reward as shown,
-    // in the publisher's currency (none for a purchase).
-    if (this._rewards._on) {
-      const { reward } = offer;
-      const { currencyName, currencyRate } = this._settings;
-      const amount = reward.kind !== 'payout' ? null : currencyName && currencyRate ? toVirtualCurrency(reward.usd, currencyRate) : reward.usd;
-      this._rewards._record(clickRecord(offer, clickId, amount));
-    }
+    // The tap becomes a pending reward, under the click id the link carries.
+    if (this._rewards._on) this._rewards._record(clickRecord(offer, clickId, this._context._rewards));
   };
 
   /** Switches between the offers and the rewards (which load again when opened). */

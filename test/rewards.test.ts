@@ -5,6 +5,8 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { OfferClickEvent, OfferSupportEvent, OfferWallErrorEvent } from '../src/events.js';
+// An entry of GET /rewards is typed as the server's ledger answers it.
+import type { RewardEntry as Entry } from '../src/server/ledger.js';
 import { s2sOffer, s2sPage } from './fixtures/feeds.js';
 import { feed, http, HttpResponse, loadedWall, mock, part, parts, sleep, until } from './helpers.js';
 
@@ -12,19 +14,7 @@ const REWARDS = '/api/rewards';
 const TOKEN = 'token-of-user-7';
 const HOUR = 3_600_000;
 
-interface Entry {
-  id: string;
-  status: string;
-  offer_id: string | null;
-  name: string | null;
-  icon: string | null;
-  amount: number | null;
-  click_id: string | null;
-  clicked_at: string;
-  updated_at: string;
-}
-
-function entry(n: number, status: string, hoursAgo: number, overrides: Partial<Entry> = {}): Entry {
+function entry(n: number, status: Entry['status'], hoursAgo: number, overrides: Partial<Entry> = {}): Entry {
   const at = new Date(Date.now() - hoursAgo * HOUR).toISOString();
   return { id: String(n), status, offer_id: `o${n}`, name: `Reward ${n}`, icon: null, amount: 100 * n, click_id: `c${n}`, clicked_at: at, updated_at: at, ...overrides };
 }

@@ -6,17 +6,10 @@
  * is credits less reversals. (`npm run demo:proxy` runs the real server and ledger instead.)
  */
 import { http, HttpResponse } from 'msw';
+import type { RewardEntry } from '../../src/server/ledger.js';
 
-interface Entry {
-  id: string;
-  status: 'pending' | 'credited' | 'reversed';
-  offer_id: string | null;
-  name: string | null;
-  icon: string | null;
-  amount: number | null;
-  click_id: string | null;
-  clicked_at: string;
-  updated_at: string;
+/** An entry as the server's ledger answers it, and whose it is. */
+interface Entry extends RewardEntry {
   user: string;
 }
 

@@ -37,6 +37,17 @@ export function toVirtualCurrency(usd: number, rate: number): number {
   return Math.round(usd * rate);
 }
 
+/** A payout in the publisher's virtual currency (× rate, rounded), or null when it shows money. */
+export const currencyAmount = (usd: number, { currencyName, currencyRate }: RewardSettings): number | null =>
+  currencyName && currencyRate !== null ? toVirtualCurrency(usd, currencyRate) : null;
+
+/**
+ * An amount in the publisher's currency when it has a name (`3,600 Coins`), else as money: a
+ * payout, or one of the user's rewards.
+ */
+export const formatAmount = (amount: number, { locale, currencyName }: Pick<RewardSettings, 'locale' | 'currencyName'>): string =>
+  currencyName ? `${formatCount(amount, locale)} ${currencyName}` : formatUsd(amount, locale);
+
 /** `3600` → `3,600` (en-US), `3.600` (de-DE). */
 export function formatCount(value: number, locale: string): string {
   return numberFormat(locale, { maximumFractionDigits: 0 }).format(value);
@@ -56,12 +67,10 @@ const defaultDiscount = (percent: string) => `${percent} off`;
 export function formatReward(reward: WallReward, settings: RewardSettings): string {
   const { locale } = settings;
   switch (reward.kind) {
-    case 'payout':
-      if (settings.currencyName && settings.currencyRate !== null) {
-        const amount = toVirtualCurrency(reward.usd, settings.currencyRate);
-        return `${formatCount(amount, locale)} ${settings.currencyName}`;
-      }
-      return formatUsd(reward.usd, locale);
+    case 'payout': {
+      const amount = currencyAmount(reward.usd, settings);
+      return amount === null ? formatUsd(reward.usd, locale) : formatAmount(amount, settings);
+    }
     case 'price': {
       const price = formatUsd(reward.usd, locale);
       return reward.discountPercent

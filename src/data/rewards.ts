@@ -4,7 +4,7 @@
  * click the wall records on a tap, and the support link it opens. Pure; no Lit, no DOM.
  */
 import { isRecord, readId, readNumber, readText } from './fields.js';
-import { formatCount, formatUsd, type RewardSettings } from './format.js';
+import { currencyAmount, type RewardSettings } from './format.js';
 import type { WallOffer } from './types.js';
 import { WallError } from './types.js';
 import { clickUrl, safeHttpUrl } from './urls.js';
@@ -76,10 +76,13 @@ export function readRewardsPage(body: unknown): RewardsPage {
 
 /**
  * The click the wall records when the user opens an offer: the offer, the click id put in its
- * link, and the reward shown, in the publisher's currency (null for what is a purchase).
+ * link, and the reward shown: a payout in the publisher's currency (dollars when it shows money),
+ * null for what is a purchase.
  */
-export function clickRecord(offer: WallOffer, clickId: string, reward: number | null): string {
-  return JSON.stringify({ offer_id: offer.templateId, click_id: clickId, name: offer.name, icon: offer.icon, reward });
+export function clickRecord(offer: WallOffer, clickId: string, settings: RewardSettings): string {
+  const { reward } = offer;
+  const amount = reward.kind === 'payout' ? (currencyAmount(reward.usd, settings) ?? reward.usd) : null;
+  return JSON.stringify({ offer_id: offer.templateId, click_id: clickId, name: offer.name, icon: offer.icon, reward: amount });
 }
 
 /** A reward still pending this long may be reported as missing. */
@@ -93,12 +96,6 @@ export function supportUrl(template: string | null, entry: RewardEntry, userId: 
   return clickUrl(null, template, { click_id: entry.clickId, offer_id: entry.offerId, user_id: userId }, baseUrl);
 }
 
-/**
- * An amount of the user's rewards: in the publisher's currency when it has a name (`3,600 Coins`),
- * else as money, as the wall shows payouts without one.
- */
-export const formatAmount = (amount: number, { locale, currencyName }: Pick<RewardSettings, 'locale' | 'currencyName'>): string =>
-  currencyName ? `${formatCount(amount, locale)} ${currencyName}` : formatUsd(amount, locale);
 
 // The largest unit that fits, down to minutes; under a minute is "now".
 const UNITS: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [

@@ -8,7 +8,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { RewardsController } from '../controllers/rewards-controller.js';
-import { formatAmount, formatWhen, needsSupport, type RewardEntry } from '../data/rewards.js';
+import { formatAmount } from '../data/format.js';
+import { formatWhen, needsSupport, type RewardEntry } from '../data/rewards.js';
 import type { WallMessages } from '../messages.js';
 import { offerIcon, type CardContext } from './card.js';
 

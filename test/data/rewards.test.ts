@@ -1,6 +1,7 @@
 // The wall's reading of GET /rewards, and what it writes: the click it records, the support link, the times and amounts it shows.
 import { expect } from '@open-wc/testing';
-import { clickRecord, formatAmount, formatWhen, needsSupport, readRewardsPage, supportUrl, type RewardEntry } from '../../src/data/rewards.js';
+import { formatAmount } from '../../src/data/format.js';
+import { clickRecord, formatWhen, needsSupport, readRewardsPage, supportUrl, type RewardEntry } from '../../src/data/rewards.js';
 import { WallError, type WallOffer } from '../../src/data/types.js';
 
 const AT = '2026-11-30T10:00:00.000Z';
@@ -38,9 +39,13 @@ describe('rewards data', () => {
     expect(readRewardsPage({ entries: [] })).to.deep.equal({ balance: null, entries: [], next: null });
   });
 
-  it('records a click with the offer, the click id of its link and the reward shown', () => {
-    const offer = { templateId: '1003', name: 'Offer 3', icon: null } as unknown as WallOffer;
-    expect(JSON.parse(clickRecord(offer, 'c-9', 3500))).to.deep.equal({ offer_id: '1003', click_id: 'c-9', name: 'Offer 3', icon: null, reward: 3500 });
+  it('records a click with the offer, the click id of its link and the reward shown: in the currency, as money, or none for a purchase', () => {
+    const offer = (reward: unknown) => ({ templateId: '1003', name: 'Offer 3', icon: null, reward }) as unknown as WallOffer;
+    const coins = { locale: 'en', currencyName: 'Coins', currencyRate: 1000 };
+    const money = { locale: 'en', currencyName: null, currencyRate: null };
+    expect(JSON.parse(clickRecord(offer({ kind: 'payout', usd: 3.5 }), 'c-9', coins))).to.deep.equal({ offer_id: '1003', click_id: 'c-9', name: 'Offer 3', icon: null, reward: 3500 });
+    expect(JSON.parse(clickRecord(offer({ kind: 'payout', usd: 3.5 }), 'c-9', money)).reward).to.equal(3.5);
+    expect(JSON.parse(clickRecord(offer({ kind: 'price', usd: 4.99, discountPercent: 0 }), 'c-9', coins)).reward).to.equal(null);
   });
 
   it('offers support for a reward pending for more than a day, and fills the support link URL-encoded', () => {
