@@ -4,8 +4,8 @@
  * README holds anything else there, so a change to a declaration without `npm run docs` is caught.
  *   attributes  ← src/internal/attributes.ts + attributes.docs.ts
  *   messages    ← src/i18n/texts.ts (the keys), en.ts (the English), texts.docs.ts (where each shows)
- *   environment ← src/server/environment.ts (the program's variables, with their defaults)
- *   profiles    ← src/server/profiles.ts (each network's postback: fields, signature, reversal, reply)
+ *   environment ← src/server/variables.ts (each feature's variables.ts) (the program's variables, with their defaults)
+ *   profiles    ← src/server/rewards/postbacks/profiles.ts (each network's postback: fields, signature, reversal, reply)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -14,8 +14,8 @@ import { ATTRIBUTE_DOCS } from '../src/internal/attributes.docs.js';
 import { messagesFor } from '../src/i18n/index.js';
 import { KEYS, type WallMessages } from '../src/i18n/texts.js';
 import { MESSAGE_DOCS, type MessageDoc } from '../src/i18n/texts.docs.js';
-import { VARIABLES } from '../src/server/environment.js';
-import { PROFILES, type PostbackProfile, type Rule } from '../src/server/profiles.js';
+import { VARIABLES } from '../src/server/variables.js';
+import { PROFILES, type PostbackProfile, type Rule } from '../src/server/rewards/postbacks/profiles.js';
 
 export const README = fileURLToPath(new URL('../../../README.md', import.meta.url));
 

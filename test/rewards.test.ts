@@ -6,7 +6,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { OfferClickEvent, OfferSupportEvent, OfferWallErrorEvent } from '../src/events.js';
 // An entry of GET /rewards is typed as the server's ledger answers it.
-import type { RewardEntry as Entry } from '../src/server/ledger.js';
+import type { RewardEntryJson as Entry } from '../src/data/wire.js';
 import { s2sOffer, s2sPage } from './fixtures/feeds.js';
 import { feed, http, HttpResponse, loadedWall, mock, part, parts, sleep, until } from './helpers.js';
 

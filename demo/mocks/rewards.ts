@@ -6,7 +6,7 @@
  * is credits less reversals. (`npm run demo:proxy` runs the real server and ledger instead.)
  */
 import { http, HttpResponse } from 'msw';
-import type { RewardEntry } from '../../src/server/ledger.js';
+import type { RewardEntryJson as RewardEntry } from '../../src/data/wire.js';
 
 /** An entry as the server's ledger answers it, and whose it is. */
 interface Entry extends RewardEntry {

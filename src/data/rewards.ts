@@ -8,8 +8,9 @@ import { currencyAmount, type RewardSettings } from './format.js';
 import type { WallOffer } from './types.js';
 import { WallError } from './types.js';
 import { clickUrl, safeHttpUrl } from './urls.js';
+import type { ClickJson, RewardEntryJson, RewardStatus, RewardsPageJson } from './wire.js';
 
-export type RewardStatus = 'pending' | 'credited' | 'reversed';
+export type { RewardStatus } from './wire.js';
 
 /** One of the user's rewards, as the wall shows it. */
 export interface RewardEntry {
@@ -43,35 +44,40 @@ const time = (value: unknown): number | null => {
   return Number.isFinite(ms) ? ms : null;
 };
 
-function readEntry(value: unknown): RewardEntry | null {
-  if (!isRecord(value)) return null;
-  const id = readId(value['id']);
-  const status = readText(value['status']).toLowerCase() as RewardStatus;
-  const clickedAt = time(value['clicked_at']);
+/** A wire entry's fields as they may come: any of them missing or of another type. */
+type Loose<T> = { [K in keyof T]?: unknown };
+
+function readEntry(item: unknown): RewardEntry | null {
+  if (!isRecord(item)) return null;
+  const value = item as Loose<RewardEntryJson>;
+  const id = readId(value.id);
+  const status = readText(value.status).toLowerCase() as RewardStatus;
+  const clickedAt = time(value.clicked_at);
   if (!id || !STATUSES.includes(status) || clickedAt === null) return null;
   return {
     id,
     status,
-    offerId: readId(value['offer_id']),
-    name: readText(value['name']),
-    icon: safeHttpUrl(value['icon']),
-    amount: readNumber(value['amount']),
-    clickId: readId(value['click_id']),
+    offerId: readId(value.offer_id),
+    name: readText(value.name),
+    icon: safeHttpUrl(value.icon),
+    amount: readNumber(value.amount),
+    clickId: readId(value.click_id),
     clickedAt,
-    updatedAt: time(value['updated_at']) ?? clickedAt,
+    updatedAt: time(value.updated_at) ?? clickedAt,
   };
 }
 
 /** Reads a `GET /rewards` answer; throws a `rewards` WallError when it is not one at all. */
-export function readRewardsPage(body: unknown): RewardsPage {
-  if (!isRecord(body) || !Array.isArray(body['entries'])) throw new WallError('rewards', 'The rewards endpoint failed: no list of entries.');
+export function readRewardsPage(answer: unknown): RewardsPage {
+  const body = answer as Loose<RewardsPageJson> | null;
+  if (!isRecord(body) || !Array.isArray(body.entries)) throw new WallError('rewards', 'The rewards endpoint failed: no list of entries.');
   const entries: RewardEntry[] = [];
-  for (const item of body['entries']) {
+  for (const item of body.entries) {
     const entry = readEntry(item);
     if (entry) entries.push(entry);
   }
-  const next = readText(body['next']);
-  return { balance: readNumber(body['balance']), entries, next: next || null };
+  const next = readText(body.next);
+  return { balance: readNumber(body.balance), entries, next: next || null };
 }
 
 /**
@@ -82,7 +88,8 @@ export function readRewardsPage(body: unknown): RewardsPage {
 export function clickRecord(offer: WallOffer, clickId: string, settings: RewardSettings): string {
   const { reward } = offer;
   const amount = reward.kind === 'payout' ? (currencyAmount(reward.usd, settings) ?? reward.usd) : null;
-  return JSON.stringify({ offer_id: offer.templateId, click_id: clickId, name: offer.name, icon: offer.icon, reward: amount });
+  const click: ClickJson = { offer_id: offer.templateId, click_id: clickId, name: offer.name, icon: offer.icon, reward: amount };
+  return JSON.stringify(click);
 }
 
 /** A reward still pending this long may be reported as missing. */

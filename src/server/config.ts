@@ -1,17 +1,18 @@
 /**
- * The program's configuration from environment variables (declared in `environment.ts`). One zod
- * schema checks them all, so every problem is named by its variable at once and a bad deployment
- * fails at start, not at the first user. A secret's value is never printed, nor the query or
- * credentials of a URL (which may hold one).
+ * The program's configuration from environment variables: every feature's declared variables
+ * in one zod schema (`variables.ts`), so every
+ * problem is named by its variable at once and a bad deployment fails at start, not at the first
+ * user. A secret's value is never printed, nor the query or credentials of a URL (which may hold one).
  */
-import type { AddressList, TrustProxy } from './address.js';
-import { VARIABLES, schema, type Parsed, type Variable } from './environment.js';
-import { shownUrl } from './url.js';
-import type { ProxyOptions } from './handler.js';
-import type { LogLevel } from './log.js';
-import type { ProfileName } from './profiles.js';
+import type { ProxyOptions } from './app.js';
+import type { AddressList, TrustProxy } from './core/address.js';
+import type { Variable } from './core/env.js';
+import type { LogLevel } from './core/log.js';
+import { shownUrl } from './core/url.js';
+import type { ProfileName } from './rewards/postbacks/profiles.js';
+import { schema, VARIABLES, type Parsed } from './variables.js';
 
-export { shownUrl } from './url.js';
+export { shownUrl } from './core/url.js';
 
 /** The rewards' settings (null when OFFER_WALL_POSTBACK_PROFILE is not set). */
 export interface RewardsConfig {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
-import { AnswerCache } from '../../src/server/cache.js';
+import { AnswerCache } from '../../src/server/offers/cache.js';
 import { createOfferWallHandler } from '../../src/server/index.js';
 
 const sizeOf = (value: string) => value.length;

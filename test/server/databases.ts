@@ -8,8 +8,8 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } fro
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { openEmbedded, openPostgres } from '../../src/server/database.js';
-import { Ledger, migrate, type Database } from '../../src/server/ledger.js';
+import { openEmbedded, openPostgres } from '../../src/server/node.js';
+import { Ledger, migrate, type Database } from '../../src/server/node.js';
 
 /** A role that may create databases, on the test server. */
 export const ADMIN_URL =

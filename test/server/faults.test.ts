@@ -15,8 +15,8 @@ import { gzipSync } from 'node:zlib';
 import { after, describe, it } from 'node:test';
 import { build } from 'esbuild';
 import { createOfferWallHandler, parseAddressList, parseTrustProxy, startServer, type NodeServerOptions, type RunningServer } from '../../src/server/node.js';
-import { clientAddress } from '../../src/server/address.js';
-import { secretSpellings } from '../../src/server/redact.js';
+import { clientAddress } from '../../src/server/core/address.js';
+import { secretSpellings } from '../../src/server/core/redact.js';
 
 const APP_ID = 'app/ID+with=odd&chars é';
 const CLI = fileURLToPath(new URL('../../src/server/cli.js', import.meta.url));

@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Ledger, migrate, MIGRATIONS } from '../../src/server/ledger.js';
+import { Ledger, migrate, MIGRATIONS } from '../../src/server/node.js';
 import { DATABASES, freshPostgres, type TestDatabase } from './databases.js';
 
 let sequence = 0;

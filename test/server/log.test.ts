@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { configFromEnv, ConfigError, createOfferWallHandler } from '../../src/server/index.js';
-import { createLogWriter } from '../../src/server/log.js';
+import { createLogWriter } from '../../src/server/core/log.js';
 
 const SECRET = 'app-SECRET-42';
 

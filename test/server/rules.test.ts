@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { buildQuery, type FormatSetting } from '../../src/data/dialects.js';
 import { resolveSettings, type RawSettings } from '../../src/internal/settings.js';
 import { REQUEST_PROPERTIES } from '../../src/internal/attributes.js';
-import { ParameterError, allowedParameters } from '../../src/server/params.js';
+import { ParameterError, allowedParameters } from '../../src/server/offers/params.js';
 
 const defaults = { os: null, locale: 'en', baseUrl: 'https://pub.example/' };
 const FORMATS: FormatSetting[] = ['auto', 's2s', 'appcharge'];

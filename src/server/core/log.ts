@@ -5,7 +5,7 @@
  * cost more than the rest of a cached answer. Hand-written rather than pino because it measured cheaper
  * for these fixed fields (`scripts/bench-log.ts`: ~0.6 µs a line against ~2.8 µs through pino).
  */
-import type { RequestLogEntry } from './handler.js';
+import type { RequestLogEntry } from './http.js';
 
 export const LOG_LEVELS = ['info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];

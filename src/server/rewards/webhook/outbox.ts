@@ -1,13 +1,13 @@
 /**
  * Delivers the ledger's webhook events (its outbox) to the publisher's own server: each event is
- * POSTed as JSON with `Offer-Wall-Signature` (`tokens.ts`), until it is answered 2xx, with growing
+ * POSTed as JSON with `Offer-Wall-Signature` (`rewards/tokens.ts`), until it is answered 2xx, with growing
  * pauses between attempts (2 s, 4 s, 8 s … up to an hour); at least once, across restarts (the
  * events are rows: a new process finds those not yet delivered), and never twice at once by two
  * instances (an event is leased while one delivers it). Runtime-neutral; the Node runner keeps a
  * worker going, other runtimes call `deliverWebhooks()` from a scheduled job.
  */
-import type { Ledger } from './ledger.js';
-import { signWebhook } from './tokens.js';
+import type { Ledger } from '../ledger/ledger.js';
+import { signWebhook } from '../tokens.js';
 
 export interface WebhookOptions {
   /** OFFER_WALL_WEBHOOK_URL */

@@ -4,7 +4,7 @@
  * speaks for, and the `Offer-Wall-Signature` header of the publisher's webhook. Both are
  * HMAC-SHA256, checked in constant time; runtime-neutral (Web Crypto).
  */
-import { base64url, fromBase64url, hmac, hmacHex, timingSafeEqual } from './crypto.js';
+import { base64url, fromBase64url, hmac, hmacHex, timingSafeEqual } from '../core/crypto.js';
 
 export interface UserTokenOptions {
   /** When the token stops working, in Unix seconds; or `expiresIn` seconds from now (default one day). */

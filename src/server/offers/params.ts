@@ -7,12 +7,9 @@
  * never set them.
  */
 import * as z from 'zod';
-import { DIALECT_PARAMETERS } from '../data/dialects.js';
-import type { Rule } from '../data/rules.js';
-
-import type { ProxyFormat } from './handler.js';
-
-export type { ProxyFormat };
+import { DIALECT_PARAMETERS } from '../../data/dialects.js';
+import type { Rule } from '../../data/rules.js';
+import type { FeedFormat } from '../../data/types.js';
 
 /**
  * One query value that must satisfy `rule`, normalized by it. A parameter sent twice reaches the
@@ -31,13 +28,13 @@ function single(rule: Rule) {
     .optional();
 }
 
-function schemaOf(format: ProxyFormat) {
+function schemaOf(format: FeedFormat) {
   const shape: Record<string, ReturnType<typeof single>> = {};
   for (const [name, rule] of Object.entries(DIALECT_PARAMETERS[format])) shape[name] = single(rule);
   return z.object(shape);
 }
 
-export const PARAMETERS = { s2s: schemaOf('s2s'), appcharge: schemaOf('appcharge') } satisfies Record<ProxyFormat, z.ZodObject>;
+export const PARAMETERS = { s2s: schemaOf('s2s'), appcharge: schemaOf('appcharge') } satisfies Record<FeedFormat, z.ZodObject>;
 
 export class ParameterError extends Error {
   constructor(
@@ -53,7 +50,7 @@ export class ParameterError extends Error {
  * The allowed parameters of `search`, validated, in the schema's order (so equal queries have
  * equal keys). Throws `ParameterError` for a bad or repeated value.
  */
-export function allowedParameters(format: ProxyFormat, search: URLSearchParams): Array<[string, string]> {
+export function allowedParameters(format: FeedFormat, search: URLSearchParams): Array<[string, string]> {
   const schema: z.ZodObject = PARAMETERS[format];
   const names = Object.keys(schema.shape);
   // Only the schema's own names are read: unknown parameters never reach it.

@@ -1,14 +1,14 @@
 /**
  * The ledger's two databases, on Node: the embedded one (PGlite: PostgreSQL compiled to
  * WebAssembly, in this process, its files in a folder; nothing to install or run) and a
- * PostgreSQL server (`pg`), which several instances share. Both run the same SQL (`ledger.ts`).
+ * PostgreSQL server (`pg`), which several instances share. Both run the same SQL (`migrations.ts`, `ledger.ts`); only the Node entry reaches this file.
  * Each package is loaded only when its database is asked for, and is an optional peer of
  * offer-wall: a publisher installs the one they use.
  */
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Database } from './ledger.js';
+import type { Database } from './database.js';
 
 export class DatabaseError extends Error {
   constructor(

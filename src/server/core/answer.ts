@@ -1,7 +1,6 @@
 /**
  * An answer as the core keeps it (cached answers included): status and body bytes encoded once,
- * so a hit writes the same bytes every time. Shared by the core (`handler.ts`) and the upstream
- * call (`upstream.ts`).
+ * so a hit writes the same bytes every time. Every route answers with one (`core/http.ts`'s `Exchange` writes it).
  */
 
 export interface Answer {

@@ -4,8 +4,8 @@
  * not: a forbidden sender or signature (403), a malformed field (400, naming it), or a notice to
  * acknowledge without crediting. Nothing of it touches the ledger; runtime-neutral.
  */
-import type { AddressList } from './address.js';
-import { digestHex, hmacHex, timingSafeEqual } from './crypto.js';
+import type { AddressList } from '../../core/address.js';
+import { digestHex, hmacHex, timingSafeEqual } from '../../core/crypto.js';
 import type { PostbackProfile, ProfileName, Rule, SignatureSpec } from './profiles.js';
 
 /** A postback as it arrived. */

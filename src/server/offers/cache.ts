@@ -6,7 +6,7 @@
  * queries share one upstream call in the handler, which also streams it.
  */
 
-import { DEFAULTS } from './defaults.js';
+import { DEFAULTS } from '../core/defaults.js';
 
 export interface Cached<T> {
   value: T;

@@ -12,21 +12,22 @@
  * call becomes a stream that its clients receive piece by piece; an answer that ends before that
  * is decided whole. Only a
  * complete answer that is a feed (every item well-formed JSON) is given back to be cached. The
- * secret is redacted from every piece in every spelling (`redact.ts`).
+ * secret is redacted from every piece in every spelling (`core/redact.ts`).
  */
-import type { Dialect } from '../data/dialect.js';
-import { JsonFeedReader } from '../data/json-stream.js';
-import { WallError } from '../data/types.js';
-import { answerOf, jsonError, type Answer } from './answer.js';
-import type { ProxyFormat } from './handler.js';
+import type { Dialect } from '../../data/dialect.js';
+import { JsonFeedReader } from '../../data/json-stream.js';
+import type { FeedFormat } from '../../data/types.js';
+import { WallError } from '../../data/types.js';
+import { answerOf, jsonError, type Answer } from '../core/answer.js';
+import { BodyStream } from '../core/body-stream.js';
+import { concat, type Redactor } from '../core/redact.js';
 import type { Limiter, Slot } from './limiter.js';
-import { concat, type Redactor } from './redact.js';
 
 /** The offer lists of each dialect, by their place in its answer. */
-const LISTS: Record<ProxyFormat, readonly string[]> = { s2s: ['d.data', 'data'], appcharge: ['offers'] };
+const LISTS: Record<FeedFormat, readonly string[]> = { s2s: ['d.data', 'data'], appcharge: ['offers'] };
 
 export interface UpstreamSettings {
-  format: ProxyFormat;
+  format: FeedFormat;
   dialect: Dialect;
   /** The upstream API's URL (its own query parameters are kept). */
   upstream: string;
@@ -38,50 +39,6 @@ export interface UpstreamSettings {
   /** The bound on concurrent upstream calls. */
   limiter: Limiter;
   fetch: typeof fetch;
-}
-
-/**
- * A body still arriving, shared by the clients of one call: each gets what has come so far, then
- * every piece as it comes, then its end (with an error when the answer broke off, was cut at the
- * deadline or the size bound, or turned out not to be a feed: the client's connection must then
- * be broken off too, so that nothing takes it for a whole answer).
- */
-export class BodyStream {
-  private _pieces: Uint8Array[] = [];
-  private _ended: { error: Error | null } | null = null;
-  private _listeners = new Set<{ write: (piece: Uint8Array) => void; end: (error: Error | null) => void }>();
-
-  /** Calls `write` with every piece and `end` once; returns a function that stops listening. */
-  subscribe(write: (piece: Uint8Array) => void, end: (error: Error | null) => void): () => void {
-    for (const piece of this._pieces) write(piece);
-    if (this._ended) {
-      end(this._ended.error);
-      return () => {};
-    }
-    const listener = { write, end };
-    this._listeners.add(listener);
-    return () => this._listeners.delete(listener);
-  }
-
-  /** The whole body, once it has ended well. */
-  get whole(): Uint8Array<ArrayBuffer> {
-    return concat(this._pieces);
-  }
-
-  push(piece: Uint8Array): void {
-    if (!piece.length || this._ended) return;
-    this._pieces.push(piece);
-    for (const listener of this._listeners) listener.write(piece);
-  }
-
-  end(error: Error | null = null): void {
-    if (this._ended) return;
-    this._ended = { error };
-    // A broken answer is kept by nobody.
-    if (error) this._pieces = [];
-    for (const listener of this._listeners) listener.end(error);
-    this._listeners.clear();
-  }
 }
 
 /** What a call comes to: an answer decided whole, or a feed that streams. */

@@ -1,17 +1,19 @@
 /**
  * The rewards' two endpoints (CONTRACT.md section 9), as the core routes them:
  * - `/postback` (GET or POST): a network reports a conversion or a chargeback; it is judged by
- *   the network's profile (`postback.ts`), recorded once in the ledger, and answered in the
+ *   the network's profile (`postbacks/judge.ts`), recorded once in the ledger, and answered in the
  *   network's own terms only after it is stored;
  * - `/rewards` (GET, POST), for the wall, with a user token: POST records a click (a pending
  *   reward), GET lists the user's rewards with the balance.
- * Runtime-neutral; the ledger is given (`database.ts` opens one on Node).
+ * Runtime-neutral; the ledger is given (`ledger/open-node.ts` opens one on Node).
  */
-import { parseAddressList, type AddressList } from './address.js';
-import { answerOf, jsonError, type Answer } from './answer.js';
-import type { Ledger } from './ledger.js';
-import { judgePostback, type IncomingPostback } from './postback.js';
-import { PROFILES, type ProfileName } from './profiles.js';
+import { parseAddressList, type AddressList } from '../core/address.js';
+import { answerOf, jsonError, type Answer } from '../core/answer.js';
+import type { ClickJson } from '../../data/wire.js';
+import type { Exchange, ProxyResponse, Routes } from '../core/http.js';
+import type { Ledger } from './ledger/ledger.js';
+import { judgePostback, type IncomingPostback } from './postbacks/judge.js';
+import { PROFILES, type ProfileName } from './postbacks/profiles.js';
 import { verifyUserToken } from './tokens.js';
 
 export interface RewardsOptions {
@@ -58,8 +60,44 @@ export function checkRewardsOptions(options: RewardsOptions): void {
   if (!options.userSecret) throw new TypeError('rewards.userSecret is required');
 }
 
-export function createRewardsRoutes(options: RewardsOptions, now: () => number) {
+/** The facts of a request the rewards read, from the exchange. */
+function rewardsRequest(exchange: Exchange, search: string): RewardsRequest {
+  const { request } = exchange;
+  return {
+    method: request.method,
+    search,
+    header: request.header ?? (() => null),
+    body: request.body ?? (async () => ''),
+    urls: request.urls ?? (() => []),
+    address: request.clientAddress() ?? null,
+  };
+}
+
+/** Runs a rewards endpoint; a failure of its own (a database down) is a 500, never a thrown error. */
+function routed(handle: (request: RewardsRequest) => Promise<Answer>, headers: readonly string[] = []) {
+  return (exchange: Exchange, search: string): Promise<ProxyResponse> => {
+    exchange.extra.push(...headers);
+    return handle(rewardsRequest(exchange, search)).then(
+      (answer) => exchange.finish(answer),
+      () => exchange.finish(jsonError(500, 'internal', 'The request could not be handled; try again.')),
+    );
+  };
+}
+
+export function rewardsRoutes(options: RewardsOptions, now: () => number): Routes {
   checkRewardsOptions(options);
+  const { postback, rewards } = createRewardsHandlers(options, now);
+  return {
+    '/postback': { answer: routed(postback) },
+    // A user's own rewards: never kept by any cache, and they vary by the token too.
+    '/rewards': {
+      cors: { methods: 'GET, POST, OPTIONS', headers: 'Authorization, Content-Type', vary: 'Origin, Authorization' },
+      answer: routed(rewards, ['Cache-Control', 'no-store']),
+    },
+  };
+}
+
+function createRewardsHandlers(options: RewardsOptions, now: () => number) {
   const profile = PROFILES[options.profile];
   const senders = typeof options.postbackIps === 'string' ? parseAddressList(options.postbackIps) : (options.postbackIps ?? null);
   const settings = { name: options.profile, profile, secret: options.postbackSecret ?? null, senders };
@@ -126,15 +164,16 @@ export function createRewardsRoutes(options: RewardsOptions, now: () => number) 
     }
     const text = await request.body(CLICK_BODY_LIMIT);
     if (text === null) return jsonError(413, 'too_large', `A click is at most ${CLICK_BODY_LIMIT} bytes.`);
-    let body: Record<string, unknown>;
+    // The wall's click (`ClickJson`), its fields as they may come: any missing or of another type.
+    let body: { [K in keyof ClickJson]?: unknown };
     try {
-      body = JSON.parse(text) as Record<string, unknown>;
+      body = JSON.parse(text) as typeof body;
       if (!body || typeof body !== 'object' || Array.isArray(body)) throw new TypeError();
     } catch {
       return jsonError(400, 'bad_click', 'The body must be a JSON object.', { field: 'body' });
     }
-    const bad = (field: string, rule: string) => jsonError(400, 'bad_click', `${field} must be ${rule}`, { field });
-    const text_ = (field: string, max: number, required = false): string | null | Answer => {
+    const bad = (field: keyof ClickJson | 'body', rule: string) => jsonError(400, 'bad_click', `${field} must be ${rule}`, { field });
+    const text_ = (field: keyof ClickJson, max: number, required = false): string | null | Answer => {
       const value = body[field];
       if (value === undefined || value === null || value === '') return required ? bad(field, `text of 1 to ${max} characters`) : null;
       const written = typeof value === 'number' ? String(value) : value;
@@ -147,7 +186,7 @@ export function createRewardsRoutes(options: RewardsOptions, now: () => number) 
     const icon = text_('icon', 2048);
     for (const value of [offerId, clickId, name, icon]) if (value && typeof value === 'object') return value;
     if (typeof icon === 'string' && !/^https?:\/\//i.test(icon)) return bad('icon', 'an http(s) URL');
-    const rawReward = body['reward'];
+    const rawReward = body.reward;
     const reward = rawReward === undefined || rawReward === null || rawReward === '' ? null : Number(rawReward);
     if (reward !== null && !(Number.isFinite(reward) && reward >= 0)) return bad('reward', 'a number ≥ 0 (the reward shown, in your currency)');
     await ledger.recordClick({

@@ -1,7 +1,7 @@
 /**
  * The reference backend's defaults, in one place: the handler's options fall back to them, the
- * program's environment check (`config.ts`) fills them in, and the README's table of variables is
- * generated from the same declaration (`config.ts`' VARIABLES).
+ * program's environment check (`variables.ts`, `config.ts`) fills them in, and the docs' table of
+ * variables is generated from the same declarations.
  */
 export const MiB = 1024 * 1024;
 
