@@ -54,7 +54,7 @@ for (const { kind, fresh } of DATABASES) {
       assert.equal(results.filter((r) => r === 'repeat').length, 49);
       assert.equal(await ledger.apply(postback({ user, tx }), true), 'repeat');
       const page = await ledger.rewards(user, null);
-      assert.equal(page.balance, 100);
+      assert.equal(page.balance, '100');
       assert.equal(page.entries.length, 1);
       assert.equal(page.entries[0]!.status, 'credited');
     });
@@ -64,7 +64,7 @@ for (const { kind, fresh } of DATABASES) {
       const tx = unique('tx');
       assert.equal(await ledger.apply(postback({ user, tx, profile: 'generic' }), false), 'stored');
       assert.equal(await ledger.apply(postback({ user, tx, profile: 'ayet' }), false), 'stored');
-      assert.equal((await ledger.rewards(user, null)).balance, 200);
+      assert.equal((await ledger.rewards(user, null)).balance, '200');
     });
 
     it('takes back what a reversal reverses, once', async () => {
@@ -75,7 +75,7 @@ for (const { kind, fresh } of DATABASES) {
       assert.equal(await ledger.apply(postback({ user, tx, kind: 'reversal', amount: '250' }), true), 'stored');
       assert.equal(await ledger.apply(postback({ user, tx, kind: 'reversal', amount: '250' }), true), 'repeat');
       const page = await ledger.rewards(user, null);
-      assert.equal(page.balance, 40);
+      assert.equal(page.balance, '40');
       assert.deepEqual(page.entries.map((e) => e.status).sort(), ['credited', 'reversed']);
     });
 
@@ -83,10 +83,10 @@ for (const { kind, fresh } of DATABASES) {
       const user = unique('user');
       const tx = unique('tx');
       assert.equal(await ledger.apply(postback({ user, tx, kind: 'reversal' }), true), 'stored');
-      assert.equal((await ledger.rewards(user, null)).balance, 0);
+      assert.equal((await ledger.rewards(user, null)).balance, '0');
       assert.equal(await ledger.apply(postback({ user, tx }), true), 'stored');
       const page = await ledger.rewards(user, null);
-      assert.equal(page.balance, 0);
+      assert.equal(page.balance, '0');
       assert.equal(page.entries[0]!.status, 'reversed');
     });
 
@@ -106,7 +106,7 @@ for (const { kind, fresh } of DATABASES) {
       // A conversion with no click behind it still shows, as its own entry.
       await ledger.apply(postback({ user, tx: unique('tx'), offer: 'offer-z', amount: '7' }), false);
       const latest = (await ledger.rewards(user, null)).entries[0]!;
-      assert.deepEqual([latest.offer_id, latest.status, latest.amount, latest.name], ['offer-z', 'credited', 7, null]);
+      assert.deepEqual([latest.offer_id, latest.status, latest.amount, latest.name], ['offer-z', 'credited', '7', null]);
     });
 
     it('records a click once however often the wall sends it', async () => {
@@ -114,7 +114,7 @@ for (const { kind, fresh } of DATABASES) {
       for (let i = 0; i < 3; i++) await ledger.recordClick({ userId: user, offerId: 'o', clickId: 'same', name: 'O', icon: null, reward: 10 });
       const page = await ledger.rewards(user, null);
       assert.equal(page.entries.length, 1);
-      assert.deepEqual([page.entries[0]!.status, page.entries[0]!.amount], ['pending', 10]);
+      assert.deepEqual([page.entries[0]!.status, page.entries[0]!.amount], ['pending', '10']);
     });
 
     it('lists a user’s rewards newest first, page by page, and never another user’s', async () => {
@@ -129,7 +129,7 @@ for (const { kind, fresh } of DATABASES) {
       const names = [...first.entries, ...second.entries, ...third.entries].map((e) => e.name);
       assert.deepEqual(names, Array.from({ length: 25 }, (_, i) => `Offer ${24 - i}`));
       assert.equal(third.next, null);
-      assert.equal(first.balance, 0);
+      assert.equal(first.balance, '0');
       assert.ok(!names.includes('Not yours'));
     });
 
@@ -184,12 +184,12 @@ describe('two instances on one PostgreSQL', () => {
       const tx = unique('tx');
       const results = await Promise.all(Array.from({ length: 100 }, (_, i) => (i % 2 ? a : b).apply(postback({ user, tx }), true)));
       assert.equal(results.filter((r) => r === 'stored').length, 1);
-      assert.equal((await a.rewards(user, null)).balance, 100);
+      assert.equal((await a.rewards(user, null)).balance, '100');
       // And a credit racing its reversal at the two instances ends reversed, whichever wins.
       const raced = unique('tx');
       await Promise.all([a.apply(postback({ user, tx: raced }), true), b.apply(postback({ user, tx: raced, kind: 'reversal' }), true)]);
       const page = await b.rewards(user, null);
-      assert.equal(page.balance, 100);
+      assert.equal(page.balance, '100');
       assert.equal(page.entries.find((e) => e.status === 'reversed') !== undefined, true);
       const events = (await a.claimEvents(100, 60)).map((e) => JSON.parse(e.body) as { type: string; transaction_id: string });
       const racedEvents = events.filter((e) => e.transaction_id === raced).map((e) => e.type);
