@@ -1,0 +1,10 @@
+import { STANDARD_REPLIES, type PostbackProfile } from '../profile.js';
+
+/** AdGem (postback v2): `verifier`, an HMAC-SHA256 of the whole URL before it. */
+export const adgem = {
+  fields: { transaction: 'transaction_id', user: 'player_id', amount: 'amount', offer: 'campaign_id' },
+  signature: { param: 'verifier', algorithm: 'hmac-sha256', message: { url: true } },
+  reversal: [],
+  replies: STANDARD_REPLIES,
+  source: 'https://docs.adgem.com/publisher-support/web-postback-setup/',
+} as const satisfies PostbackProfile;
