@@ -15,7 +15,7 @@ import { messagesFor } from '../src/i18n/index.js';
 import { KEYS, type WallMessages } from '../src/i18n/texts.js';
 import { MESSAGE_DOCS, type MessageDoc } from '../src/i18n/texts.docs.js';
 import { VARIABLES } from '../src/server/variables.js';
-import { PROFILES, type PostbackProfile, type Rule } from '../src/server/rewards/postbacks/profiles.js';
+import { PROFILES, SECRET, weakness, type PostbackProfile, type Rule, type SignatureSpec } from '../src/server/rewards/postbacks/profiles.js';
 
 export const README = fileURLToPath(new URL('../../../README.md', import.meta.url));
 
@@ -51,10 +51,18 @@ export function environmentTable(): string {
   return ['| variable | meaning | default |', '|---|---|---|', ...rows].join('\n');
 }
 
-const ruleText = (rule: Rule) =>
-  'param' in rule ? `\`${rule.param}\` = ${rule.values.join(' / ')}` : 'negativeAmount' in rule ? 'a negative amount' : `a \`${rule.prefix}\` prefix on the id`;
+const ruleText = (rule: Rule) => ('param' in rule ? `\`${rule.param}\` = ${rule.values.join(' / ')}` : `a \`${rule.prefix}\` prefix on the id`);
 
-/** The README's table of postback profiles, read from the profiles themselves. */
+/** What a signature is computed over, in words. */
+function signedText(spec: SignatureSpec): string {
+  const { message } = spec;
+  if ('url' in message) return 'the whole URL before it';
+  if ('sortedQuery' in message) return 'every query parameter, sorted, form-encoded';
+  const parts = message.parts.map((part) => `{${part === SECRET ? 'secret' : part}}`).join(message.separator);
+  return `\`${parts}\`${message.encode === 'uri' ? ', each value percent-encoded' : ''}`;
+}
+
+/** The docs' table of postback profiles, read from the profiles themselves. */
 export function profileTable(): string {
   const rows = Object.entries(PROFILES).map(([name, p]) => {
     const profile = p as PostbackProfile;
@@ -62,13 +70,19 @@ export function profileTable(): string {
     const field = (value: string | undefined) => (value ? `\`${value}\`` : '—');
     const spec = profile.signature;
     const where = spec ? [spec.param && `\`${spec.param}\``, spec.header && `header \`${spec.header}\``].filter(Boolean).join(' or ') : '';
-    const over = !spec ? '' : 'template' in spec.message ? `\`${spec.message.template}\`` : 'url' in spec.message ? 'the whole URL before it' : 'every query parameter, sorted, form-encoded';
-    const signature = spec ? `${where}: ${spec.algorithm} of ${over}` : 'none: list its senders in `OFFER_WALL_POSTBACK_IPS`';
-    const reversal = [...(profile.status ? [`\`${profile.status.param}\` = ${profile.status.reversal.join(' / ')}`] : []), ...profile.reversal.map(ruleText)].join('; ') || '—';
+    const signature = spec ? `${where}: ${spec.algorithm} of ${signedText(spec)}` : 'none';
+    const reversal =
+      [
+        ...(profile.status ? [`\`${profile.status.param}\` = ${profile.status.reversal.join(' / ')}`] : []),
+        ...profile.reversal.map(ruleText),
+        ...(profile.negativeIsReversal ? ['a negative amount'] : []),
+      ].join('; ') || '—';
+    const weak = weakness(profile);
+    const proof = weak ? `its senders' addresses (\`OFFER_WALL_POSTBACK_IPS\` required): ${weak}` : 'its signature';
     const reply = `${profile.replies.ok[0]} ${profile.replies.ok[1] ? `\`${profile.replies.ok[1]}\`` : '(empty)'}`;
-    return `| \`${name}\` | ${field(fields.transaction)} | ${field(fields.user)} | ${field(fields.amount)} | ${field(fields.offer)} | ${signature} | ${reversal} | ${reply} |`;
+    return `| \`${name}\` | ${field(fields.transaction)} | ${field(fields.user)} | ${field(fields.amount)} | ${field(fields.offer)} | ${signature} | ${proof} | ${reversal} | ${reply} |`;
   });
-  return ['| profile | transaction | user | amount | offer | signature | reversal | reply |', '|---|---|---|---|---|---|---|---|', ...rows].join('\n');
+  return ['| profile | transaction | user | amount | offer | signature | a postback is proven by | reversal | reply |', '|---|---|---|---|---|---|---|---|---|', ...rows].join('\n');
 }
 
 export const TABLES: Record<string, () => string> = {

@@ -10,7 +10,7 @@ import { answerOf, jsonError } from './core/answer.js';
 import type { TrustProxy } from './core/address.js';
 import { Exchange, splitTarget, type LogRequest, type ProxyRequest, type ProxyResponse, type RequestInfoLike, type Route } from './core/http.js';
 import { offersRoutes, type OffersOptions } from './offers/routes.js';
-import { rewardsRoutes, type RewardsOptions } from './rewards/routes.js';
+import { rewardsFeature, type RewardsOptions } from './rewards/routes.js';
 
 /** The upstream dialects the proxy speaks. */
 export type { FeedFormat as ProxyFormat } from '../data/types.js';
@@ -20,8 +20,10 @@ export interface ProxyOptions extends OffersOptions {
   allowedOrigins?: readonly string[];
   /**
    * Which proxies in front of this server may say whose request it is in `X-Forwarded-For`: their
-   * addresses and CIDR ranges (`parseTrustProxy`). Default: none, the peer's own address is the
-   * client's.
+   * addresses and CIDR ranges (`parseTrustProxy`), so that the header is read only when the peer
+   * is one of them, right to left, past the trusted hops. A number of hops trusts whoever
+   * connects: it is refused with `rewards` (a sender could claim a network's address). Default:
+   * none, the peer's own address is the client's.
    */
   trustProxy?: TrustProxy;
   /**
@@ -47,6 +49,8 @@ export interface ProxyOptions extends OffersOptions {
 export type OfferWallCore = (request: ProxyRequest) => ProxyResponse | Promise<ProxyResponse>;
 
 const EMPTY = new Uint8Array(0);
+const HEALTHY = answerOf(200, '{"ok":true}');
+const DOWN = jsonError(503, 'database_down', 'The ledger\'s database does not answer.');
 
 /**
  * The handler's behaviour, runtime-neutral: answers synchronously when it can (a cache hit, an
@@ -55,11 +59,18 @@ const EMPTY = new Uint8Array(0);
 export function createOfferWallCore(options: ProxyOptions): OfferWallCore {
   const now = options.now ?? Date.now;
   const offersPath = options.path ?? '/offers';
+  if (options.rewards && typeof options.trustProxy === 'number') {
+    throw new TypeError('trustProxy must list the proxies (addresses, CIDR ranges) when rewards are on: a number of hops trusts whoever connects, who could then claim a network\'s address');
+  }
+  const rewards = options.rewards ? rewardsFeature(options.rewards, now) : null;
+  const ready = rewards?.ready;
   const routes = new Map<string, Route>(
     Object.entries({
-      '/healthz': { answer: (exchange: Exchange) => exchange.finish(answerOf(200, '{"ok":true}')) },
+      // Ready when it can serve: with rewards, only while the ledger's database answers, so a
+      // load balancer stops sending postbacks it could not store.
+      '/healthz': { answer: (exchange: Exchange) => (ready ? ready().then((up) => exchange.finish(up ? HEALTHY : DOWN)) : exchange.finish(HEALTHY)) },
       ...offersRoutes(options, now),
-      ...(options.rewards ? rewardsRoutes(options.rewards, now) : {}),
+      ...rewards?.routes,
     }),
   );
   const allowed = new Set((options.allowedOrigins ?? []).map((origin) => new URL(origin).origin));

@@ -4,4 +4,6 @@
  */
 export * from './index.js';
 export { startServer, type NodeServerOptions, type RunningServer } from './adapters/node.js';
-export { DatabaseError, openEmbedded, openPostgres } from './rewards/ledger/open-node.js';
+export { DatabaseError } from './rewards/ledger/database.js';
+export { openEmbedded } from './rewards/ledger/embedded.js';
+export { openPostgres } from './rewards/ledger/postgres.js';

@@ -8,7 +8,8 @@
 import assert from 'node:assert/strict';
 import { createHash, createHmac } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { createOfferWallHandler, createUserToken, Ledger, type ProfileName, type RewardsOptions } from '../../src/server/index.js';
+import { createOfferWallHandler, createUserToken, Ledger, PROFILES, type ProfileName, type RewardsOptions } from '../../src/server/index.js';
+import { weakness } from '../../src/server/rewards/postbacks/profile.js';
 import { freshEmbedded, type TestDatabase } from './databases.js';
 
 const SECRET = 'network-secret-0123456789';
@@ -35,21 +36,23 @@ after(async () => {
   await database.drop();
 });
 
+const SENDER = '198.51.100.7';
+
 function handlerFor(profile: ProfileName, extra: Partial<RewardsOptions> = {}, now?: () => number) {
+  // A network whose signature cannot prove a postback by itself is heard only from its senders.
+  const senders = weakness(PROFILES[profile]) ? { postbackIps: SENDER } : {};
   return createOfferWallHandler({
     format: 's2s',
     upstream: 'https://upstream.example/s2s',
     appId: 'app',
     allowedOrigins: [ORIGIN],
     ...(now ? { now } : {}),
-    rewards: { profile, postbackSecret: SECRET, userSecret: USER_SECRET, ledger, ...extra },
+    rewards: { profile, postbackSecret: SECRET, userSecret: USER_SECRET, ledger, ...senders, ...extra },
   });
 }
-
-const SENDER = '198.51.100.7';
 const call = (handler: ReturnType<typeof handlerFor>, url: string, init: RequestInit = {}, address = SENDER) => handler(new Request(url, init), { clientAddress: address });
 
-async function balanceOf(user: string): Promise<number> {
+async function balanceOf(user: string): Promise<string> {
   return (await ledger.rewards(user, null)).balance;
 }
 
@@ -59,7 +62,7 @@ const unique = (what: string) => `${what}-${++sequence}`;
 /** Each network's postback for a credit of 120 to `user`, signed as its documentation says. */
 const NETWORKS: Record<Exclude<ProfileName, 'adgate'>, (user: string, tx: string, secret: string) => { url: string; headers?: Record<string, string> }> = {
   generic: (user, tx, secret) => {
-    const signature = hmac('sha256', `${tx}:${user}:offer-9:120:credit`, secret);
+    const signature = hmac('sha256', [tx, user, 'offer-9', '120', 'credit'].map(encodeURIComponent).join(':'), secret);
     return { url: `https://pub.example/postback?transaction_id=${tx}&user_id=${encodeURIComponent(user)}&offer_id=offer-9&amount=120&status=credit&signature=${signature}` };
   },
   ayet: (user, tx, secret) => {
@@ -101,16 +104,16 @@ describe('postbacks of every network', () => {
       const good = build(user, unique('tx'), SECRET);
       const accepted = await call(handler, good.url, { headers: good.headers ?? {} });
       assert.equal(accepted.status, 200, await accepted.clone().text());
-      assert.equal(await balanceOf(user), 120);
+      assert.equal(await balanceOf(user), '120');
       // A repeat is acknowledged the same way and credits nothing more.
       assert.equal((await call(handler, good.url, { headers: good.headers ?? {} })).status, 200);
-      assert.equal(await balanceOf(user), 120);
+      assert.equal(await balanceOf(user), '120');
 
       const forger = unique(`${name} forger`);
       const forged = build(forger, unique('tx'), 'not-the-secret');
       const refused = await call(handler, forged.url, { headers: forged.headers ?? {} });
       assert.equal(refused.status, 403);
-      assert.equal(await balanceOf(forger), 0);
+      assert.equal(await balanceOf(forger), '0');
       assert.deepEqual((await ledger.rewards(forger, null)).entries, []);
     });
   }
@@ -121,17 +124,17 @@ describe('postbacks of every network', () => {
     const url = (tx: string, state = 'approved') => `https://pub.example/postback?s1=${encodeURIComponent(user)}&points=120&payout=0.12&conversion_id=${tx}&state=${state}`;
     assert.equal((await call(handler, url(unique('tx')), {}, '52.42.57.125')).status, 200);
     assert.equal((await call(handler, url(unique('tx')), {}, '10.1.2.3')).status, 200);
-    assert.equal(await balanceOf(user), 240);
+    assert.equal(await balanceOf(user), '240');
     assert.equal((await call(handler, url(unique('tx')), {}, '203.0.113.9')).status, 403);
-    assert.equal(await balanceOf(user), 240);
+    assert.equal(await balanceOf(user), '240');
     // A conversion still pending review is acknowledged and credits nothing until approved.
     const pending = unique('tx');
     assert.equal((await call(handler, url(pending, 'pending'), {}, '52.42.57.125')).status, 200);
-    assert.equal(await balanceOf(user), 240);
+    assert.equal(await balanceOf(user), '240');
     assert.equal((await call(handler, url(pending, 'approved'), {}, '52.42.57.125')).status, 200);
-    assert.equal(await balanceOf(user), 360);
+    assert.equal(await balanceOf(user), '360');
     assert.equal((await call(handler, url(pending, 'rejected'), {}, '52.42.57.125')).status, 200);
-    assert.equal(await balanceOf(user), 240);
+    assert.equal(await balanceOf(user), '240');
   });
 
   it('refuses, for every profile, a postback from a sender outside OFFER_WALL_POSTBACK_IPS, storing nothing', async () => {
@@ -141,7 +144,7 @@ describe('postbacks of every network', () => {
       const good = build(user, unique('tx'), SECRET);
       assert.equal((await call(handler, good.url, { headers: good.headers ?? {} }, '203.0.113.1')).status, 403, name);
       assert.equal((await call(handler, good.url, { headers: good.headers ?? {} }, '192.0.2.44')).status, 200, name);
-      assert.equal(await balanceOf(user), 120, name);
+      assert.equal(await balanceOf(user), '120', name);
     }
   });
 
@@ -155,16 +158,16 @@ describe('postbacks of every network', () => {
     const params = { external_identifier: user, currency_amount: '-120', transaction_id: `r-${tx}`, is_chargeback: '1' };
     const query = phpQuery(params);
     assert.equal((await call(ayet, `https://pub.example/postback?${query}`, { headers: { 'X-Ayetstudios-Security-Hash': hmac('sha256', query) } })).status, 200);
-    assert.equal(await balanceOf(user), 0);
+    assert.equal(await balanceOf(user), '0');
     // Kiwiwall: status 2, the amount negative (and signed so).
     const kiwi = handlerFor('kiwiwall');
     const kiwiTx = unique('tx');
     await call(kiwi, NETWORKS.kiwiwall(user, kiwiTx, SECRET).url);
-    assert.equal(await balanceOf(user), 120);
+    assert.equal(await balanceOf(user), '120');
     const back = `https://pub.example/postback?status=2&trans_id=${kiwiTx}&sub_id=${encodeURIComponent(user)}&amount=-120&signature=${hex('md5', `${user}:-120:${SECRET}`)}`;
     const reply = await call(kiwi, back);
     assert.deepEqual([reply.status, await reply.text()], [200, '1']);
-    assert.equal(await balanceOf(user), 0);
+    assert.equal(await balanceOf(user), '0');
   });
 });
 
@@ -172,7 +175,7 @@ describe('the generic profile’s replies', () => {
   const generic = () => handlerFor('generic');
   const signed = (fields: Record<string, string>) => {
     const get = (name: string) => fields[name] ?? '';
-    return hmac('sha256', `${get('transaction_id')}:${get('user_id')}:${get('offer_id')}:${get('amount')}:${get('status')}`);
+    return hmac('sha256', ['transaction_id', 'user_id', 'offer_id', 'amount', 'status'].map((name) => encodeURIComponent(get(name))).join(':'));
   };
 
   it('answers 200 OK once stored, reads a form or JSON body and the X-Signature header, and OK again for a repeat', async () => {
@@ -190,7 +193,7 @@ describe('the generic profile’s replies', () => {
       body: JSON.stringify({ ...fields, signature: signed(fields) }),
     });
     assert.deepEqual([json.status, await json.text()], [200, 'OK']);
-    assert.equal(await balanceOf(user), 15.5);
+    assert.equal(await balanceOf(user), '15.5');
   });
 
   for (const [field, fields] of [
@@ -205,7 +208,7 @@ describe('the generic profile’s replies', () => {
       assert.equal(response.status, 400);
       const body = (await response.json()) as { error: { field: string } };
       assert.equal(body.error.field, field);
-      if (fields['user_id']) assert.equal(await balanceOf(fields['user_id']), 0);
+      if (fields['user_id']) assert.equal(await balanceOf(fields['user_id']), '0');
     });
   }
 

@@ -9,7 +9,9 @@ import { ConfigError, configFromEnv, shownUrl, type RewardsConfig } from '../con
 import { createLogWriter, type LogWriter } from '../core/log.js';
 import { Ledger } from '../rewards/ledger/ledger.js';
 import { migrate } from '../rewards/ledger/migrations.js';
-import { DatabaseError, openEmbedded, openPostgres } from '../rewards/ledger/open-node.js';
+import { DatabaseError } from '../rewards/ledger/database.js';
+import { openEmbedded } from '../rewards/ledger/embedded.js';
+import { openPostgres } from '../rewards/ledger/postgres.js';
 import type { RewardsOptions } from '../rewards/routes.js';
 import { startWebhookWorker } from '../rewards/webhook/outbox.js';
 
@@ -39,6 +41,7 @@ async function openRewards(config: RewardsConfig, log: LogWriter) {
     ...(config.postbackIps ? { postbackIps: config.postbackIps } : {}),
     userSecret: config.userSecret,
     ledger,
+    logError: (message) => log.error(message),
     webhook: !!config.webhook,
     ...(worker ? { onStored: worker.nudge } : {}),
   };

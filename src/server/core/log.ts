@@ -56,3 +56,10 @@ export function createLogWriter(level: LogLevel, out: { write(chunk: string): un
     flush,
   };
 }
+
+/** An error in one line: its kind, its code when it has one (a database's), its message. */
+export function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as { code?: unknown }).code;
+  return `${error.name}${typeof code === 'string' ? ` ${code}` : ''}: ${error.message}`;
+}

@@ -1,204 +1,127 @@
 /**
- * The rewards' two endpoints (CONTRACT.md section 9), as the core routes them:
- * - `/postback` (GET or POST): a network reports a conversion or a chargeback; it is judged by
- *   the network's profile (`postbacks/judge.ts`), recorded once in the ledger, and answered in the
- *   network's own terms only after it is stored;
- * - `/rewards` (GET, POST), for the wall, with a user token: POST records a click (a pending
- *   reward), GET lists the user's rewards with the balance.
- * Runtime-neutral; the ledger is given (`ledger/open-node.ts` opens one on Node).
+ * The rewards feature, as the router composes it (CONTRACT.md section 9):
+ * - `/postback` (GET or POST): a network reports a conversion or a chargeback (`postback-route.ts`);
+ * - `/rewards` (GET, POST), for the wall, with a user token (`user-route.ts`);
+ * - its readiness: whether the ledger's database answers, for `/healthz`.
+ * Runtime-neutral; the ledger is given (`ledger/embedded.ts` or `ledger/postgres.ts` opens one on Node).
  */
 import { parseAddressList, type AddressList } from '../core/address.js';
-import { answerOf, jsonError, type Answer } from '../core/answer.js';
-import type { ClickJson } from '../../data/wire.js';
+import { jsonError, type Answer } from '../core/answer.js';
 import type { Exchange, ProxyResponse, Routes } from '../core/http.js';
+import { describeError } from '../core/log.js';
+import { createRedactor } from '../core/redact.js';
 import type { Ledger } from './ledger/ledger.js';
-import { judgePostback, type IncomingPostback } from './postbacks/judge.js';
-import { PROFILES, type ProfileName } from './postbacks/profiles.js';
-import { verifyUserToken } from './tokens.js';
+import { postbackRoute, type RewardsRequest } from './postback-route.js';
+import { PROFILES, weakness, type ProfileName } from './postbacks/profiles.js';
+import { userKeys } from './tokens.js';
+import { userRoute } from './user-route.js';
+
+export type { RewardsRequest } from './postback-route.js';
 
 export interface RewardsOptions {
   /** The network's postback format (OFFER_WALL_POSTBACK_PROFILE): `generic` or a built-in profile. */
   profile: ProfileName;
   /** The key the network signs postbacks with (OFFER_WALL_POSTBACK_SECRET); required for a profile that signs. */
   postbackSecret?: string;
-  /** Addresses and CIDR ranges allowed to send postbacks (OFFER_WALL_POSTBACK_IPS); none: any. */
+  /**
+   * Addresses and CIDR ranges allowed to send postbacks (OFFER_WALL_POSTBACK_IPS); none: any.
+   * Required for a profile whose signature cannot prove a postback by itself (`weakness`).
+   */
   postbackIps?: AddressList | string;
-  /** The key of the user tokens (OFFER_WALL_USER_SECRET). */
+  /** The key of the user tokens (OFFER_WALL_USER_SECRET); during a rotation, the new key then the old one, comma-separated. */
   userSecret: string;
   ledger: Ledger;
   /** Write a webhook event for every credit and reversal (OFFER_WALL_WEBHOOK_URL is set). */
   webhook?: boolean;
   /** Called after a postback was stored (the webhook worker then delivers at once). */
   onStored?: () => void;
+  /** Where a failure to store is told, with its cause (secrets redacted). Default: the console. */
+  logError?: (message: string) => void;
 }
-
-/** What the rewards need of a request, beyond what the core reads. */
-export interface RewardsRequest {
-  method: string;
-  /** The query string, without `?`. */
-  search: string;
-  header(name: string): string | null;
-  /** The body's text, or null when it is larger than `limit` bytes. */
-  body(limit: number): Promise<string | null>;
-  /** The URLs the request may have been made to (the scheme behind a TLS terminator is in doubt). */
-  urls(): string[];
-  address: string | null;
-}
-
-const POSTBACK_BODY_LIMIT = 64 * 1024;
-const CLICK_BODY_LIMIT = 16 * 1024;
-const TEXT = 'text/plain; charset=utf-8';
 
 /** Checks the options as the program's environment check does, naming the first problem. */
 export function checkRewardsOptions(options: RewardsOptions): void {
   const profile = PROFILES[options.profile];
   if (!profile) throw new TypeError(`rewards.profile must be one of ${Object.keys(PROFILES).join(', ')}`);
   if (profile.signature && !options.postbackSecret) throw new TypeError(`rewards.postbackSecret is required: ${options.profile} signs its postbacks`);
-  if (!profile.signature && !options.postbackIps) {
-    throw new TypeError(`rewards.postbackIps is required: ${options.profile} does not sign its postbacks, so only its senders' addresses prove them`);
+  const weak = weakness(profile);
+  if (weak && !options.postbackIps) {
+    throw new TypeError(`rewards.postbackIps is required for ${options.profile}: ${weak}, so only its senders' addresses can prove a postback`);
   }
   if (!options.userSecret) throw new TypeError('rewards.userSecret is required');
+  userKeys(options.userSecret);
 }
 
-/** The facts of a request the rewards read, from the exchange. */
-function rewardsRequest(exchange: Exchange, search: string): RewardsRequest {
-  const { request } = exchange;
-  return {
-    method: request.method,
-    search,
-    header: request.header ?? (() => null),
-    body: request.body ?? (async () => ''),
-    urls: request.urls ?? (() => []),
-    address: request.clientAddress() ?? null,
-  };
-}
-
-/** Runs a rewards endpoint; a failure of its own (a database down) is a 500, never a thrown error. */
-function routed(handle: (request: RewardsRequest) => Promise<Answer>, headers: readonly string[] = []) {
+/** Runs a rewards endpoint; a failure of its own is a 500 with its cause logged, never a thrown error. */
+function routed(handle: (request: RewardsRequest) => Promise<Answer>, logError: (message: string) => void, headers: readonly string[] = []) {
   return (exchange: Exchange, search: string): Promise<ProxyResponse> => {
+    const { request } = exchange;
     exchange.extra.push(...headers);
-    return handle(rewardsRequest(exchange, search)).then(
+    return handle({
+      method: request.method,
+      search,
+      header: request.header ?? (() => null),
+      body: request.body ?? (async () => ''),
+      urls: request.urls ?? (() => []),
+      address: request.clientAddress() ?? null,
+    }).then(
       (answer) => exchange.finish(answer),
-      () => exchange.finish(jsonError(500, 'internal', 'The request could not be handled; try again.')),
+      (error: unknown) => {
+        logError(`${exchange.path}: the request failed: ${describeError(error)}`);
+        return exchange.finish(jsonError(500, 'internal', 'The request could not be handled; try again.'));
+      },
     );
   };
 }
 
-export function rewardsRoutes(options: RewardsOptions, now: () => number): Routes {
+/** How long the database's answer to "are you there" is believed. */
+const READY_FOR_MS = 1000;
+/** How long that question may take before the answer is no. */
+const READY_TIMEOUT_MS = 2000;
+
+export function rewardsFeature(options: RewardsOptions, now: () => number): { routes: Routes; ready: () => Promise<boolean> } {
   checkRewardsOptions(options);
-  const { postback, rewards } = createRewardsHandlers(options, now);
-  return {
-    '/postback': { answer: routed(postback) },
-    // A user's own rewards: never kept by any cache, and they vary by the token too.
-    '/rewards': {
-      cors: { methods: 'GET, POST, OPTIONS', headers: 'Authorization, Content-Type', vary: 'Origin, Authorization' },
-      answer: routed(rewards, ['Cache-Control', 'no-store']),
-    },
-  };
-}
-
-function createRewardsHandlers(options: RewardsOptions, now: () => number) {
-  const profile = PROFILES[options.profile];
-  const senders = typeof options.postbackIps === 'string' ? parseAddressList(options.postbackIps) : (options.postbackIps ?? null);
-  const settings = { name: options.profile, profile, secret: options.postbackSecret ?? null, senders };
   const { ledger } = options;
+  const redactors = [options.postbackSecret, ...userKeys(options.userSecret)].filter((key): key is string => !!key).map(createRedactor);
+  const redact = (text: string) => redactors.reduce((result, redactor) => redactor.text(result), text);
+  const log = options.logError ?? ((message: string) => console.error(`offer-wall rewards: ${message}`));
+  const logError = (message: string) => log(redact(message));
+  const senders = typeof options.postbackIps === 'string' ? parseAddressList(options.postbackIps) : (options.postbackIps ?? null);
+  const postback = postbackRoute(
+    { name: options.profile, profile: PROFILES[options.profile], secret: options.postbackSecret ?? null, senders },
+    { ledger, webhook: options.webhook === true, ...(options.onStored ? { onStored: options.onStored } : {}), logError },
+  );
+  const rewards = userRoute(ledger, options.userSecret, now);
 
-  const reply = ([status, body]: readonly [number, string], code: string | null = null): Answer => ({
-    ...answerOf(status, body, code),
-    type: TEXT,
-  });
-
-  async function postback(request: RewardsRequest): Promise<Answer> {
-    if (request.method !== 'GET' && request.method !== 'POST') return jsonError(405, 'method_not_allowed', 'Use GET or POST.');
-    const body = request.method === 'POST' ? await request.body(POSTBACK_BODY_LIMIT) : '';
-    if (body === null) return jsonError(413, 'too_large', `A postback is at most ${POSTBACK_BODY_LIMIT} bytes.`);
-    const incoming: IncomingPostback = {
-      query: request.search,
-      body,
-      contentType: request.header('Content-Type'),
-      header: request.header,
-      urls: request.urls(),
-      address: request.address,
-    };
-    const verdict = await judgePostback(incoming, settings);
-    const { replies } = profile;
-    switch (verdict.kind) {
-      case 'forbidden':
-        return replies.forbidden[1] ? reply(replies.forbidden, 'bad_signature') : jsonError(replies.forbidden[0], 'forbidden', verdict.message);
-      case 'malformed':
-        return replies.malformed[1]
-          ? reply(replies.malformed, 'bad_postback')
-          : jsonError(replies.malformed[0], 'bad_postback', verdict.message, { field: verdict.field });
-      case 'ignore':
-        return reply(replies.ok);
+  let checked: { at: number; ready: Promise<boolean> } | null = null;
+  const ready = () => {
+    const at = now();
+    if (!checked || at - checked.at >= READY_FOR_MS) {
+      checked = {
+        at,
+        ready: new Promise<boolean>((resolve) => {
+          // A database that does not answer in time is down, as one that refuses is.
+          const timer = setTimeout(resolve, READY_TIMEOUT_MS, false);
+          (timer as { unref?: () => void }).unref?.();
+          ledger.ping().then(
+            () => resolve(true),
+            () => resolve(false),
+          ).finally(() => clearTimeout(timer));
+        }),
+      };
     }
-    try {
-      if ((await ledger.apply(verdict.record, options.webhook === true)) === 'stored') options.onStored?.();
-    } catch {
-      // Not stored: the network must try again.
-      return replies.failed[1] ? reply(replies.failed, 'not_stored') : jsonError(replies.failed[0], 'not_stored', 'The postback could not be stored; try again.');
-    }
-    return reply(replies.ok);
-  }
+    return checked.ready;
+  };
 
-  /** The user a request's bearer token speaks for, or null. */
-  async function userOf(request: RewardsRequest): Promise<string | null> {
-    const token = /^Bearer\s+(\S+)$/i.exec(request.header('Authorization') ?? '')?.[1];
-    return token ? verifyUserToken(token, options.userSecret, now()) : null;
-  }
-
-  async function rewards(request: RewardsRequest): Promise<Answer> {
-    if (request.method !== 'GET' && request.method !== 'POST') return jsonError(405, 'method_not_allowed', 'Use GET or POST.');
-    const userId = await userOf(request);
-    if (!userId) return jsonError(401, 'bad_token', 'The user token is missing, expired or not valid.');
-    if (request.method === 'GET') {
-      const query = new URLSearchParams(request.search);
-      const cursor = query.get('cursor');
-      const limit = query.get('limit');
-      if (cursor !== null && cursor.length > 100) return jsonError(400, 'bad_parameter', 'cursor is not one this endpoint gave', { parameter: 'cursor' });
-      if (limit !== null && !(/^\d{1,3}$/.test(limit) && +limit >= 1 && +limit <= 100)) {
-        return jsonError(400, 'bad_parameter', 'limit must be a whole number from 1 to 100', { parameter: 'limit' });
-      }
-      const page = await ledger.rewards(userId, cursor, limit === null ? 20 : Number(limit));
-      return answerOf(200, JSON.stringify(page));
-    }
-    const text = await request.body(CLICK_BODY_LIMIT);
-    if (text === null) return jsonError(413, 'too_large', `A click is at most ${CLICK_BODY_LIMIT} bytes.`);
-    // The wall's click (`ClickJson`), its fields as they may come: any missing or of another type.
-    let body: { [K in keyof ClickJson]?: unknown };
-    try {
-      body = JSON.parse(text) as typeof body;
-      if (!body || typeof body !== 'object' || Array.isArray(body)) throw new TypeError();
-    } catch {
-      return jsonError(400, 'bad_click', 'The body must be a JSON object.', { field: 'body' });
-    }
-    const bad = (field: keyof ClickJson | 'body', rule: string) => jsonError(400, 'bad_click', `${field} must be ${rule}`, { field });
-    const text_ = (field: keyof ClickJson, max: number, required = false): string | null | Answer => {
-      const value = body[field];
-      if (value === undefined || value === null || value === '') return required ? bad(field, `text of 1 to ${max} characters`) : null;
-      const written = typeof value === 'number' ? String(value) : value;
-      if (typeof written !== 'string' || written.length > max) return bad(field, `text of 1 to ${max} characters`);
-      return written;
-    };
-    const offerId = text_('offer_id', 256, true);
-    const clickId = text_('click_id', 128);
-    const name = text_('name', 512);
-    const icon = text_('icon', 2048);
-    for (const value of [offerId, clickId, name, icon]) if (value && typeof value === 'object') return value;
-    if (typeof icon === 'string' && !/^https?:\/\//i.test(icon)) return bad('icon', 'an http(s) URL');
-    const rawReward = body.reward;
-    const reward = rawReward === undefined || rawReward === null || rawReward === '' ? null : Number(rawReward);
-    if (reward !== null && !(Number.isFinite(reward) && reward >= 0)) return bad('reward', 'a number ≥ 0 (the reward shown, in your currency)');
-    await ledger.recordClick({
-      userId,
-      offerId: offerId as string,
-      clickId: clickId as string | null,
-      name: name as string | null,
-      icon: icon as string | null,
-      reward,
-    });
-    return { status: 204, bytes: new Uint8Array(0), code: null, upstream: null };
-  }
-
-  return { postback, rewards };
+  return {
+    routes: {
+      '/postback': { answer: routed(postback, logError) },
+      // A user's own rewards: never kept by any cache, and they vary by the token too.
+      '/rewards': {
+        cors: { methods: 'GET, POST, OPTIONS', headers: 'Authorization, Content-Type', vary: 'Origin, Authorization' },
+        answer: routed(rewards, logError, ['Cache-Control', 'no-store']),
+      },
+    },
+    ready,
+  };
 }

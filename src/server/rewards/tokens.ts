@@ -5,6 +5,21 @@
  * HMAC-SHA256, checked in constant time; runtime-neutral (Web Crypto).
  */
 import { base64url, fromBase64url, hmac, hmacHex, timingSafeEqual } from '../core/crypto.js';
+import { MAX_ID, textProblem } from './values.js';
+
+/** The longest a token may live: one that expires further ahead is refused (a leaked one cannot last). */
+export const MAX_TOKEN_LIFETIME_S = 30 * 86_400;
+
+/**
+ * The user-token keys of a setting: one key, or during a rotation the new key then the old one,
+ * comma-separated (tokens are made with the first, accepted with either). Throws a `TypeError`
+ * when it is none of these.
+ */
+export function userKeys(secret: string): string[] {
+  const keys = secret.split(',').map((key) => key.trim());
+  if (keys.length > 2 || keys.some((key) => !key)) throw new TypeError('the user secret must be one key, or the new key and the old one separated by a comma');
+  return keys;
+}
 
 export interface UserTokenOptions {
   /** When the token stops working, in Unix seconds; or `expiresIn` seconds from now (default one day). */
@@ -17,26 +32,46 @@ export interface UserTokenOptions {
 /**
  * A user token: `b64u(user_id) + "." + expires + "." + b64u(HMAC-SHA256(secret, b64u(user_id) + "." + expires))`.
  * Make it on your server (never in the page: the secret is `OFFER_WALL_USER_SECRET`) and give it
- * to the wall's `user-token` attribute.
+ * to the wall's `user-token` attribute. During a key rotation pass the setting as it is (new key,
+ * old key): the token is made with the new one. It lives at most 30 days; the user id is at most
+ * 128 characters.
  */
 export async function createUserToken(userId: string, secret: string, options: UserTokenOptions = {}): Promise<string> {
   if (!userId) throw new TypeError('createUserToken: the user id is empty');
+  const problem = textProblem(userId, MAX_ID);
+  if (problem) throw new TypeError(`createUserToken: the user id ${problem}`);
   if (!secret) throw new TypeError('createUserToken: the secret is empty');
-  const now = (options.now ?? Date.now)();
-  const expires = options.expires ?? Math.floor(now / 1000) + (options.expiresIn ?? 86_400);
+  const [key] = userKeys(secret);
+  const seconds = Math.floor((options.now ?? Date.now)() / 1000);
+  const expires = options.expires ?? seconds + (options.expiresIn ?? 86_400);
+  if (expires > seconds + MAX_TOKEN_LIFETIME_S) throw new TypeError('createUserToken: a token lives at most 30 days (it would be refused)');
   const signed = `${base64url(userId)}.${expires}`;
-  return `${signed}.${base64url(await hmac('sha256', secret, signed))}`;
+  return `${signed}.${base64url(await hmac('sha256', key!, signed))}`;
 }
 
-/** The user a token speaks for, or null when it is malformed, forged or expired. */
+/**
+ * The user a token speaks for, or null when it is malformed, forged, expired, or lives further
+ * ahead than 30 days, or names a user id longer than 128 characters. `secret` may hold two keys
+ * (new, old) during a rotation: a token signed with either is accepted.
+ */
 export async function verifyUserToken(token: string, secret: string, now: number = Date.now()): Promise<string | null> {
   const match = /^([A-Za-z0-9_-]+)\.(\d{1,12})\.([A-Za-z0-9_-]+)$/.exec(token.trim());
   if (!match) return null;
   const [, user, expires, signature] = match;
-  const expected = base64url(await hmac('sha256', secret, `${user}.${expires}`));
-  if (!timingSafeEqual(signature!, expected)) return null;
-  if (Number(expires) * 1000 <= now) return null;
-  return fromBase64url(user!) || null;
+  let keys: string[];
+  try {
+    keys = userKeys(secret);
+  } catch {
+    return null;
+  }
+  // Every key is tried, so the time taken says nothing of which one signed it.
+  let valid = false;
+  for (const key of keys) valid = timingSafeEqual(signature!, base64url(await hmac('sha256', key, `${user}.${expires}`))) || valid;
+  if (!valid) return null;
+  const at = Number(expires) * 1000;
+  if (at <= now || at > now + MAX_TOKEN_LIFETIME_S * 1000) return null;
+  const userId = fromBase64url(user!);
+  return userId && !textProblem(userId, MAX_ID) ? userId : null;
 }
 
 /** The `Offer-Wall-Signature` header for a webhook body: `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`. */

@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import { addressList, variable, type CrossCheck, type Variable } from '../core/env.js';
 import { httpUrl } from '../core/url.js';
-import { PROFILE_NAMES, PROFILES, type ProfileName } from './postbacks/profiles.js';
+import { PROFILE_NAMES, PROFILES, weakness, type ProfileName } from './postbacks/profiles.js';
 
 export const REWARDS_VARIABLES = {
   OFFER_WALL_POSTBACK_PROFILE: {
@@ -18,14 +18,17 @@ export const REWARDS_VARIABLES = {
   },
   OFFER_WALL_POSTBACK_IPS: {
     meaning: 'comma-separated addresses and CIDR ranges allowed to send postbacks',
-    default: 'none: any (required for `adgate`, which does not sign)',
+    default: `none: any (required for ${PROFILE_NAMES.filter((name) => weakness(PROFILES[name])).map((name) => `\`${name}\``).join(', ')}, whose signatures cannot prove a postback by themselves)`,
     schema: addressList(),
   },
   OFFER_WALL_USER_SECRET: {
-    meaning: 'the key of the user tokens (at least 16 characters)',
+    meaning: 'the key of the user tokens (at least 16 characters); during a rotation the new key, a comma, then the old one',
     default: 'required when rewards are on',
     secret: true,
-    schema: variable().refine((value) => value === undefined || value.length >= 16, 'must be at least 16 characters'),
+    schema: variable().refine(
+      (value) => value === undefined || (value.split(',').length <= 2 && value.split(',').every((key) => key.trim().length >= 16)),
+      'must be one key of at least 16 characters, or two (the new one, a comma, the old one)',
+    ),
   },
   OFFER_WALL_DATABASE_URL: {
     meaning: '`postgres://…`: keep the ledger in this PostgreSQL, shared by every instance',
@@ -48,6 +51,7 @@ export const REWARDS_VARIABLES = {
 } satisfies Record<string, Variable>;
 
 type RewardsEnv = {
+  OFFER_WALL_TRUST_PROXY?: unknown;
   OFFER_WALL_POSTBACK_PROFILE?: ProfileName | undefined;
   OFFER_WALL_POSTBACK_SECRET?: string | undefined;
   OFFER_WALL_POSTBACK_IPS?: unknown;
@@ -62,8 +66,15 @@ export const checkRewardsVariables: CrossCheck<RewardsEnv> = (env, problem) => {
   const required = (name: string, why: string) => problem(name, `is required ${why}`);
   if (profile) {
     if (PROFILES[profile].signature && !env.OFFER_WALL_POSTBACK_SECRET) required('OFFER_WALL_POSTBACK_SECRET', `when OFFER_WALL_POSTBACK_PROFILE is ${profile}, which signs its postbacks`);
-    if (!PROFILES[profile].signature && !env.OFFER_WALL_POSTBACK_IPS) {
-      required('OFFER_WALL_POSTBACK_IPS', `when OFFER_WALL_POSTBACK_PROFILE is ${profile}, which does not sign its postbacks: list its senders`);
+    const weak = weakness(PROFILES[profile]);
+    if (weak && !env.OFFER_WALL_POSTBACK_IPS) {
+      required('OFFER_WALL_POSTBACK_IPS', `when OFFER_WALL_POSTBACK_PROFILE is ${profile}: ${weak}, so only its senders' addresses can prove a postback: list them`);
+    }
+    if (typeof env.OFFER_WALL_TRUST_PROXY === 'number') {
+      problem(
+        'OFFER_WALL_TRUST_PROXY',
+        "must list the proxies' addresses or CIDR ranges when rewards are on: a number of hops trusts whoever connects, who could then claim a network's address",
+      );
     }
     if (!env.OFFER_WALL_USER_SECRET) required('OFFER_WALL_USER_SECRET', 'when rewards are on (OFFER_WALL_POSTBACK_PROFILE is set)');
   }
