@@ -2,7 +2,8 @@
 // design change): `npx vite --port 5181 --strictPort &` then
 //   node scripts/demo-screenshots.mjs [--out DIR] [--only TEXT] [--base URL]
 // Writes DIR/*.png (default screenshots/, ignored by git); --only takes the shots whose name
-// contains TEXT (`--only list-375`, `--only=-ar`).
+// contains TEXT (`--only list-375`, `--only=-ar`). `--docs` writes only the README's pictures,
+// into docs/images/ (kept in git: run it again when the wall's look changes).
 //
 // Two sets:
 // - states: every state of one wall alone, as a phone or a desktop shows it (the demo's header,
@@ -19,6 +20,7 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: 'screenshots' },
     only: { type: 'string', default: '' },
     base: { type: 'string', default: 'http://localhost:5181/' },
+    docs: { type: 'boolean', default: false },
   },
 });
 
@@ -127,6 +129,16 @@ function watch(page, name) {
   page.on('console', (msg) => msg.type() === 'error' && console.log(`[${name}] console.error: ${msg.text()}`));
 }
 
+/** The README's pictures: the demo's first screen on a desktop, and one wall alone on a phone, dark. */
+const DOCS_SHOTS = [
+  ['demo-1280-light', SIZES[1280], 'theme=light', null],
+  ['wall-390-dark', { width: 390, height: 844 }, 'theme=dark', 's2s'],
+];
+
+if (args.docs) {
+  args.out = 'docs/images';
+  args.only = 'docs:';
+}
 mkdirSync(args.out, { recursive: true });
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
@@ -164,6 +176,21 @@ try {
       }
     }
     await context.close();
+  }
+
+  if (args.docs) {
+    for (const [name, viewport, query, wall] of DOCS_SHOTS) {
+      const page = await browser.newPage({ viewport, colorScheme: 'light', deviceScaleFactor: 1 });
+      watch(page, name);
+      await page.goto(`${args.base}?${query}`, { waitUntil: 'load' });
+      if (wall) await page.addStyleTag({ content: focusOn(wall) });
+      for (const id of wall ? [wall] : ['s2s', 'appcharge']) {
+        await wallOf(page, id).locator('[part~="card"]').first().waitFor();
+        await imagesSettled(page, id);
+      }
+      await shoot(page, name);
+      await page.close();
+    }
   }
 
   for (const [name, viewport, query, scheme = 'light', scrollTo = null, action = null] of PAGE_SHOTS) {
