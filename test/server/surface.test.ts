@@ -28,8 +28,8 @@ interface ManifestEntry {
   kind?: string;
 }
 
-/** The README and every page of docs/, by path from the root. */
-const DOCS = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
+/** The Markdown a reader follows links through: the root's pages and every page of docs/. */
+const DOCS = ['README.md', 'CHANGELOG.md', 'BENCHMARKS.md', ...readdirSync(join(ROOT, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
 
 /** A heading's anchor as GitHub makes it: lower case, punctuation dropped, spaces to hyphens. */
 const slug = (heading: string) =>
@@ -71,7 +71,7 @@ describe('the docs', () => {
     }
   });
 
-  it('link only to pages, files and headings that exist', () => {
+  it('link only to pages, files and headings that exist (README, CHANGELOG and BENCHMARKS too)', () => {
     const broken: string[] = [];
     for (const page of DOCS) {
       const text = readFileSync(join(ROOT, page), 'utf8');
