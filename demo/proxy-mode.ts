@@ -1,7 +1,9 @@
 /**
  * `npm run demo:proxy`: the demo over the whole real path, wall → proxy → upstream. Starts the
  * mock upstream (seed-shaped data, checking the secrets), one reference proxy per dialect with
- * CORS for the demo page, and vite; then open http://localhost:5173/?proxy.
+ * CORS for the demo page, and vite; then open http://localhost:5173/?proxy (`-- --port N` serves
+ * the page on another port). A port already taken (by `npm run demo`, say) stops it before it
+ * starts anything, with the port, its holder and what to do (ports.ts), and exit code 1.
  *
  * The s2s proxy also runs the rewards, on the embedded ledger (in a temporary folder): the wall
  * records taps at its /rewards, and a mock network (port 8789, for the demo's buttons) gives the
@@ -15,12 +17,34 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { Ledger, createUserToken, migrate, openEmbedded, startServer } from '../src/server/node.js';
+import { explainBusyPorts } from './ports.js';
 import { startMockUpstream } from './upstream.js';
 
 const APP_ID = 'demo-app-id';
 const TOKEN = 'demo-publisher-token';
-const origins = ['http://localhost:5173', 'http://127.0.0.1:5173'];
+const { values: args } = parseArgs({ options: { port: { type: 'string', default: '5173' } } });
+const PAGE_PORT = Number(args.port);
+if (!Number.isInteger(PAGE_PORT) || PAGE_PORT < 1 || PAGE_PORT > 65535) {
+  console.error(`npm run demo:proxy: --port "${args.port}" is not a port number (1 to 65535)`);
+  process.exit(2);
+}
+const busy = await explainBusyPorts(
+  [
+    { port: PAGE_PORT, role: 'the demo page', movable: true },
+    { port: 8787, role: 'the s2s proxy and its rewards' },
+    { port: 8788, role: 'the appcharge proxy' },
+    { port: 8789, role: 'the mock network' },
+    { port: 8790, role: 'the mock upstream' },
+  ],
+  'npm run demo:proxy',
+);
+if (busy) {
+  console.error(busy);
+  process.exit(1);
+}
+const origins = [`http://localhost:${PAGE_PORT}`, `http://127.0.0.1:${PAGE_PORT}`];
 const log = (name: string) => (line: string) => console.log(`[${name}] ${line}`);
 
 const POSTBACK_SECRET = 'demo-postback-secret';
@@ -88,22 +112,23 @@ console.log(`s2s proxy      ${s2s.url}/offers`);
 console.log(`appcharge proxy ${appcharge.url}/offers`);
 console.log(`rewards        ${s2s.url}/rewards and ${s2s.url}/postback (embedded ledger in ${dataDir})`);
 console.log('mock network   http://127.0.0.1:8789 (/token, /convert, /chargeback)');
-console.log('open http://localhost:5173/?proxy');
+console.log(`open http://localhost:${PAGE_PORT}/?proxy`);
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const vite = spawn(process.execPath, [`${root}node_modules/vite/bin/vite.js`, '--port', '5173', '--strictPort'], {
+const vite = spawn(process.execPath, [`${root}node_modules/vite/bin/vite.js`, '--port', String(PAGE_PORT), '--strictPort'], {
   cwd: root,
   stdio: 'inherit',
 });
 
-async function stop(): Promise<void> {
+async function stop(code = 0): Promise<void> {
   vite.kill('SIGTERM');
   network.close();
   await Promise.all([s2s.close(), appcharge.close(), upstream.close()]);
   await db.close();
   rmSync(dataDir, { recursive: true, force: true });
-  process.exit(0);
+  process.exit(code);
 }
 process.on('SIGINT', () => void stop());
 process.on('SIGTERM', () => void stop());
-vite.on('exit', () => void stop());
+// vite failing (its port taken after all, between the check and now) fails the whole command.
+vite.on('exit', (code) => void stop(code ?? 0));

@@ -2,13 +2,15 @@
 // design change): `npx vite --port 5181 --strictPort &` then
 //   node scripts/demo-screenshots.mjs [--out DIR] [--only TEXT] [--base URL]
 // Writes DIR/*.png (default screenshots/, ignored by git); --only takes the shots whose name
-// contains TEXT (`--only list-375`, `--only=-ar`).
+// contains TEXT (`--only list-375`, `--only=-ar`). `--docs` writes only the README's pictures,
+// into docs/images/ (kept in git: run it again when the wall's look changes).
 //
 // Two sets:
 // - states: every state of one wall alone, as a phone or a desktop shows it (the demo's header,
 //   form and the other wall hidden), at 320, 375 and 1280 px, light and dark, in English, German,
 //   Japanese and Arabic, named `<state>-<width>-<theme>-<lang>.png`;
-// - page: the demo page as it is (both walls, the form), a few views, named `page-*.png`.
+// - page: the demo page as it is (both walls, the folded settings, the log), a few views at 1280x800
+//   and 390x844, named `page-*.png`.
 import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
@@ -18,6 +20,7 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: 'screenshots' },
     only: { type: 'string', default: '' },
     base: { type: 'string', default: 'http://localhost:5181/' },
+    docs: { type: 'boolean', default: false },
   },
 });
 
@@ -40,18 +43,26 @@ const STATES = {
 };
 
 /** The demo page itself: name, viewport, query, system colour scheme, what to scroll to, action. */
+const PHONE = { width: 390, height: 844 };
 const PAGE_SHOTS = [
   ['page-desktop-en-light', SIZES[1280], 'theme=light'],
   ['page-desktop-en-auto-systemdark', SIZES[1280], '', 'dark'],
+  ['page-desktop-ar-light', SIZES[1280], 'theme=light&locale=ar-EG'],
   ['page-desktop-ar-dark-grid', SIZES[1280], 'theme=dark&layout=grid&locale=ar-EG', 'light', '.walls'],
-  ['page-phone-en-light', SIZES[375], 'theme=light', 'light', '#s2s-title'],
+  ['page-desktop-en-light-settings', SIZES[1280], 'theme=light', 'light', null, 'settings'],
+  ['page-desktop-en-light-log', SIZES[1280], 'theme=light', 'light', '.side'],
+  ['page-phone-en-light', PHONE, 'theme=light'],
+  ['page-phone-en-dark', PHONE, 'theme=dark'],
+  ['page-phone-ar-dark', PHONE, 'theme=dark&locale=ar-EG'],
+  ['page-phone-en-light-settings', PHONE, 'theme=light', 'light', null, 'settings'],
+  ['page-phone-en-light-log', PHONE, 'theme=light', 'light', '.side'],
   ['page-desktop-en-dark-filter-focus', SIZES[1280], 'theme=dark&layout=grid', 'light', '.walls', 'filter-focus'],
 ];
 
 /** Hides everything of the demo but one wall, which then starts at the top of the page. */
 const focusOn = (wall) => `
-  .page-header, .controls, .walls > .log, .walls h2, .walls > section:not(:has(#wall-${wall})) { display: none !important; }
-  .walls { display: block !important; }
+  .page-header, .settings, .side, .walls h2, .walls > section:not(:has(#wall-${wall})) { display: none !important; }
+  .stage, .walls { display: block !important; margin: 0 !important; }
 `;
 
 const wallOf = (page, wall) => page.locator(`#wall-${wall}`);
@@ -78,6 +89,13 @@ async function animationsDone(page, wall) {
 
 async function act(page, wall, action) {
   const host = wallOf(page, wall);
+  if (action === 'settings') {
+    // Opened from the keyboard, as a keyboard user would: Tab to the summary, then Enter.
+    await page.locator('.settings > summary').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#controls').waitFor();
+    return;
+  }
   if (action === 'detail') {
     await host.locator('[part~="card"]').nth(1).locator('[part~="title"]').click();
     await host.locator('[part~="detail"]').waitFor();
@@ -111,6 +129,16 @@ function watch(page, name) {
   page.on('console', (msg) => msg.type() === 'error' && console.log(`[${name}] console.error: ${msg.text()}`));
 }
 
+/** The README's pictures: the demo's first screen on a desktop, and one wall alone on a phone, dark. */
+const DOCS_SHOTS = [
+  ['demo-1280-light', SIZES[1280], 'theme=light', null],
+  ['wall-390-dark', { width: 390, height: 844 }, 'theme=dark', 's2s'],
+];
+
+if (args.docs) {
+  args.out = 'docs/images';
+  args.only = 'docs:';
+}
 mkdirSync(args.out, { recursive: true });
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
@@ -148,6 +176,21 @@ try {
       }
     }
     await context.close();
+  }
+
+  if (args.docs) {
+    for (const [name, viewport, query, wall] of DOCS_SHOTS) {
+      const page = await browser.newPage({ viewport, colorScheme: 'light', deviceScaleFactor: 1 });
+      watch(page, name);
+      await page.goto(`${args.base}?${query}`, { waitUntil: 'load' });
+      if (wall) await page.addStyleTag({ content: focusOn(wall) });
+      for (const id of wall ? [wall] : ['s2s', 'appcharge']) {
+        await wallOf(page, id).locator('[part~="card"]').first().waitFor();
+        await imagesSettled(page, id);
+      }
+      await shoot(page, name);
+      await page.close();
+    }
   }
 
   for (const [name, viewport, query, scheme = 'light', scrollTo = null, action = null] of PAGE_SHOTS) {

@@ -1,13 +1,15 @@
 /**
- * `npm run docs`: writes the README's generated tables from their one source each, between
- * `<!-- name:start -->` and `<!-- name:end -->` markers. test/server/surface.test.ts fails when the
- * README holds anything else there, so a change to a declaration without `npm run docs` is caught.
- *   attributes  ← src/internal/attributes.ts + attributes.docs.ts
- *   messages    ← src/i18n/texts.ts (the keys), en.ts (the English), texts.docs.ts (where each shows)
- *   environment ← src/server/variables.ts (each feature's variables.ts) (the program's variables, with their defaults)
- *   profiles    ← src/server/rewards/postbacks/profiles.ts (each network's postback: fields, signature, reversal, reply)
+ * `npm run docs`: writes the generated tables of the docs pages from their one source each, between
+ * `<!-- name:start -->` and `<!-- name:end -->` markers in the page that holds each table.
+ * test/server/surface.test.ts fails when a page holds anything else there, so a change to a
+ * declaration without `npm run docs` is caught.
+ *   attributes  → docs/embedding.md  ← src/internal/attributes.ts + attributes.docs.ts
+ *   messages    → docs/languages.md  ← src/i18n/texts.ts (the keys), en.ts (the English), texts.docs.ts (where each shows)
+ *   environment → docs/backend.md    ← the server's declaration of the program's variables, with their defaults
+ *   profiles    → docs/postbacks.md  ← the server's postback profiles (each network's fields, signature, reversal, reply)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ATTRIBUTES, type AttributeDeclaration } from '../src/internal/attributes.js';
 import { ATTRIBUTE_DOCS } from '../src/internal/attributes.docs.js';
@@ -17,9 +19,10 @@ import { MESSAGE_DOCS, type MessageDoc } from '../src/i18n/texts.docs.js';
 import { VARIABLES } from '../src/server/variables.js';
 import { PROFILES, SECRET, weakness, type PostbackProfile, type Rule, type SignatureSpec } from '../src/server/rewards/postbacks/profiles.js';
 
-export const README = fileURLToPath(new URL('../../../README.md', import.meta.url));
+/** The repository's root (this file runs from .build/node/scripts/). */
+export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** The README's attribute table: one row per attribute, in declaration order. */
+/** The attribute table: one row per attribute, in declaration order. */
 export function attributeTable(): string {
   const rows = Object.entries(ATTRIBUTES).map(([property, declaration]) => {
     const doc = ATTRIBUTE_DOCS[property as keyof typeof ATTRIBUTE_DOCS];
@@ -29,7 +32,7 @@ export function attributeTable(): string {
   return ['| attribute | meaning | default |', '|---|---|---|', ...rows].join('\n');
 }
 
-/** The README's table of built-in texts: every key, where it shows, and its English. */
+/** The table of built-in texts: every key, where it shows, and its English. */
 export function messageTable(): string {
   const english = messagesFor('en') as unknown as Record<string, string | ((...args: unknown[]) => string)>;
   const rows = KEYS.split(' ').map((key) => {
@@ -45,7 +48,7 @@ export function messageTable(): string {
   return ['| key | where it shows | English |', '|---|---|---|', ...rows].join('\n');
 }
 
-/** The README's table of the program's environment variables. */
+/** The table of the program's environment variables. */
 export function environmentTable(): string {
   const rows = Object.entries(VARIABLES).map(([name, variable]) => `| \`${name}\` | ${variable.meaning} | ${variable.default} |`);
   return ['| variable | meaning | default |', '|---|---|---|', ...rows].join('\n');
@@ -62,7 +65,7 @@ function signedText(spec: SignatureSpec): string {
   return `\`${parts}\`${message.encode === 'uri' ? ', each value percent-encoded' : ''}`;
 }
 
-/** The docs' table of postback profiles, read from the profiles themselves. */
+/** The table of postback profiles, read from the profiles themselves. */
 export function profileTable(): string {
   const rows = Object.entries(PROFILES).map(([name, p]) => {
     const profile = p as PostbackProfile;
@@ -85,27 +88,35 @@ export function profileTable(): string {
   return ['| profile | transaction | user | amount | offer | signature | a postback is proven by | reversal | reply |', '|---|---|---|---|---|---|---|---|---|', ...rows].join('\n');
 }
 
-export const TABLES: Record<string, () => string> = {
-  attributes: attributeTable,
-  messages: messageTable,
-  environment: environmentTable,
-  profiles: profileTable,
+/** Each generated table: the page that holds it (from the root) and what makes it. */
+export const TABLES: Record<string, { page: string; make: () => string }> = {
+  attributes: { page: 'docs/embedding.md', make: attributeTable },
+  messages: { page: 'docs/languages.md', make: messageTable },
+  environment: { page: 'docs/backend.md', make: environmentTable },
+  profiles: { page: 'docs/postbacks.md', make: profileTable },
 };
 
-/** The README with every generated table written afresh. */
-export function generated(readme: string): string {
-  let text = readme;
+/** Every page that holds a generated table. */
+export const PAGES: string[] = [...new Set(Object.values(TABLES).map((table) => table.page))];
+
+/** A page's text with each of its generated tables written afresh. */
+export function generated(page: string, text: string): string {
+  let result = text;
   for (const [name, table] of Object.entries(TABLES)) {
+    if (table.page !== page) continue;
     const pattern = new RegExp(`(<!-- ${name}:start -->\\n)[\\s\\S]*?(<!-- ${name}:end -->)`);
-    if (!pattern.test(text)) throw new Error(`README.md has no <!-- ${name}:start --> … <!-- ${name}:end --> block`);
-    text = text.replace(pattern, (_, start: string, end: string) => `${start}${table()}\n${end}`);
+    if (!pattern.test(result)) throw new Error(`${page} has no <!-- ${name}:start --> … <!-- ${name}:end --> block`);
+    result = result.replace(pattern, (_, start: string, end: string) => `${start}${table.make()}\n${end}`);
   }
-  return text;
+  return result;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const before = readFileSync(README, 'utf8');
-  const after = generated(before);
-  if (after !== before) writeFileSync(README, after);
-  console.log(after === before ? 'README.md is up to date' : 'README.md updated');
+  for (const page of PAGES) {
+    const path = join(ROOT, page);
+    const before = readFileSync(path, 'utf8');
+    const after = generated(page, before);
+    if (after !== before) writeFileSync(path, after);
+    console.log(after === before ? `${page} is up to date` : `${page} updated`);
+  }
 }

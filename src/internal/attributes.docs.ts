@@ -2,8 +2,8 @@
  * What each attribute of `<offer-wall>` means and its default, in words for people: the other half
  * of the declaration in `attributes.ts` (which the bundle carries), kept apart so that none of
  * these sentences is paid for on a publisher's page. `custom-elements.json` takes its attribute
- * entries from here and the declaration (see custom-elements-manifest.config.mjs), the README's
- * attribute table is generated from here (`npm run docs`), and tests fail when they drift.
+ * entries from here and the declaration (see custom-elements-manifest.config.mjs), the attribute
+ * table of docs/embedding.md is generated from here (`npm run docs`), and tests fail when they drift.
  * `satisfies` below makes a missing or extra attribute a compile error.
  */
 import type { AttributeProperty } from './attributes.js';

@@ -4,7 +4,7 @@
  * (and so load again from page 1) is said here; the React typings (`src/react.ts`) derive their
  * attribute names and value types from it. What each one means and its default, for people, is in
  * `attributes.docs.ts` (kept out of the bundle), from which the manifest is completed and the
- * README's table is generated; tests fail when any of them disagree.
+ * attribute table of docs/embedding.md is generated; tests fail when any of them disagree.
  */
 import { FORMAT_SETTINGS } from '../data/dialects.js';
 import { OS_VALUES } from '../data/rules.js';

@@ -1,7 +1,7 @@
 /**
  * A React 19 component that embeds `<offer-wall>` as an app would: attributes and a property set
- * from props, the wall's events handled in React. The framework tests mount it; README's React
- * section shows the same use.
+ * from props, the wall's events handled in React. The framework tests mount it; docs/frameworks.md's
+ * React section shows the same use.
  */
 import { useState } from 'react';
 import '../../src/offer-wall.js';

@@ -1,7 +1,7 @@
 /**
  * A Vue 3 component that embeds `<offer-wall>` as an app would, written with a render function so
  * it runs on Vue's runtime-only build (no template compiler in the page). The framework tests
- * mount it; README's Vue section shows the same use, and the template form for SFC users.
+ * mount it; docs/frameworks.md's Vue section shows the same use, and the template form for SFC users.
  *
  * How Vue's runtime-dom hands these to the element: a key the element has as a property
  * (`endpoint`, `country`) is set as a property, others (`user-id`) as attributes; a leading `.`

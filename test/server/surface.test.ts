@@ -1,19 +1,20 @@
 /**
- * The public surface says the same thing everywhere: the README's generated tables match their
- * sources (`npm run docs` writes them), and custom-elements.json (written by `npm run build`)
- * describes every declared attribute with its type, default and reflection, and every event with
- * its detail's type.
+ * The public surface says the same thing everywhere: the docs pages' generated tables match their
+ * sources (`npm run docs` writes them), every link between the README and the docs pages lands on
+ * a page and a heading that exist, and custom-elements.json (written by `npm run build`) describes
+ * every declared attribute with its type, default and reflection, and every event with its
+ * detail's type.
  */
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { ATTRIBUTES, type AttributeDeclaration } from '../../src/internal/attributes.js';
 import { ATTRIBUTE_DOCS } from '../../src/internal/attributes.docs.js';
-import { README, TABLES, generated } from '../../scripts/docs.js';
+import { PAGES, TABLES, generated } from '../../scripts/docs.js';
 
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const MANIFEST = join(ROOT, 'custom-elements.json');
@@ -27,11 +28,77 @@ interface ManifestEntry {
   kind?: string;
 }
 
-describe('the README', () => {
-  it('holds every generated table as its source makes it (run `npm run docs` after changing one)', () => {
-    const readme = readFileSync(README, 'utf8');
-    for (const name of Object.keys(TABLES)) assert.ok(readme.includes(`<!-- ${name}:start -->`), `the ${name} table is in the README`);
-    assert.equal(readme, generated(readme));
+/** The Markdown a reader follows links through: the root's pages and every page of docs/. */
+const DOCS = ['README.md', 'CHANGELOG.md', 'BENCHMARKS.md', ...readdirSync(join(ROOT, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
+
+/** A heading's anchor as GitHub makes it: lower case, punctuation dropped, spaces to hyphens. */
+const slug = (heading: string) =>
+  heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/\s/g, '-');
+
+/** The anchors of a Markdown page's headings (outside code blocks), repeats numbered as GitHub does. */
+function anchors(text: string): Set<string> {
+  const seen = new Map<string, number>();
+  const result = new Set<string>();
+  for (const line of text.replace(/^```[\s\S]*?^```/gm, '').split('\n')) {
+    const heading = /^#{1,6} (.+)$/.exec(line)?.[1];
+    if (!heading) continue;
+    const base = slug(heading);
+    const count = seen.get(base) ?? 0;
+    seen.set(base, count + 1);
+    result.add(count === 0 ? base : `${base}-${count}`);
+  }
+  return result;
+}
+
+/** Every link and image target of a Markdown page, outside code blocks and code spans. */
+function links(text: string): string[] {
+  const prose = text.replace(/^```[\s\S]*?^```/gm, '').replace(/`[^`\n]*`/g, '');
+  return [...prose.matchAll(/!?\[[^\]]*\]\(([^)\s]+)\)/g)].map((match) => match[1]!);
+}
+
+describe('the docs', () => {
+  it('hold every generated table as its source makes it (run `npm run docs` after changing one)', () => {
+    for (const [name, { page }] of Object.entries(TABLES)) {
+      assert.ok(readFileSync(join(ROOT, page), 'utf8').includes(`<!-- ${name}:start -->`), `the ${name} table is in ${page}`);
+    }
+    for (const page of PAGES) {
+      const text = readFileSync(join(ROOT, page), 'utf8');
+      assert.equal(text, generated(page, text), `${page}'s generated tables are out of date`);
+    }
+  });
+
+  it('link only to pages, files and headings that exist (README, CHANGELOG and BENCHMARKS too)', () => {
+    const broken: string[] = [];
+    for (const page of DOCS) {
+      const text = readFileSync(join(ROOT, page), 'utf8');
+      for (const target of links(text)) {
+        if (/^[a-z]+:/i.test(target)) continue; // https:, mailto: and the like
+        const [path, anchor] = target.split('#') as [string, string | undefined];
+        const file = path ? normalize(join(dirname(page), path)) : page;
+        if (!existsSync(join(ROOT, file))) {
+          broken.push(`${page}: ${target} (no ${file})`);
+        } else if (anchor && file.endsWith('.md') && !anchors(readFileSync(join(ROOT, file), 'utf8')).has(anchor)) {
+          broken.push(`${page}: ${target} (no heading #${anchor} in ${file})`);
+        }
+      }
+    }
+    assert.deepEqual(broken, []);
+  });
+
+  it('list every page of docs/ in their index, docs/README.md', () => {
+    const index = readFileSync(join(ROOT, 'docs/README.md'), 'utf8');
+    const listed = new Set(links(index).map((target) => target.split('#')[0]));
+    const pages = DOCS.filter((page) => page.startsWith('docs/') && page !== 'docs/README.md').map((page) => page.slice('docs/'.length));
+    assert.deepEqual(pages.filter((page) => !listed.has(page)), []);
+  });
+
+  it('keep the README short enough to read at once (at most 400 lines), the rest in docs/', () => {
+    const lines = readFileSync(join(ROOT, 'README.md'), 'utf8').split('\n').length;
+    assert.ok(lines <= 400, `README.md has ${lines} lines`);
   });
 });
 
