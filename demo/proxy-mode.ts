@@ -82,7 +82,8 @@ async function sendPostback(status: 'credit' | 'reversal'): Promise<string> {
     status,
     click_id: entry.click_id ?? '',
   };
-  const message = `${fields.transaction_id}:${fields.user_id}:${fields.offer_id}:${fields.amount}:${fields.status}`;
+  // The generic profile signs the five values percent-encoded, joined by colons.
+  const message = [fields.transaction_id, fields.user_id, fields.offer_id, fields.amount, fields.status].map(encodeURIComponent).join(':');
   const signature = createHmac('sha256', POSTBACK_SECRET).update(message).digest('hex');
   const answer = await fetch(`${s2s.url}/postback?${new URLSearchParams({ ...fields, signature })}`);
   return `${status} of "${entry.name}" sent; the postback was answered ${answer.status}.`;

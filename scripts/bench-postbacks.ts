@@ -52,7 +52,8 @@ let sequence = 0;
 function signedPath(): string {
   const tx = `bench-${process.pid}-${++sequence}`;
   const user = `user-${sequence % 1000}`;
-  const signature = createHmac('sha256', SECRET).update(`${tx}:${user}:offer-1:100:`).digest('hex');
+  // The generic profile's message: the five values percent-encoded (these need no escaping), joined by colons.
+  const signature = createHmac('sha256', SECRET).update([tx, user, 'offer-1', '100', ''].map(encodeURIComponent).join(':')).digest('hex');
   return `/postback?transaction_id=${tx}&user_id=${user}&offer_id=offer-1&amount=100&signature=${signature}`;
 }
 
