@@ -16,7 +16,7 @@ const HOUR = 3_600_000;
 
 function entry(n: number, status: Entry['status'], hoursAgo: number, overrides: Partial<Entry> = {}): Entry {
   const at = new Date(Date.now() - hoursAgo * HOUR).toISOString();
-  return { id: String(n), status, offer_id: `o${n}`, name: `Reward ${n}`, icon: null, amount: 100 * n, click_id: `c${n}`, clicked_at: at, updated_at: at, ...overrides };
+  return { id: String(n), status, offer_id: `o${n}`, name: `Reward ${n}`, icon: null, amount: 100 * n, click_id: `c${n}`, goal: null, goal_name: null, clicked_at: at, updated_at: at, ...overrides };
 }
 
 /**

@@ -27,8 +27,8 @@ export function seedRewards(): void {
   if (entries.length) return;
   const ago = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
   entries.push(
-    { id: String(++sequence), status: 'credited', offer_id: 'demo-1', name: 'Word Crush Deluxe', icon: null, amount: 1250, click_id: 'seed-1', clicked_at: ago(30), updated_at: ago(26), user: DEMO_TOKEN },
-    { id: String(++sequence), status: 'pending', offer_id: 'demo-2', name: 'Opinion Pulse: Paid Surveys', icon: null, amount: 800, click_id: 'seed-2', clicked_at: ago(50), updated_at: ago(50), user: DEMO_TOKEN },
+    { id: String(++sequence), status: 'credited', offer_id: 'demo-1', name: 'Word Crush Deluxe', icon: null, amount: 1250, click_id: 'seed-1', goal: null, goal_name: null, clicked_at: ago(30), updated_at: ago(26), user: DEMO_TOKEN },
+    { id: String(++sequence), status: 'pending', offer_id: 'demo-2', name: 'Opinion Pulse: Paid Surveys', icon: null, amount: 800, click_id: 'seed-2', goal: null, goal_name: null, clicked_at: ago(50), updated_at: ago(50), user: DEMO_TOKEN },
   );
 }
 
@@ -65,6 +65,8 @@ export const rewardsHandlers = [
         icon: typeof body['icon'] === 'string' ? body['icon'] : null,
         amount: typeof body['reward'] === 'number' ? body['reward'] : null,
         click_id: clickId,
+        goal: null,
+        goal_name: null,
         clicked_at: now(),
         updated_at: now(),
         user,

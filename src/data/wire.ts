@@ -6,16 +6,23 @@
 
 export type RewardStatus = 'pending' | 'credited' | 'reversed';
 
+/** What the ledger also lists: a manual adjustment, and a tap left pending over 30 days. */
+export type LedgerStatus = RewardStatus | 'adjusted' | 'expired';
+
 /** One of a user's rewards, as `GET /rewards` lists it. */
 export interface RewardEntryJson {
   id: string;
-  status: RewardStatus;
+  status: LedgerStatus;
   offer_id: string | null;
   name: string | null;
   icon: string | null;
   /** What was credited (or taken back), else the reward shown at the click; null when neither. */
   amount: number | null;
   click_id: string | null;
+  /** The network's goal (event, task) of a multi-goal offer that this entry rewards, or null. */
+  goal: string | null;
+  /** That goal's name, when the network gives one. */
+  goal_name: string | null;
   /** ISO 8601. */
   clicked_at: string;
   updated_at: string;

@@ -8,7 +8,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Ledger, migrate, MIGRATIONS } from '../../src/server/node.js';
+import { claimNext, completeEvent, retryEvent, type OutboxEvent } from '../../src/server/rewards/webhook/store.js';
 import { DATABASES, freshPostgres, type TestDatabase } from './databases.js';
+
+/** Every event due, in the order the outbox gives them, each delivered as it comes (as the worker does). */
+async function deliverAll(ledger: Ledger): Promise<OutboxEvent[]> {
+  const events: OutboxEvent[] = [];
+  for (let event = await claimNext(ledger.db, 60); event; event = await claimNext(ledger.db, 60)) {
+    events.push(event);
+    await completeEvent(ledger.db, event);
+  }
+  return events;
+}
 
 let sequence = 0;
 /** Ids no other test uses, so the tests share one database. */
@@ -21,6 +32,8 @@ const postback = (fields: { user: string; tx: string; kind?: 'credit' | 'reversa
   userId: fields.user,
   offerId: fields.offer === undefined ? 'offer-1' : fields.offer,
   clickId: fields.click ?? null,
+  goal: null,
+  goalName: null,
   amount: fields.amount ?? '100',
   params: {},
 });
@@ -135,7 +148,7 @@ for (const { kind, fresh } of DATABASES) {
 
     it('leaves one webhook event per credit and reversal, in the same transaction, and none for a repeat', async () => {
       // Deliver everything already due first, so this test counts only its own events.
-      for (const event of await ledger.claimEvents(1000, 60)) await ledger.delivered(event.id);
+      await deliverAll(ledger);
       const user = unique('user');
       const tx = unique('tx');
       await ledger.apply(postback({ user, tx, amount: '300' }), true);
@@ -144,7 +157,7 @@ for (const { kind, fresh } of DATABASES) {
       const early = unique('tx');
       await ledger.apply(postback({ user, tx: early, kind: 'reversal' }), true);
       await ledger.apply(postback({ user, tx: early }), true);
-      const events = (await ledger.claimEvents(100, 60)).map((e) => JSON.parse(e.body) as Record<string, unknown>);
+      const events = (await deliverAll(ledger)).map((e) => JSON.parse(e.body) as Record<string, unknown>);
       assert.deepEqual(
         events.map(({ type, user_id, amount, transaction_id, offer_id }) => ({ type, user_id, amount, transaction_id, offer_id })),
         [
@@ -160,16 +173,16 @@ for (const { kind, fresh } of DATABASES) {
     });
 
     it('leases an event to one deliverer at a time, and gives it again after a failure', async () => {
-      for (const event of await ledger.claimEvents(1000, 60)) await ledger.delivered(event.id);
+      await deliverAll(ledger);
       await ledger.apply(postback({ user: unique('user'), tx: unique('tx') }), true);
-      const [event] = await ledger.claimEvents(10, 60);
+      const event = await claimNext(ledger.db, 60);
       assert.ok(event);
-      assert.deepEqual(await ledger.claimEvents(10, 60), [], 'leased: nobody else gets it');
-      await ledger.failed(event.id, 0, 'HTTP 503');
-      const [again] = await ledger.claimEvents(10, 60);
+      assert.equal(await claimNext(ledger.db, 60), null, 'leased: nobody else gets it');
+      assert.equal(await retryEvent(ledger.db, event, 0, 'HTTP 503', 72), false);
+      const again = await claimNext(ledger.db, 60);
       assert.equal(again?.id, event.id);
       assert.equal(again?.body, event.body, 'a retry sends the very same body');
-      await ledger.delivered(event.id);
+      await completeEvent(ledger.db, again!);
     });
   });
 }
@@ -191,7 +204,7 @@ describe('two instances on one PostgreSQL', () => {
       const page = await b.rewards(user, null);
       assert.equal(page.balance, '100');
       assert.equal(page.entries.find((e) => e.status === 'reversed') !== undefined, true);
-      const events = (await a.claimEvents(100, 60)).map((e) => JSON.parse(e.body) as { type: string; transaction_id: string });
+      const events = (await deliverAll(a)).map((e) => JSON.parse(e.body) as { type: string; transaction_id: string });
       const racedEvents = events.filter((e) => e.transaction_id === raced).map((e) => e.type);
       assert.ok(racedEvents.length === 0 || racedEvents.join() === 'credit,reversal', racedEvents.join());
     } finally {

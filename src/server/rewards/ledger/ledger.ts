@@ -1,16 +1,19 @@
 /**
  * The reward ledger: users' clicks (pending rewards), the networks' transactions (credits and
- * reversals), and the outbox of webhook events, in PostgreSQL: the embedded one (PGlite) or a
- * server shared by several instances, through one small `Database` interface and one set of SQL.
+ * reversals, per goal), manual adjustments, the audit trail of postbacks (`audit.ts`) and the
+ * outbox of webhook events (`outbox.ts`), in PostgreSQL: the embedded one (PGlite) or a server
+ * shared by several instances, through one small `Database` interface and one set of SQL.
  *
  * The guarantees live in the schema (`migrations.ts`), not in this code:
- * - a transaction is recorded once per (profile, transaction id, kind): a primary key, and
+ * - a transaction is recorded once per (profile, transaction id, goal, kind): a primary key, and
  *   `INSERT … ON CONFLICT DO NOTHING` says "seen before" atomically, across instances;
+ * - a transaction belongs to the user first stored for it: another user's postback changes nothing;
  * - a postback is one call of `offer_wall_apply`, one transaction: the ledger entry, the click it
  *   credits and the webhook event it causes are stored together or not at all, and the receiver
  *   answers only after it returns (so an acknowledged postback is durable);
  * - a credit and a reversal of one transaction never interleave (an advisory lock on it);
- * - the balance is computed from the transactions: credits whose transaction has no reversal.
+ * - the balance is computed from the transactions: credits whose transaction (goal) has no
+ *   reversal, and adjustments.
  */
 
 import type { RewardEntryJson as RewardEntry, RewardsPageJson as RewardsPage } from '../../../data/wire.js';
@@ -37,6 +40,9 @@ export type ApplyResult = 'stored' | 'repeat' | 'conflict';
 export interface LedgerRecord {
   profile: string;
   transactionId: string;
+  /** The network's goal (event, task) of a multi-goal offer, or null: each goal credits once. */
+  goal: string | null;
+  goalName: string | null;
   kind: 'credit' | 'reversal';
   userId: string;
   offerId: string | null;
@@ -44,6 +50,8 @@ export interface LedgerRecord {
   /** More than 0, exact. */
   amount: Decimal;
   params: Record<string, string>;
+  /** The sender's address, for the audit trail. */
+  address?: string | null;
 }
 
 /** A page as `GET /rewards` answers it (`RewardsPage`), its amounts written as exact JSON numbers. */
@@ -70,22 +78,27 @@ export interface Click {
   reward: number | null;
 }
 
-/** A webhook event due for delivery. */
-export interface OutboxEvent {
-  id: string;
-  /** The body to POST, as JSON text. */
-  body: string;
-  attempts: number;
-}
-
 /** The most postbacks one group commit stores. */
 const MAX_BATCH = 100;
 
-/** Stores one postback through the schema's function (one statement: all of it or nothing). */
+/** Stores one postback through the schema's function (one statement: all of it, with its audit line, or nothing). */
 async function applyOne(db: Database, record: LedgerRecord, webhook: boolean): Promise<ApplyResult> {
   const [row] = await db.query<{ result: ApplyResult }>(
-    'SELECT offer_wall_apply($1, $2, $3, $4, $5, $6, $7, $8, $9) AS result',
-    [record.profile, record.transactionId, record.kind, record.userId, record.offerId, record.clickId, record.amount, JSON.stringify(record.params), webhook],
+    'SELECT offer_wall_apply($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) AS result',
+    [
+      record.profile,
+      record.transactionId,
+      record.goal ?? '',
+      record.goalName,
+      record.kind,
+      record.userId,
+      record.offerId,
+      record.clickId,
+      record.amount,
+      JSON.stringify(record.params),
+      webhook,
+      record.address ?? null,
+    ],
   );
   return row!.result;
 }
@@ -93,12 +106,66 @@ async function applyOne(db: Database, record: LedgerRecord, webhook: boolean): P
 const iso = (value: unknown) => new Date(value as string | Date).toISOString();
 const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
 
+/** The balance: credits whose transaction (goal) has no reversal, and adjustments. */
+export const BALANCE_SQL = `SELECT COALESCE(SUM(c.amount), 0)::text AS balance FROM offer_wall_transactions c
+  WHERE c.user_id = $1 AND (c.kind = 'adjustment' OR (c.kind = 'credit' AND NOT EXISTS (
+    SELECT 1 FROM offer_wall_transactions r
+     WHERE r.profile = c.profile AND r.transaction_id = c.transaction_id AND r.goal = c.goal AND r.kind = 'reversal')))`;
+
 export class Ledger {
-  /** Postbacks waiting for the next commit, on a database with one connection (`Database.serial`). */
-  private _waiting: Array<{ record: LedgerRecord; webhook: boolean; done: (result: ApplyResult | Error) => void }> = [];
+  /** Writes waiting for the next commit, on a database with one connection (`Database.serial`). */
+  private _waiting: Array<{ work: (db: Database) => Promise<unknown>; done: (result: unknown, failed: boolean) => void }> = [];
   private _committing = false;
 
   constructor(readonly db: Database) {}
+
+  /**
+   * Runs a write that must be durable before it is answered: at once on a database with a pool
+   * (PostgreSQL groups concurrent commits itself); on one with one connection, in the next group
+   * commit: the writes that arrived while the last commit was on its way to disk are stored in one
+   * transaction, each under its own savepoint (one that fails fails alone), all answered once it
+   * is durable: one flush for many.
+   */
+  write<T>(work: (db: Database) => Promise<T>): Promise<T> {
+    if (!this.db.serial) return work(this.db);
+    return new Promise<T>((resolve, reject) => {
+      this._waiting.push({ work, done: (result, failed) => (failed ? reject(result) : resolve(result as T)) });
+      void this._commit();
+    });
+  }
+
+  private async _commit(): Promise<void> {
+    if (this._committing) return;
+    this._committing = true;
+    try {
+      while (this._waiting.length) {
+        const batch = this._waiting.splice(0, MAX_BATCH);
+        let results: Array<{ value: unknown; failed: boolean }>;
+        try {
+          results = await this.db.transaction(async (tx) => {
+            const out: Array<{ value: unknown; failed: boolean }> = [];
+            for (const { work } of batch) {
+              await tx.query('SAVEPOINT offer_wall_write');
+              try {
+                out.push({ value: await work(tx), failed: false });
+                await tx.query('RELEASE SAVEPOINT offer_wall_write');
+              } catch (error) {
+                await tx.query('ROLLBACK TO SAVEPOINT offer_wall_write');
+                out.push({ value: error, failed: true });
+              }
+            }
+            return out;
+          });
+        } catch (error) {
+          // The commit itself failed: nothing of the batch is stored.
+          results = batch.map(() => ({ value: error, failed: true }));
+        }
+        batch.forEach((item, i) => item.done(results[i]!.value, results[i]!.failed));
+      }
+    } finally {
+      this._committing = false;
+    }
+  }
 
   /** Records a click; a repeat of one already recorded (same user and click id) changes nothing. */
   async recordClick(click: Click): Promise<void> {
@@ -110,53 +177,24 @@ export class Ledger {
   }
 
   /**
-   * Records a postback: 'repeat' when this transaction (and kind) was recorded before, 'conflict'
-   * (and nothing changes) when the transaction was first stored for another user.
+   * Records a postback, with its line in the audit trail: 'repeat' when this transaction (goal and
+   * kind) was recorded before, 'conflict' (and nothing changes) when the transaction was first
+   * stored for another user.
    */
   apply(record: LedgerRecord, webhook: boolean): Promise<ApplyResult> {
-    if (!this.db.serial) return applyOne(this.db, record, webhook);
-    return new Promise((resolve, reject) => {
-      this._waiting.push({ record, webhook, done: (result) => (result instanceof Error ? reject(result) : resolve(result)) });
-      void this._commit();
-    });
+    return this.write((db) => applyOne(db, record, webhook));
   }
 
   /**
-   * Group commit, on a database with one connection: the postbacks that arrived while the last
-   * commit was on its way to disk are stored in one transaction (each under its own savepoint, so
-   * one that fails fails alone), and all are answered once it is durable: one flush for many.
+   * A manual credit (a positive amount) or debit (a negative one) for a user, its own entry
+   * (status `adjusted`, the reason kept), counted in the balance, sent on the webhook as an
+   * `adjustment`. Returns the entry's id.
    */
-  private async _commit(): Promise<void> {
-    if (this._committing) return;
-    this._committing = true;
-    try {
-      while (this._waiting.length) {
-        const batch = this._waiting.splice(0, MAX_BATCH);
-        let results: Array<ApplyResult | Error>;
-        try {
-          results = await this.db.transaction(async (tx) => {
-            const out: Array<ApplyResult | Error> = [];
-            for (const { record, webhook } of batch) {
-              await tx.query('SAVEPOINT offer_wall_postback');
-              try {
-                out.push(await applyOne(tx, record, webhook));
-                await tx.query('RELEASE SAVEPOINT offer_wall_postback');
-              } catch (error) {
-                await tx.query('ROLLBACK TO SAVEPOINT offer_wall_postback');
-                out.push(error instanceof Error ? error : new Error(String(error)));
-              }
-            }
-            return out;
-          });
-        } catch (error) {
-          // The commit itself failed: nothing of the batch is stored.
-          results = batch.map(() => (error instanceof Error ? error : new Error(String(error))));
-        }
-        batch.forEach((item, i) => item.done(results[i]!));
-      }
-    } finally {
-      this._committing = false;
-    }
+  async adjust(userId: string, amount: Decimal, reason: string, webhook: boolean): Promise<string> {
+    const [row] = await this.write((db) =>
+      db.query<{ id: unknown }>('SELECT offer_wall_adjust($1, $2, $3, $4)::text AS id', [userId, amount, reason, webhook]),
+    );
+    return String(row!.id);
   }
 
   /** A user's rewards, newest first, `limit` at a time from `cursor`, with the balance. */
@@ -169,7 +207,7 @@ export class Ledger {
       if (at && id && /^\d{1,18}$/.test(at) && /^\d{1,18}$/.test(id)) after = [at, id];
     }
     const rows = await this.db.query<Record<string, unknown>>(
-      `SELECT id::text AS id, status, offer_id, name, icon, COALESCE(amount, reward)::text AS amount, click_id,
+      `SELECT id::text AS id, status, offer_id, name, icon, COALESCE(amount, reward)::text AS amount, click_id, goal, goal_name,
               clicked_at, updated_at, (extract(epoch FROM clicked_at) * 1000000)::bigint::text AS at_us
          FROM offer_wall_clicks
         WHERE user_id = $1
@@ -177,22 +215,19 @@ export class Ledger {
         ORDER BY clicked_at DESC, id DESC LIMIT $4`,
       [userId, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
     );
-    const [{ balance }] = (await this.db.query<{ balance: unknown }>(
-      `SELECT COALESCE(SUM(c.amount), 0)::text AS balance FROM offer_wall_transactions c
-        WHERE c.user_id = $1 AND c.kind = 'credit' AND NOT EXISTS (
-          SELECT 1 FROM offer_wall_transactions r WHERE r.profile = c.profile AND r.transaction_id = c.transaction_id AND r.kind = 'reversal')`,
-      [userId],
-    )) as [{ balance: unknown }];
+    const [{ balance }] = (await this.db.query<{ balance: unknown }>(BALANCE_SQL, [userId])) as [{ balance: unknown }];
     const page = rows.slice(0, limit);
     const entries = page.map(
       (row): LedgerEntry => ({
         id: String(row['id']),
         status: row['status'] as RewardEntry['status'],
-        offer_id: (row['offer_id'] as string | null) ?? null,
-        name: (row['name'] as string | null) ?? null,
-        icon: (row['icon'] as string | null) ?? null,
+        offer_id: text(row['offer_id']),
+        name: text(row['name']),
+        icon: text(row['icon']),
         amount: text(row['amount']),
-        click_id: (row['click_id'] as string | null) ?? null,
+        click_id: text(row['click_id']),
+        goal: text(row['goal']),
+        goal_name: text(row['goal_name']),
         clicked_at: iso(row['clicked_at']),
         updated_at: iso(row['updated_at']),
       }),
@@ -202,40 +237,9 @@ export class Ledger {
     return { balance: String(balance), entries, next };
   }
 
-  /**
-   * Takes up to `limit` events due for delivery and leases them for `leaseSeconds` (another
-   * instance skips them meanwhile; if this one dies, they are due again after the lease).
-   */
-  async claimEvents(limit: number, leaseSeconds: number): Promise<OutboxEvent[]> {
-    // The body is written by the database (its amounts exact, as stored), with the event's id and
-    // time, which are its row's: a retry sends the very same body.
-    const rows = await this.db.query<{ id: string; body: string; attempts: number; created_at: unknown }>(
-      `UPDATE offer_wall_outbox SET next_attempt_at = now() + make_interval(secs => $2)
-        WHERE id IN (SELECT id FROM offer_wall_outbox WHERE delivered_at IS NULL AND next_attempt_at <= now()
-                      ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED)
-        RETURNING id::text AS id, attempts, created_at,
-          (jsonb_build_object('id', id::text, 'at', to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) || body)::text AS body`,
-      [limit, leaseSeconds],
-    );
-    return rows
-      .sort((a, b) => Date.parse(iso(a.created_at)) - Date.parse(iso(b.created_at)))
-      .map((row) => ({ id: row.id, body: row.body, attempts: Number(row.attempts) }));
-  }
-
   /** Whether the database answers (for readiness). */
   async ping(): Promise<void> {
     await this.db.query('SELECT 1 AS ok');
-  }
-
-  async delivered(id: string): Promise<void> {
-    await this.db.query('UPDATE offer_wall_outbox SET delivered_at = now(), attempts = attempts + 1 WHERE id = $1', [id]);
-  }
-
-  async failed(id: string, retryInSeconds: number, error: string): Promise<void> {
-    await this.db.query(
-      'UPDATE offer_wall_outbox SET attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => $2), last_error = $3 WHERE id = $1',
-      [id, retryInSeconds, error.slice(0, 500)],
-    );
   }
 
   close(): Promise<void> {
