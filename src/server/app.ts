@@ -9,6 +9,7 @@
 import { answerOf, jsonError } from './core/answer.js';
 import type { TrustProxy } from './core/address.js';
 import { Exchange, splitTarget, type LogRequest, type ProxyRequest, type ProxyResponse, type RequestInfoLike, type Route } from './core/http.js';
+import type { MetricsEndpoint } from './core/metrics.js';
 import { offersRoutes, type OffersOptions } from './offers/routes.js';
 import { rewardsFeature, type RewardsOptions } from './rewards/routes.js';
 
@@ -39,6 +40,8 @@ export interface ProxyOptions extends OffersOptions {
   log?: LogRequest;
   /** The clock, in milliseconds (for tests). Default: `Date.now`. */
   now?: () => number;
+  /** Counts for a dashboard, served at `/metrics` to the addresses it allows. Default: none. */
+  metrics?: MetricsEndpoint;
   /**
    * Rewards: with these, `/postback` receives the network's postbacks into the ledger and
    * `/rewards` lets the wall record clicks and list a user's rewards.
@@ -50,6 +53,15 @@ export type OfferWallCore = (request: ProxyRequest) => ProxyResponse | Promise<P
 
 const EMPTY = new Uint8Array(0);
 const HEALTHY = answerOf(200, '{"ok":true}');
+
+/** `/metrics`, to an allowed address that no untrusted proxy forwarded. */
+async function metricsAnswer(exchange: Exchange, endpoint: MetricsEndpoint): Promise<ProxyResponse> {
+  const address = exchange.request.clientAddress();
+  if (!address || !endpoint.allowed.has(address)) return exchange.finish(jsonError(403, 'forbidden', 'This address may not read the metrics (OFFER_WALL_METRICS_IPS).'));
+  exchange.extra.push('Cache-Control', 'no-store');
+  const { body, type } = await endpoint.render();
+  return exchange.finish({ ...answerOf(200, body), type });
+}
 const DOWN = jsonError(503, 'database_down', 'The ledger\'s database does not answer.');
 
 /**
@@ -62,7 +74,8 @@ export function createOfferWallCore(options: ProxyOptions): OfferWallCore {
   if (options.rewards && typeof options.trustProxy === 'number') {
     throw new TypeError('trustProxy must list the proxies (addresses, CIDR ranges) when rewards are on: a number of hops trusts whoever connects, who could then claim a network\'s address');
   }
-  const rewards = options.rewards ? rewardsFeature(options.rewards, now) : null;
+  const metrics = options.metrics;
+  const rewards = options.rewards ? rewardsFeature({ ...(metrics ? { metrics: metrics.metrics } : {}), ...options.rewards }, now) : null;
   const ready = rewards?.ready;
   const routes = new Map<string, Route>(
     Object.entries({
@@ -71,6 +84,7 @@ export function createOfferWallCore(options: ProxyOptions): OfferWallCore {
       '/healthz': { answer: (exchange: Exchange) => (ready ? ready().then((up) => exchange.finish(up ? HEALTHY : DOWN)) : exchange.finish(HEALTHY)) },
       ...offersRoutes(options, now),
       ...rewards?.routes,
+      ...(metrics ? { '/metrics': { answer: (exchange: Exchange) => metricsAnswer(exchange, metrics) } } : {}),
     }),
   );
   const allowed = new Set((options.allowedOrigins ?? []).map((origin) => new URL(origin).origin));

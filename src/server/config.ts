@@ -9,21 +9,32 @@ import type { AddressList, TrustProxy } from './core/address.js';
 import type { Variable } from './core/env.js';
 import type { LogLevel } from './core/log.js';
 import { shownUrl } from './core/url.js';
+import type { LogUsers } from './rewards/routes.js';
 import type { ProfileName } from './rewards/postbacks/profiles.js';
+import { networksFromEnv } from './rewards/variables.js';
 import { schema, VARIABLES, type Parsed } from './variables.js';
 
 export { shownUrl } from './core/url.js';
 
+/** One network whose postbacks are received: its key and its senders, as the environment gives them. */
+export interface NetworkConfig {
+  profile: ProfileName;
+  secret: string | undefined;
+  ips: AddressList | undefined;
+}
+
 /** The rewards' settings (null when OFFER_WALL_POSTBACK_PROFILE is not set). */
 export interface RewardsConfig {
-  profile: ProfileName;
-  postbackSecret: string | undefined;
-  postbackIps: AddressList | undefined;
+  /** The networks whose postbacks are received, each with its key and senders. */
+  networks: NetworkConfig[];
   userSecret: string;
   /** A PostgreSQL server's URL, or null for the embedded database in `dataDir`. */
   databaseUrl: string | null;
   dataDir: string;
-  webhook: { url: string; secret: string } | null;
+  webhook: { url: string; secret: string; giveUpHours: number } | null;
+  auditDays: number;
+  adminToken: string | undefined;
+  logUsers: LogUsers;
 }
 
 export interface ServerConfig {
@@ -31,6 +42,8 @@ export interface ServerConfig {
   port: number;
   host: string;
   logLevel: LogLevel;
+  /** Who may read `/metrics`. */
+  metricsIps: AddressList;
   rewards: RewardsConfig | null;
 }
 
@@ -57,7 +70,10 @@ function describe(issue: { path: PropertyKey[]; message: string }, env: Environm
 
 export function configFromEnv(env: Environment): ServerConfig {
   const result = schema.safeParse(env);
-  if (!result.success) throw new ConfigError(result.error.issues.map((issue) => describe(issue, env)));
+  // Each network's own variables have names the schema cannot know in advance: read beside it.
+  const profiles = VARIABLES.OFFER_WALL_POSTBACK_PROFILE.schema.safeParse(env['OFFER_WALL_POSTBACK_PROFILE']);
+  const { networks, problems } = networksFromEnv(env, profiles.success ? profiles.data : []);
+  if (!result.success || problems.length) throw new ConfigError([...(result.error?.issues.map((issue) => describe(issue, env)) ?? []), ...problems]);
   const config = result.data as Parsed;
   const format = config.OFFER_WALL_FORMAT;
   const trustProxy: TrustProxy | undefined = config.OFFER_WALL_TRUST_PROXY;
@@ -77,15 +93,19 @@ export function configFromEnv(env: Environment): ServerConfig {
     port: config.PORT,
     host: config.HOST,
     logLevel: config.OFFER_WALL_LOG_LEVEL,
-    rewards: config.OFFER_WALL_POSTBACK_PROFILE
+    metricsIps: config.OFFER_WALL_METRICS_IPS,
+    rewards: networks.length
       ? {
-          profile: config.OFFER_WALL_POSTBACK_PROFILE,
-          postbackSecret: config.OFFER_WALL_POSTBACK_SECRET,
-          postbackIps: config.OFFER_WALL_POSTBACK_IPS,
+          networks,
           userSecret: config.OFFER_WALL_USER_SECRET!,
           databaseUrl: config.OFFER_WALL_DATABASE_URL ?? null,
           dataDir: config.OFFER_WALL_DATA_DIR,
-          webhook: config.OFFER_WALL_WEBHOOK_URL ? { url: config.OFFER_WALL_WEBHOOK_URL, secret: config.OFFER_WALL_WEBHOOK_SECRET! } : null,
+          webhook: config.OFFER_WALL_WEBHOOK_URL
+            ? { url: config.OFFER_WALL_WEBHOOK_URL, secret: config.OFFER_WALL_WEBHOOK_SECRET!, giveUpHours: config.OFFER_WALL_WEBHOOK_GIVE_UP_H }
+            : null,
+          auditDays: config.OFFER_WALL_AUDIT_DAYS,
+          adminToken: config.OFFER_WALL_ADMIN_TOKEN,
+          logUsers: config.OFFER_WALL_LOG_USERS,
         }
       : null,
   };

@@ -17,8 +17,10 @@ export { DEFAULTS } from './core/defaults.js';
 export type { BodyStream } from './core/body-stream.js';
 // Rewards: tokens, the webhook's signature, the ledger and its delivery.
 export { createUserToken, verifyUserToken, signWebhook, verifyWebhookSignature, type UserTokenOptions, type VerifyWebhookOptions } from './rewards/tokens.js';
-export { Ledger, type Click, type Database, type OutboxEvent, type RewardEntry, type RewardsPage } from './rewards/ledger/ledger.js';
-export { MIGRATIONS, migrate } from './rewards/ledger/migrations.js';
+export { Ledger, type Click, type Database, type Decimal, type LedgerEntry, type LedgerPage, type RewardEntry, type RewardsPage } from './rewards/ledger/ledger.js';
+export type { OutboxEvent } from './rewards/webhook/store.js';
+export { MIGRATIONS, migrate, MigrationError } from './rewards/ledger/migrations.js';
 export { PROFILES, PROFILE_NAMES, type PostbackProfile, type ProfileName } from './rewards/postbacks/profiles.js';
-export type { RewardsOptions } from './rewards/routes.js';
-export { deliverWebhooks, startWebhookWorker, type WebhookOptions } from './rewards/webhook/outbox.js';
+export type { LogUsers, NetworkOptions, RewardsOptions } from './rewards/routes.js';
+export type { Metrics, MetricsEndpoint } from './core/metrics.js';
+export { deliverWebhooks, startWebhookWorker, type WebhookOptions } from './rewards/webhook/worker.js';

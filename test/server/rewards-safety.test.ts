@@ -89,12 +89,13 @@ describe('what the program refuses to start with', () => {
     ] as const) {
       assert.throws(
         () => configFromEnv(env(profile)),
-        (error: ConfigError) => error.problems.some((problem) => problem.startsWith('OFFER_WALL_POSTBACK_IPS is required') && why.test(problem)),
+        (error: ConfigError) =>
+          error.problems.some((problem) => problem.startsWith(`OFFER_WALL_POSTBACK_IPS_${profile.toUpperCase()} (or OFFER_WALL_POSTBACK_IPS) is required`) && why.test(problem)),
         profile,
       );
-      assert.equal(configFromEnv(env(profile, { OFFER_WALL_POSTBACK_IPS: '192.0.2.0/24' })).rewards?.profile, profile);
+      assert.equal(configFromEnv(env(profile, { OFFER_WALL_POSTBACK_IPS: '192.0.2.0/24' })).rewards?.networks[0]?.profile, profile);
     }
-    for (const profile of ['generic', 'ayet', 'adgem', 'bitlabs', 'tapjoy']) assert.equal(configFromEnv(env(profile)).rewards?.profile, profile);
+    for (const profile of ['generic', 'ayet', 'adgem', 'bitlabs', 'tapjoy']) assert.equal(configFromEnv(env(profile)).rewards?.networks[0]?.profile, profile);
   });
 
   it('a user secret that is neither one key nor two of at least 16 characters', () => {

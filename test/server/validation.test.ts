@@ -140,7 +140,10 @@ describe('the environment of the program, validated by one zod schema', () => {
       OFFER_WALL_ALLOWED_ORIGINS: 'https://app.example/, ,http://localhost:5173',
       PORT: ' ',
     });
-    assert.deepEqual(config, {
+    // Who may read /metrics: this machine only, unless said otherwise.
+    const { metricsIps, ...rest } = config;
+    assert.deepEqual([metricsIps.has('127.0.0.1'), metricsIps.has('::1'), metricsIps.has('10.0.0.1')], [true, true, false]);
+    assert.deepEqual(rest, {
       options: {
         format: 'appcharge',
         upstream: 'https://api.example/v2/offer',
@@ -178,6 +181,7 @@ describe('the server build', () => {
     // The server's own folders, and of the wall's only src/data (its dialects and rules).
     const folders = new Set([...files].map((file) => relative(SRC, dirname(file)).split('/')[0]));
     assert.deepEqual([...folders].sort(), ['data', 'server']);
-    assert.deepEqual([...packages].sort(), ['node:', 'zod']);
+    // Bundled into dist/server (the package's only runtime dependency stays Lit): zod, commander, prom-client.
+    assert.deepEqual([...packages].sort(), ['commander', 'node:', 'prom-client', 'zod']);
   });
 });

@@ -86,6 +86,18 @@ export const CORE_VARIABLES = {
       }
     }),
   },
+  OFFER_WALL_METRICS_IPS: {
+    meaning: 'comma-separated addresses and CIDR ranges that may read `/metrics` (Prometheus)',
+    default: 'loopback only (`127.0.0.1/8, ::1`)',
+    schema: variable().transform((text, context) => {
+      try {
+        return parseAddressList(text ?? '127.0.0.0/8, ::1');
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: `must be addresses and CIDR ranges: ${(error as Error).message}` });
+        return z.NEVER;
+      }
+    }),
+  },
   OFFER_WALL_LOG_LEVEL: {
     meaning: '`info` (a line per request), `warn` (only 5xx answers), `error`, `silent`',
     default: '`info`',

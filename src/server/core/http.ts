@@ -60,6 +60,8 @@ export interface RequestLogEntry {
   ms: number;
   /** The upstream's HTTP status when this request went upstream. */
   upstream: number | null;
+  /** What a route adds about the request (a postback's profile, transaction, user and verdict). */
+  detail?: Readonly<Record<string, string | null>>;
 }
 
 export type LogRequest = (line: string, entry: RequestLogEntry) => void;
@@ -103,6 +105,8 @@ export function headOf(status: number, length: number | null, extra: readonly st
 export class Exchange {
   /** Headers this request's answer carries beyond the fixed ones, names and values alternating. */
   readonly extra: string[] = [];
+  /** What the route adds to the request's log line. */
+  detail: Readonly<Record<string, string | null>> | undefined;
   private readonly _started = performance.now();
 
   constructor(
@@ -124,10 +128,12 @@ export class Exchange {
       ms: Math.round((performance.now() - this._started) * 1000) / 1000,
       upstream: cache === 'hit' ? null : upstream,
     };
+    if (this.detail) entry.detail = this.detail;
     // Written by hand: the fields are known, and this runs once per request.
     log(
       `{"method":${JSON.stringify(entry.method)},"path":${JSON.stringify(this.path)},"status":${status},` +
-        `"code":${code ? `"${code}"` : null},"cache":${cache ? `"${cache}"` : null},"ms":${entry.ms},"upstream":${entry.upstream}}`,
+        `"code":${code ? `"${code}"` : null},"cache":${cache ? `"${cache}"` : null},"ms":${entry.ms},"upstream":${entry.upstream}` +
+        `${this.detail ? `,${JSON.stringify(this.detail).slice(1, -1)}` : ''}}`,
       entry,
     );
   }

@@ -5,6 +5,7 @@
  */
 import type { ClickJson } from '../../data/wire.js';
 import { answerOf, jsonError, type Answer } from '../core/answer.js';
+import { timed, type Metrics } from '../core/metrics.js';
 import { rewardsPageJson, type Ledger } from './ledger/ledger.js';
 import type { RewardsRequest } from './postback-route.js';
 import { verifyUserToken } from './tokens.js';
@@ -15,7 +16,7 @@ const MAX_URL = 2048;
 /** The largest reward a click may say it showed (12 digits, as the ledger's amounts). */
 const MAX_REWARD = 1e12;
 
-export function userRoute(ledger: Ledger, userSecret: string, now: () => number) {
+export function userRoute(ledger: Ledger, userSecret: string, now: () => number, metrics: Metrics) {
   /** The user a request's bearer token speaks for, or null. */
   async function userOf(request: RewardsRequest): Promise<string | null> {
     const token = /^Bearer\s+(\S+)$/i.exec(request.header('Authorization') ?? '')?.[1];
@@ -30,7 +31,7 @@ export function userRoute(ledger: Ledger, userSecret: string, now: () => number)
     if (limit !== null && !(/^\d{1,3}$/.test(limit) && +limit >= 1 && +limit <= 100)) {
       return jsonError(400, 'bad_parameter', 'limit must be a whole number from 1 to 100', { parameter: 'limit' });
     }
-    const page = await ledger.rewards(userId, cursor, limit === null ? 20 : Number(limit));
+    const page = await timed(() => ledger.rewards(userId, cursor, limit === null ? 20 : Number(limit)), (seconds) => metrics.ledger('rewards', seconds));
     return answerOf(200, rewardsPageJson(page));
   }
 
@@ -66,14 +67,8 @@ export function userRoute(ledger: Ledger, userSecret: string, now: () => number)
     if (reward !== null && !(Number.isFinite(reward) && reward >= 0 && reward < MAX_REWARD)) {
       return bad('reward', 'must be a number from 0 to 12 digits (the reward shown, in your currency)');
     }
-    await ledger.recordClick({
-      userId,
-      offerId: offerId as string,
-      clickId: clickId as string | null,
-      name: name as string | null,
-      icon: icon as string | null,
-      reward,
-    });
+    const record = { userId, offerId: offerId as string, clickId: clickId as string | null, name: name as string | null, icon: icon as string | null, reward };
+    await timed(() => ledger.recordClick(record), (seconds) => metrics.ledger('click', seconds));
     return { status: 204, bytes: new Uint8Array(0), code: null, upstream: null };
   }
 

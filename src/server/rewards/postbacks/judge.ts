@@ -28,15 +28,28 @@ export interface PostbackRecord {
   amount: string;
   offerId: string | null;
   clickId: string | null;
+  /** The goal (event, task) of a multi-goal offer, or null; and its name when the network gives one. */
+  goal: string | null;
+  goalName: string | null;
   /** The parameters the signature covers, for support. */
   params: Params;
+  /** The sender's address. */
+  address: string | null;
+}
+
+/** What a refused postback said it was about (unproven: for the audit trail only). */
+export interface Claimed {
+  transactionId: string | null;
+  userId: string | null;
+  amount: string | null;
+  goal: string | null;
 }
 
 export type Verdict =
   | { kind: 'record'; record: PostbackRecord }
-  | { kind: 'ignore' }
-  | { kind: 'malformed'; field: string; message: string }
-  | { kind: 'forbidden'; message: string };
+  | { kind: 'ignore'; claimed: Claimed }
+  | { kind: 'malformed'; field: string; message: string; claimed: Claimed }
+  | { kind: 'forbidden'; reason: 'bad signature' | 'address not allowed'; message: string; claimed: Claimed };
 
 /** The settings of the receiver: the network's profile, its key, and the allowed senders. */
 export interface PostbackSettings {
@@ -50,11 +63,18 @@ export async function judgePostback(incoming: IncomingPostback, settings: Postba
   const { profile, secret } = settings;
   const spec = profile.signature;
   const weak = weakness(profile) !== null;
-  if (settings.senders ? !(incoming.address && settings.senders.has(incoming.address)) : weak) {
-    return { kind: 'forbidden', message: 'This address may not send postbacks.' };
-  }
+  const { fields } = profile;
   const params = signedPart(spec, incoming);
-  const malformed = (field: string, what: string): Verdict => ({ kind: 'malformed', field, message: `${field} ${what}` });
+  const claimed: Claimed = {
+    transactionId: params[fields.transaction] ?? null,
+    userId: params[fields.user] ?? null,
+    amount: params[fields.amount] ?? null,
+    goal: (fields.goal && params[fields.goal]) || null,
+  };
+  if (settings.senders ? !(incoming.address && settings.senders.has(incoming.address)) : weak) {
+    return { kind: 'forbidden', reason: 'address not allowed', message: 'This address may not send postbacks.', claimed };
+  }
+  const malformed = (field: string, what: string): Verdict => ({ kind: 'malformed', field, message: `${field} ${what}`, claimed });
   // Nothing reaches the database (or a signature's encoding) that it cannot hold.
   for (const [name, value] of Object.entries(params)) {
     const problem = textProblem(name, MAX_PARAM) ?? textProblem(value, MAX_PARAM);
@@ -62,13 +82,12 @@ export async function judgePostback(incoming: IncomingPostback, settings: Postba
   }
   if (spec) {
     const given = givenSignature(spec, incoming);
-    if (!given || !secret) return { kind: 'forbidden', message: 'The postback is not signed.' };
-    if (!(await verifySignature(spec, given, params, incoming, secret))) return { kind: 'forbidden', message: 'The postback’s signature is wrong.' };
+    if (!given || !secret) return { kind: 'forbidden', reason: 'bad signature', message: 'The postback is not signed.', claimed };
+    if (!(await verifySignature(spec, given, params, incoming, secret))) return { kind: 'forbidden', reason: 'bad signature', message: 'The postback’s signature is wrong.', claimed };
   }
 
   /** A value that may decide money: signed, or proven by the sender's address. */
   const money = (name: string | undefined): string => (name !== undefined && (weak || signs(spec, name)) ? (params[name] ?? '') : '');
-  const { fields } = profile;
   // Unencoded values joined by a separator: one holding the separator could have come from the next field.
   const message = spec?.message;
   if (!weak && message && 'parts' in message && !message.encode && message.separator) {
@@ -79,11 +98,14 @@ export async function judgePostback(incoming: IncomingPostback, settings: Postba
 
   let transaction = money(fields.transaction);
   const userId = money(fields.user);
+  // The goal decides money (each goal credits once): read only where it is proven, as the rest.
+  const goal = money(fields.goal) || null;
   if (!transaction) return malformed(fields.transaction, 'must be given');
   if (!userId) return malformed(fields.user, 'must be given');
   for (const [field, value] of [
     [fields.transaction, transaction],
     [fields.user, userId],
+    [fields.goal ?? 'goal', goal ?? ''],
   ] as const) {
     const problem = textProblem(value, MAX_ID);
     if (problem) return malformed(field, problem);
@@ -97,7 +119,7 @@ export async function judgePostback(incoming: IncomingPostback, settings: Postba
 
   const matches = (rule: Rule) =>
     'param' in rule ? rule.values.some((value) => value.toLowerCase() === money(rule.param).toLowerCase()) : transaction.startsWith(rule.prefix);
-  if (profile.ignore?.some(matches)) return { kind: 'ignore' };
+  if (profile.ignore?.some(matches)) return { kind: 'ignore', claimed };
   let reversal = false;
   if (profile.status) {
     const status = money(profile.status.param).trim().toLowerCase();
@@ -128,7 +150,10 @@ export async function judgePostback(incoming: IncomingPostback, settings: Postba
       amount: amount.value,
       offerId: hint(fields.offer),
       clickId: hint('click' in fields ? fields.click : undefined),
+      goal,
+      goalName: goal ? (fields.goalName ? params[fields.goalName]?.trim().slice(0, 256) || null : null) : null,
       params,
+      address: incoming.address,
     },
   };
 }

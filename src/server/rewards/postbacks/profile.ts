@@ -38,8 +38,11 @@ export type Rule =
   | { prefix: string; original: string };
 
 export interface PostbackProfile {
-  /** The parameters that carry each field. */
-  fields: { transaction: string; user: string; amount: string; offer?: string; click?: string };
+  /**
+   * The parameters that carry each field. `goal` is the goal (event, task) of a multi-goal offer:
+   * each goal of one transaction credits once; `goalName` its name, when the network sends one.
+   */
+  fields: { transaction: string; user: string; amount: string; offer?: string; click?: string; goal?: string; goalName?: string };
   /** null: the network does not sign (its senders must then be listed). */
   signature: SignatureSpec | null;
   /** Any of these makes the postback a reversal. */

@@ -110,6 +110,11 @@ async function signatureOf(spec: SignatureSpec, text: string, secret: string): P
   }
 }
 
+/** The signature of a call as its network would make it (the first text it could be over). */
+export async function signatureFor(spec: SignatureSpec, params: Params, incoming: IncomingPostback, secret: string): Promise<string> {
+  return signatureOf(spec, signedTexts(spec, params, incoming, secret)[0]!, secret);
+}
+
 /** The signature the call carries (in its parameter or header), or null. */
 export function givenSignature(spec: SignatureSpec, incoming: IncomingPostback): string | null {
   const inParam = spec.param ? allParams(incoming)[spec.param] : undefined;

@@ -5,7 +5,7 @@ import { SECRET, STANDARD_REPLIES, type PostbackProfile } from '../profile.js';
  * id, no separator, so its senders' addresses must prove a postback.
  */
 export const lootably = {
-  fields: { transaction: 'transactionID', user: 'userID', amount: 'currencyReward', offer: 'offerID' },
+  fields: { transaction: 'transactionID', user: 'userID', amount: 'currencyReward', offer: 'offerID', goal: 'goalID' },
   signature: { param: 'hash', algorithm: 'sha256', message: { parts: ['userID', 'ip', 'revenue', 'currencyReward', SECRET], separator: '' } },
   reversal: [],
   replies: STANDARD_REPLIES,
