@@ -1,8 +1,5 @@
 #!/usr/bin/env node
-/** `npx offer-wall-proxy` / `npm run proxy`: the program (`cli/main.ts`). */
-import { main } from './cli/main.js';
+/** `npx offer-wall-proxy` / `npm run proxy`: the program and its commands (`cli/main.ts`). */
+import { run } from './cli/main.js';
 
-main().catch((error: unknown) => {
-  console.error(`offer-wall proxy failed: ${(error as Error)?.message ?? String(error)}`);
-  process.exit(1);
-});
+void run(process.argv);
