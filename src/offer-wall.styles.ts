@@ -67,7 +67,8 @@ export const wallStyles = css`
   }
 
   .list,
-  .rewards-list {
+  .rewards-list,
+  .skeleton {
     list-style: none;
     margin: 0;
     padding: 0;
@@ -85,7 +86,8 @@ export const wallStyles = css`
    * One of the user's rewards is laid out the same: icon, name, amount and status.
    */
   .card,
-  .entry {
+  .entry,
+  .bone {
     display: grid;
     grid-template-columns: auto minmax(0, 1fr) auto;
     align-items: center;
@@ -98,7 +100,7 @@ export const wallStyles = css`
   .card {
     cursor: pointer;
   }
-  .layout-grid .list {
+  .layout-grid :is(.list,.skeleton) {
     grid-template-columns: repeat(auto-fill, minmax(min(240px, 100%), 1fr));
   }
   .layout-grid .card {
@@ -239,6 +241,32 @@ export const wallStyles = css`
   :focus-visible {
     outline: 3px solid var(--_accent);
     outline-offset: 2px;
+  }
+
+  /* The loading state without words: grey lines where the name and the reward will be. */
+  .bone {
+    animation: pulse 1s infinite alternate;
+  }
+  .bone :is(i,b) {
+    display: block;
+    width: 70%;
+    height: .9em;
+    border-radius: 4px;
+    background: var(--_border);
+  }
+  .bone i + i {
+    width: 40%;
+    margin-top: .6em;
+  }
+  .bone b {
+    width: 5em;
+    height: 44px;
+    border-radius: 999px;
+  }
+  @keyframes pulse {
+    to {
+      opacity: .5;
+    }
   }
 
   .state {

@@ -1,15 +1,18 @@
 /**
- * The user's rewards (CONTRACT.md section 9.2): loads the first page of `GET {rewards-endpoint}`
- * when asked (the wall's first update, the view opened, the page visible again after the user
- * went to an offer, a tap recorded), further pages on `more`, and records each tap on an offer
- * (`POST`, `keepalive`, so it survives the page going to the offer). A failure never stops
- * anything else: it is reported (`offer-wall-error` kind `rewards`) and, for a first page, shown
- * with a retry. The token goes as `Authorization: Bearer`. Each load aborts the one before, so
- * an answer for another user or endpoint is never shown.
+ * The user's rewards (CONTRACT.md section 9.2), the part in the script-tag file: whether rewards
+ * are on, the requests to `{rewards-endpoint}` (the token as `Authorization: Bearer`, the wall's
+ * time limit), recording each tap on an offer (`POST`, `keepalive`, so it survives the page going
+ * to the offer), and loading the rewards chunk, which brings the view and the list it shows
+ * (`rewards-list.ts`), as soon as rewards are on. The first screen never waits for it: the tabs
+ * are drawn at once, the pending count joins them when the list has loaded. A chunk that cannot be
+ * loaded leaves the wall without the view (taps are still recorded), reported as a `network`
+ * error, and is tried once more when the page comes back online.
  */
 import type { ReactiveController } from 'lit';
-import { readRewardsPage, type RewardEntry } from '../data/rewards.js';
+import type { RewardsView } from '../chunks/rewards.js';
 import { WallError, type WallErrorInfo } from '../data/types.js';
+import { loadChunk } from '../internal/chunk-load.js';
+import type { RewardsList } from './rewards-list.js';
 import type { WallHost } from './visibility-controllers.js';
 
 export interface RewardsSettings {
@@ -20,18 +23,20 @@ export interface RewardsSettings {
 }
 
 export class RewardsController implements ReactiveController {
-  _status: 'idle' | 'loading' | 'loaded' | 'error' = 'idle';
-  _entries: RewardEntry[] = [];
-  _balance: number | null = null;
-  /** The cursor of the next page, or null. */
-  _next: string | null = null;
-  _loadingMore = false;
-  private _abort = new AbortController();
+  /** The rewards chunk, once loaded. */
+  _view: RewardsView | null = null;
+  /** The list the view shows, once the chunk is here. */
+  _list: RewardsList | null = null;
+  /** The chunk could not be loaded: no view (until a try when the page is back online works). */
+  _missing = false;
+  private _asked = false;
 
   constructor(
-    private readonly _host: WallHost,
+    readonly _host: WallHost,
     private readonly _settings: () => RewardsSettings | undefined,
-    private readonly _failed: (error: WallErrorInfo) => void,
+    readonly _failed: (error: WallErrorInfo) => void,
+    /** The chunk has arrived: its styles join the wall's. */
+    private readonly _arrived: (view: RewardsView) => void,
   ) {
     _host.addController(this);
   }
@@ -43,7 +48,7 @@ export class RewardsController implements ReactiveController {
 
   /** How many of the loaded entries are still pending (for the tab). */
   get _pending(): number {
-    return this._entries.filter((entry) => entry.status === 'pending').length;
+    return this._list?._pending ?? 0;
   }
 
   hostConnected(): void {
@@ -59,25 +64,30 @@ export class RewardsController implements ReactiveController {
     if (document.visibilityState === 'visible') this._refresh();
   };
 
-  /** Forgets everything (another user or endpoint). */
+  /** Another user or endpoint: forgets their rewards, and loads the chunk when rewards are (now) on. */
   _reset(): void {
-    this._abort.abort();
-    this._status = 'idle';
-    this._entries = [];
-    this._balance = this._next = null;
-    this._loadingMore = false;
+    this._list?._reset();
+    if (!this._on || this._asked) return;
+    this._asked = true;
+    loadChunk(
+      () => import('../chunks/rewards.js'),
+      ({ default: view }) => {
+        this._missing = false;
+        this._view = view;
+        this._list = view._list(this);
+        this._arrived(view);
+        this._refresh();
+      },
+      (error) => {
+        this._missing = true;
+        this._host.requestUpdate();
+        this._failed(error);
+      },
+    );
   }
 
-  /** Loads the first page again; what is shown stays until the answer replaces it. */
-  readonly _refresh = (): void => {
-    if (!this._on) return;
-    if (this._status !== 'loaded') this._status = 'loading';
-    void this._page(null);
-  };
-
-  readonly _more = (): void => {
-    if (this._next && !this._loadingMore) void this._page(this._next);
-  };
+  /** Loads the first page of the list again (once the chunk is here). */
+  readonly _refresh = (): void => this._list?._refresh();
 
   /** Records a tap on an offer; once recorded, the list is loaded again (the tap is now pending). */
   _record(body: string): void {
@@ -85,7 +95,7 @@ export class RewardsController implements ReactiveController {
   }
 
   /** One request with the token and the time limit: the JSON answer, nothing for a POST. */
-  private async _call(cursor: string | null, body?: string, signal?: AbortSignal): Promise<unknown> {
+  async _call(cursor: string | null, body?: string, signal?: AbortSignal): Promise<unknown> {
     const { _rewardsEndpoint, _userToken, timeout } = this._settings()!;
     const url = new URL(_rewardsEndpoint!);
     if (cursor) url.searchParams.set('cursor', cursor);
@@ -107,33 +117,5 @@ export class RewardsController implements ReactiveController {
       reason = (error as Error).message;
     }
     throw new WallError('rewards', `The rewards endpoint failed: ${reason}.`);
-  }
-
-  private async _page(cursor: string | null): Promise<void> {
-    if (cursor) this._loadingMore = true;
-    else {
-      // A first page replaces everything, a next page on its way included.
-      this._abort.abort();
-      this._abort = new AbortController();
-      this._loadingMore = false;
-    }
-    const { signal } = this._abort;
-    this._host.requestUpdate();
-    try {
-      const page = readRewardsPage(await this._call(cursor, undefined, signal));
-      if (signal.aborted) return;
-      this._entries = cursor ? this._entries.concat(page.entries) : page.entries;
-      this._balance = page.balance;
-      this._next = page.next;
-      this._status = 'loaded';
-    } catch (error) {
-      if (signal.aborted) return;
-      // A failed next page keeps the list; a failed first page shows the error, with retry.
-      if (!cursor) this._status = 'error';
-      this._failed(error as WallErrorInfo);
-    } finally {
-      if (!signal.aborted) this._loadingMore = false;
-      this._host.requestUpdate();
-    }
   }
 }
