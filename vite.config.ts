@@ -78,20 +78,27 @@ function minifyTemplates(): Plugin {
 /**
  * Lit's production build still carries what only other set-ups use: the hooks of its polyfills
  * and of server-side rendering, the version lists it pushes onto `globalThis`, the metadata
- * standard decorators store properties in (the element declares its properties without
- * decorators), the check for the ShadyCSS polyfill of browsers without shadow DOM, and the texts
- * of errors only a wrong use of its API throws (about 350 B gzip). Each is cut here, and the build
+ * standard decorators store properties in and their initializers (the element declares its
+ * properties without decorators), the checks for the ShadyCSS polyfill and for constructable
+ * style sheets with the <style> elements of engines without them (no engine that lacks them can
+ * run this file), and the texts of errors only a wrong use of its API throws (about 500 B gzip). Each is cut here, and the build
  * fails if one is no longer found, so a new Lit is looked at rather than shipped whole.
  */
 function trimLit(): Plugin {
   const cuts: Array<[file: string, pattern: RegExp, replacement: string]> = [
-    ['@lit/reactive-element/css-tag.js', /\w+\.ShadowRoot&&\(void 0===\w+\.ShadyCSS\|\|\w+\.ShadyCSS\.nativeShadow\)&&/, ''],
+    // Constructable style sheets, which every engine that runs this file has (its class static
+    // blocks need Safari 16.4, Chrome 94, Firefox 93; style sheets: 16.4, 73, 101).
+    ['@lit/reactive-element/css-tag.js', /(\w+)=\w+\.ShadowRoot&&\(void 0===\w+\.ShadyCSS\|\|\w+\.ShadyCSS\.nativeShadow\)&&"adoptedStyleSheets"in Document\.prototype&&"replace"in CSSStyleSheet\.prototype,/, '$1=!0,'],
     ['@lit/reactive-element/css-tag.js', /Error\("CSSResult is not constructable[^"]*"\)/, 'Error()'],
     ['@lit/reactive-element/css-tag.js', /Error\("Value passed to 'css' function[^"]*"\+\w+\+"[^"]*"\)/, 'Error()'],
     ['@lit/reactive-element/reactive-element.js', /(\w+)=\w+\.reactiveElementPolyfillSupport/, '$1=0'],
     ['@lit/reactive-element/reactive-element.js', /,\w+\?\.\(\{ReactiveElement:\w+\}\),\(\w+\.reactiveElementVersions\?\?=\[\]\)\.push\("[\d.]+"\)/, ''],
     ['@lit/reactive-element/reactive-element.js', /Symbol\.metadata\?\?=Symbol\("metadata"\),\w+\.litPropertyMetadata\?\?=new WeakMap;/, ''],
     ['@lit/reactive-element/reactive-element.js', /const (\w+)=this\[Symbol\.metadata\];if\(null!==\1\)\{[^{}]*\}/, ''],
+    // addInitializer, which decorators use to run code in each new element.
+    ['@lit/reactive-element/reactive-element.js', /static addInitializer\(\w+\)\{[^{}]*\}/, ''],
+    ['@lit/reactive-element/reactive-element.js', /void 0!==(\w+)\.l&&\(this\.l=\[\.\.\.\1\.l\]\),/, ''],
+    ['@lit/reactive-element/reactive-element.js', /,this\.constructor\.l\?\.forEach\(\w+=>\w+\(this\)\)/, ''],
     ['lit-html/lit-html.js', /Error\("invalid template strings array"\)/, 'Error()'],
     ['lit-html/lit-html.js', /,(\w+)=\w+\.litHtmlPolyfillSupport;\1\?\.\(\w+,\w+\),\(\w+\.litHtmlVersions\?\?=\[\]\)\.push\("[\d.]+"\);/, ';'],
     ['lit-element/lit-element.js', /,\w+\.litElementHydrateSupport\?\.\(\{LitElement:\w+\}\);const (\w+)=\w+\.litElementPolyfillSupport;\1\?\.\(\{LitElement:\w+\}\);/, ';'],
@@ -221,6 +228,26 @@ function registration(wrapped: { register?: boolean }): Plugin {
 
 type Rendered = Record<string, string[] | null>;
 
+/**
+ * The one-file build: each chunk's `import('…')` becomes its default export, already here (a
+ * chunk's module is then one more module of the file, without the wrapper a bundler puts around a
+ * module it may have to start later).
+ */
+function inlineChunks(): Plugin {
+  return {
+    name: 'offer-wall:inline-chunks',
+    transform(code, id) {
+      if (!id.startsWith(`${SRC}/`)) return null;
+      const imports: string[] = [];
+      const replaced = code.replace(DYNAMIC_IMPORT, (_whole, _quote, specifier: string) => {
+        imports.push(`import __offerWallChunk${imports.length} from ${JSON.stringify(sourceOf(id, specifier))};`);
+        return `Promise.resolve({ default: __offerWallChunk${imports.length - 1} })`;
+      });
+      return imports.length ? { code: `${imports.join('\n')}\n${replaced}`, map: null } : null;
+    },
+  };
+}
+
 interface Chunk {
   name: string;
   file: string;
@@ -323,7 +350,7 @@ function scriptTagFiles(): Plugin {
       await build({
         configFile: false,
         logLevel: 'warn',
-        plugins: [minifyTemplates(), trimLit(), terse({ module: false, ascii: true })],
+        plugins: [minifyTemplates(), trimLit(), inlineChunks(), terse({ module: false, ascii: true })],
         build: {
           outDir,
           emptyOutDir: false,

@@ -20,7 +20,7 @@ import { RewardsController } from './controllers/rewards-controller.js';
 import { ImpressionController, NearEndController } from './controllers/visibility-controllers.js';
 import { WindowController } from './controllers/window-controller.js';
 import { formatCount, formatReward, type RewardSettings } from './data/format.js';
-import { clickRecord, supportUrl, type RewardEntry } from './data/rewards.js';
+import { clickRecord } from './data/rewards.js';
 import type { WallErrorInfo, WallOffer } from './data/types.js';
 import { ShownOffers, type ViewQuery } from './data/view.js';
 import { directionOf, hasTexts, languageOf, loadTexts, messagesFor } from './i18n/index.js';
@@ -294,12 +294,6 @@ export class OfferWall extends LitElement {
     if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus());
   };
 
-  /** "Report a problem": the publisher may handle it; else their support page opens. */
-  private _report = (reward: RewardEntry): void => {
-    const url = supportUrl(this._settings.supportUrl, reward, this._settings.query.userId, document.baseURI);
-    if (fire(this, 'offer-support', { reward }, true) && url) openTab(url);
-  };
-
   private _onIconError = (event: Event): void => {
     const src = (event.target as HTMLImageElement).getAttribute('src');
     if (src && !this._brokenIcons.has(src)) {
@@ -331,7 +325,7 @@ export class OfferWall extends LitElement {
     const detail = key === null ? undefined : this._feed.offers[key];
     // Without the rewards chunk, no view to switch to.
     const rewards = this._rewards._on && !this._rewards._missing;
-    const { _view: view, _list: list } = this._rewards;
+    const list = this._rewards._list;
     return html`
       ${rewards ? renderTabs(this._tab, this._rewards._pending, text, this._select) : nothing}
       <div
@@ -347,9 +341,9 @@ export class OfferWall extends LitElement {
         ${status === 'loaded' ? this._renderOffers(text) : nothing}
       </div>
       ${rewards && this._tab === 'rewards'
-        ? view && list
-          ? view._render(list, context, settings.supportUrl ? this._report : null)
-          : html`<div id="panel-rewards" role="tabpanel" aria-labelledby="tab-rewards">${renderLoading(text)}</div>`
+        ? list
+          ? list._render(context)
+          : renderSkeleton()
         : nothing}
       ${detail ? renderDetail(detail, { ...context, close: this._details.close, start: this._activate }) : nothing}
     `;

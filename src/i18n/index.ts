@@ -10,13 +10,13 @@ import { KEYS, type Texts, type WallMessages } from './texts.js';
 export type { WallMessages } from './texts.js';
 
 /** The languages beside English, each loaded on demand. */
-const LANGUAGES: Record<string, () => Promise<Texts>> = {
-  de: () => import('./de.js').then((module) => module.de),
-  es: () => import('./es.js').then((module) => module.es),
-  pt: () => import('./pt.js').then((module) => module.pt),
-  fr: () => import('./fr.js').then((module) => module.fr),
-  ja: () => import('./ja.js').then((module) => module.ja),
-  ar: () => import('./ar.js').then((module) => module.ar),
+const LANGUAGES: Record<string, () => Promise<{ default: Texts }>> = {
+  de: () => import('./de.js'),
+  es: () => import('./es.js'),
+  pt: () => import('./pt.js'),
+  fr: () => import('./fr.js'),
+  ja: () => import('./ja.js'),
+  ar: () => import('./ar.js'),
 };
 
 /** The texts loaded so far, by language. */
@@ -45,7 +45,7 @@ export const hasTexts = (lang: string): boolean => !!tables[lang];
  */
 export function loadTexts(lang: string): Promise<unknown> {
   return (loads[lang] ??= LANGUAGES[lang]!().then(
-    (texts) => (tables[lang] = texts),
+    (module) => (tables[lang] = module.default),
     (error: unknown) => {
       loads[lang] = undefined;
       throw error;

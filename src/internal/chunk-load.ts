@@ -11,11 +11,8 @@ import { WallError, type WallErrorInfo } from '../data/types.js';
  */
 export function loadChunk<T>(load: () => Promise<T>, done: (value: T) => void, failed: (error: WallErrorInfo) => void, again?: 1): void {
   load().then(done, (error: unknown) => {
-    failed(
-      error instanceof WallError
-        ? { kind: error.kind, message: error.message }
-        : { kind: 'network', message: `A file of the wall could not be loaded (${String((error as Error)?.message ?? error)}).` },
-    );
+    // In the script-tag build the loader names the file; a bundler's says what it says.
+    failed({ kind: 'network', message: error instanceof WallError ? error.message : String(error) });
     if (!again) addEventListener('online', () => loadChunk(load, done, failed, 1), { once: true });
   });
 }

@@ -5,20 +5,20 @@
  * `fromFolder` in place of the import. A classic script has no `import.meta.url`, so the folder is
  * read while this file runs: the `data-chunks` attribute of its script tag (a publisher whose
  * chunks live elsewhere), else the tag's own `src`; a module script has no `currentScript`, so
- * then the page's script with `data-chunks`, else the one that loaded `offer-wall.js`.
+ * then the page's script with `data-chunks`, else the one whose `src` names `offer-wall.js`.
  */
 import { WallError } from '../data/types.js';
 import { host } from './host.js';
 
 const folder = ((script = document.currentScript as HTMLScriptElement | null): string => {
-  script ??= document.querySelector<HTMLScriptElement>('script[data-chunks]') ?? [...document.scripts].find((tag) => /\/offer-wall\.js(?:[?#]|$)/.test(tag.src)) ?? null;
+  script ??= document.querySelector('script[data-chunks]') ?? document.querySelector('script[src*="offer-wall.js"]');
   const named = script?.getAttribute('data-chunks');
   // A folder named without its last slash is still that folder.
   return new URL(named ? named.replace(/\/?$/, '/') : script?.src || '', document.baseURI).href;
 })();
 
-/** Failed loads by file: a module that failed stays failed at its URL, so a new try asks another. */
-const failures: Record<string, number> = {};
+/** Failed loads: a module that failed stays failed at its URL, so the next try asks another. */
+let failures = 0;
 
 /**
  * Loads a chunk from the wall's folder: its exports, or, for a chunk that takes what the main file
@@ -26,13 +26,12 @@ const failures: Record<string, number> = {};
  * the file.
  */
 export async function fromFolder(file: string, register?: 1): Promise<unknown> {
-  const tries = failures[file];
-  const url = new URL(file, folder).href + (tries ? `?retry=${tries}` : '');
+  const url = new URL(file, folder).href + (failures ? `?retry=${failures}` : '');
   try {
     const module = await import(url);
     return register ? { default: module.default(host) } : module;
   } catch {
-    failures[file] = (tries ?? 0) + 1;
-    throw new WallError('network', `The wall could not load ${url}; it goes on without it.`);
+    failures++;
+    throw new WallError('network', `The wall could not load ${url}.`);
   }
 }
