@@ -86,8 +86,7 @@ export const wallStyles = css`
    * One of the user's rewards is laid out the same: icon, name, amount and status.
    */
   .card,
-  .entry,
-  .bone {
+  .entry {
     display: grid;
     grid-template-columns: auto minmax(0, 1fr) auto;
     align-items: center;
@@ -243,25 +242,27 @@ export const wallStyles = css`
     outline-offset: 2px;
   }
 
-  /* The loading state without words: grey lines where the name and the reward will be. */
+  /*
+   * The loading state without words: cards laid out as the real ones (in a grid, or on a narrow
+   * wall, the reward's place goes below), grey lines where the name and the reward will be.
+   */
   .bone {
     animation: pulse 1s infinite alternate;
+    cursor: auto;
   }
   .bone :is(i,b) {
     display: block;
-    width: 70%;
     height: .9em;
-    border-radius: 4px;
+    border-radius: 999px;
     background: var(--_border);
   }
   .bone i + i {
-    width: 40%;
+    width: 60%;
     margin-top: .6em;
   }
   .bone b {
     width: 5em;
     height: 44px;
-    border-radius: 999px;
   }
   @keyframes pulse {
     to {

@@ -12,7 +12,7 @@ import type { WallMessages } from '../messages.js';
  */
 export const renderSkeleton = (): TemplateResult =>
   html`<div part="loading" class="skeleton" aria-busy="true">
-    ${[0, 1, 2].map(() => html`<div class="bone"><span class="icon"></span><span><i></i><i></i></span><b></b></div>`)}
+    ${[0, 1, 2].map(() => html`<div class="card bone"><span class="icon"></span><span><i></i><i></i></span><b class="cta"></b></div>`)}
   </div>`;
 
 export function renderLoading(text: WallMessages): TemplateResult {
