@@ -175,10 +175,14 @@ function terse(options: { module: boolean; ascii: boolean; cache?: object }): Pl
  * parameter; the chunk is then wrapped in that function (see `registration`).
  */
 function handOver(): Plugin {
-  // `import { a, b } from 'spec';` in host.ts: what it hands over from each module.
-  const imports = [...readFileSync(HOST, 'utf8').matchAll(/^import \{([^}]*)\} from '([^']+)';/gm)].map(
-    ([, names, specifier]) => ({ names: names!.split(',').map((name) => name.trim()).filter(Boolean), specifier: specifier! }),
-  );
+  // `import { a, b } from 'spec';` in host.ts: what it hands over from each module, each name
+  // under its own in `export const host = { a, b, … }`.
+  const source = readFileSync(HOST, 'utf8');
+  const imports = [...source.matchAll(/^import \{([^}]*)\} from '([^']+)';/gm)].map(([, names, specifier]) => ({
+    names: names!.split(',').map((name) => name.trim()).filter(Boolean),
+    specifier: specifier!,
+  }));
+  const listed = new Set((/export const host = \{([^}]*)\}/.exec(source)?.[1] ?? '').split(',').map((name) => name.trim()));
   const handed = new Map<string, string[]>();
   return {
     name: 'offer-wall:hand-over',
@@ -186,6 +190,8 @@ function handOver(): Plugin {
     enforce: 'pre',
     async buildStart() {
       for (const { names, specifier } of imports) {
+        const unlisted = names.filter((name) => !listed.has(name));
+        if (unlisted.length) this.error(`host.ts imports ${unlisted.join(', ')} but does not hand it over in \`host\``);
         const resolved = await this.resolve(specifier, HOST);
         if (!resolved) this.error(`host.ts imports ${specifier}, which cannot be resolved`);
         handed.set(resolved.id, [...(handed.get(resolved.id) ?? []), ...names]);
