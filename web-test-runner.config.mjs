@@ -6,6 +6,8 @@
 //   which the webKitDriver() plugin below starts, under `xvfb-run` when there is no display.
 // BROWSERS=chromium,firefox,webkit (the default) picks the engines; `npm run test:<engine>` runs one.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -48,6 +50,18 @@ function referenceProxy() {
       if (context.path === '/__proxy.json') return { body: JSON.stringify({ url: proxy.url }), type: 'json' };
     },
   };
+}
+
+/**
+ * The built files in dist/ are served byte for byte, as a publisher's server serves them: esbuild
+ * (which the test server runs on JavaScript for engines it does not take for the newest) would
+ * rewrite them, and then the tests would not load what ships, and Subresource Integrity (which
+ * test/pages/full.html pins) would refuse the file.
+ */
+function asBuilt(plugin) {
+  const transform = plugin.transform.bind(plugin);
+  plugin.transform = (context) => (context.path.startsWith('/dist/') ? undefined : transform(context));
+  return plugin;
 }
 
 const ENGINES = ['chromium', 'firefox', 'webkit'];
@@ -237,7 +251,7 @@ export default {
   files: ['test/**/*.test.ts', '!test/server/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   plugins: [
-    esbuildPlugin({ ts: true, tsx: true, target: 'auto', tsconfig: './tsconfig.json' }),
+    asBuilt(esbuildPlugin({ ts: true, tsx: true, target: 'auto', tsconfig: './tsconfig.json' })),
     referenceProxy(),
     frameworks(),
     ...(engines.includes('webkit') ? [webKitDriver()] : []),
@@ -246,6 +260,20 @@ export default {
     function mockServiceWorker(context, next) {
       if (context.url === '/mockServiceWorker.js') context.url = '/node_modules/msw/lib/mockServiceWorker.js';
       return next();
+    },
+    // A publisher's chunks in a folder of their own (test/pages/chunks-elsewhere.html names it
+    // with data-chunks): the built ones, served from there too.
+    function chunksElsewhere(context, next) {
+      if (context.path.startsWith('/elsewhere/chunks/')) context.url = context.url.replace('/elsewhere/chunks/', '/dist/');
+      return next();
+    },
+    // test/pages/full.html pins dist/offer-wall.full.js with Subresource Integrity: its hash as
+    // built, as a publisher would paste it.
+    async function subresourceIntegrity(context, next) {
+      await next();
+      if (context.path !== '/test/pages/full.html') return;
+      const digest = createHash('sha384').update(readFileSync('dist/offer-wall.full.js')).digest('base64');
+      context.body = readFileSync('test/pages/full.html', 'utf8').replace('integrity="SRI"', `integrity="sha384-${digest}"`);
     },
     // Test pages under /test/pages/ are served with the Content-Security-Policy their `csp`
     // query parameter names, as a strict publisher's server would send it.

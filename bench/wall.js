@@ -5,5 +5,6 @@ const n = query.get('n');
 const wall = document.querySelector('offer-wall');
 wall.setAttribute('page-size', n);
 if (query.get('timeout')) wall.setAttribute('timeout', query.get('timeout'));
+if (query.get('locale')) wall.setAttribute('locale', query.get('locale'));
 wall.setAttribute('endpoint', query.get('endpoint') || `/feed?n=${n}`);
 wall.addEventListener('offer-wall-load', () => (window.__loaded = true));

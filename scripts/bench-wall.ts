@@ -11,14 +11,18 @@
  * - frame times while scrolling through 10,000 offers;
  * - time from a keystroke in the search box (or a sort or filter change) to the next frame, over
  *   10,000 offers;
- * - the size of dist/offer-wall.js raw, gzip and brotli, and what each dependency contributes.
+ * - a German wall's first card against an English one's on the mobile network, from the page's
+ *   navigation: the German texts are a chunk the wall loads beside its first page of offers (goal:
+ *   within 50 ms of English);
+ * - the size of dist/offer-wall.js raw, gzip and brotli, its chunks and dist/offer-wall.full.js,
+ *   and what each dependency contributes.
  *
  * The upstream and each proxy run in processes of their own (bench-servers.js, the proxy's CLI).
  * Environment: BENCH_RUNS (7), BENCH_THROTTLED_RUNS (3), BENCH_SECTIONS (first,throttled,slow,
- * loaded,input,size: any of them), BENCH_SLOW_PIECE_MS (20: the slow upstream's pace, ms per 16 KB).
+ * loaded,input,language,size: any of them), BENCH_SLOW_PIECE_MS (20: the slow upstream's pace, ms per 16 KB).
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -31,7 +35,7 @@ import { children, startProgram, startRole } from './bench-processes.js';
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 7);
 const THROTTLED_RUNS = Number(process.env['BENCH_THROTTLED_RUNS'] ?? 3);
-const SECTIONS = new Set((process.env['BENCH_SECTIONS'] ?? 'first,throttled,slow,loaded,input,size').split(','));
+const SECTIONS = new Set((process.env['BENCH_SECTIONS'] ?? 'first,throttled,slow,loaded,input,language,size').split(','));
 const SLOW_PIECE_MS = Number(process.env['BENCH_SLOW_PIECE_MS'] ?? 20);
 /** The app id the streaming upstream of bench-servers.js checks. */
 const BENCH_APP_ID = 'bench-app-id';
@@ -63,7 +67,9 @@ const server = createServer((req, res) => {
     }, Number(url.searchParams.get('latency') ?? LATENCY_MS));
     return;
   }
-  const file = files[url.pathname];
+  // The chunks dist/offer-wall.js loads from its own folder (this server's root).
+  const chunk = /^\/(offer-wall\.[a-z0-9-]+\.[0-9a-f]{8}\.js)$/.exec(url.pathname)?.[1];
+  const file = chunk ? ([`dist/${chunk}`, 'text/javascript'] as [string, string]) : files[url.pathname];
   if (!file) {
     res.writeHead(404).end();
     return;
@@ -131,6 +137,8 @@ async function loaded(path: string): Promise<Page> {
 }
 
 interface FirstPaint {
+  /** From the page's navigation. */
+  painted: number;
   /** From the page asking for the feed. */
   fromAsked: number;
   /** From the answer's headers. */
@@ -327,6 +335,35 @@ for (const [name, values] of Object.entries(inputs)) {
 }
 }
 
+if (SECTIONS.has('language')) {
+  console.log('\n## A German wall\'s first card against an English one\'s, on the mobile network (ms)\n');
+  console.log('The same page and feed (Lighthouse\'s mobile network, as above; the bench server answers at once),');
+  console.log('`locale="de-DE"` against `locale="en-US"`: the German texts are a chunk the wall asks for beside');
+  console.log('its first page of offers. From the page\'s navigation, and from the wall asking for the feed, to');
+  console.log(`the first card painted; ${RUNS} runs each, taking turns. Goal: German within 50 ms of English.\n`);
+  console.log('| offers | English, from navigation | German, from navigation | German − English (medians) | English, from asking | German, from asking |');
+  console.log('|---:|---:|---:|---:|---:|---:|');
+  for (const n of [20, 1_000]) {
+    const times: Record<'en' | 'de', FirstPaint[]> = { en: [], de: [] };
+    const once = async (lang: 'en' | 'de') => {
+      const page = await open(`/wall.html?n=${n}&latency=0&locale=${lang === 'de' ? 'de-DE' : 'en-US'}`, true);
+      times[lang].push(await page.evaluate(() => (window as unknown as { __firstPaint: FirstPaint }).__firstPaint));
+      await page.close();
+    };
+    await once('de'); // warm-up
+    times.de = [];
+    for (let run = 0; run < RUNS; run++) {
+      for (const lang of run % 2 ? (['de', 'en'] as const) : (['en', 'de'] as const)) await once(lang);
+    }
+    const of = (lang: 'en' | 'de', key: keyof FirstPaint) => stat(times[lang].map((t) => t[key]!));
+    const en = of('en', 'painted');
+    const de = of('de', 'painted');
+    console.log(
+      `| ${n.toLocaleString('en-US')} | ${fmt(en)} | ${fmt(de)} | ${(de.median - en.median).toFixed(1)} | ${fmt(of('en', 'fromAsked'))} | ${fmt(of('de', 'fromAsked'))} |`,
+    );
+  }
+}
+
 await browser.close();
 server.close();
 for (const child of children) child.kill();
@@ -334,13 +371,16 @@ if (!SECTIONS.has('size')) process.exit(0);
 
 // ---- size ----------------------------------------------------------------------------------
 
-console.log('\n## dist/offer-wall.js\n');
-const bundle = readFileSync(root + 'dist/offer-wall.js');
+console.log('\n## dist/offer-wall.js, its chunks, and dist/offer-wall.full.js\n');
 const gz = (b: Buffer | string) => gzipSync(b, { level: 9 }).length;
 const br = (b: Buffer | string) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-console.log('| raw | gzip -9 | brotli 11 |');
-console.log('|---:|---:|---:|');
-console.log(`| ${bundle.length} B | ${gz(bundle)} B | ${br(bundle)} B |`);
+console.log('| file | raw | gzip -9 | brotli 11 |');
+console.log('|---|---:|---:|---:|');
+const chunkFiles = readdirSync(root + 'dist').filter((file) => /^offer-wall\.[a-z0-9-]+\.[0-9a-f]{8}\.js$/.test(file));
+for (const file of ['offer-wall.js', ...chunkFiles.sort(), 'offer-wall.full.js']) {
+  const bytes = readFileSync(`${root}dist/${file}`);
+  console.log(`| ${file} | ${bytes.length} B | ${gz(bytes)} B | ${br(bytes)} B |`);
+}
 
 // What each dependency contributes: a build with a source map, its output split by source.
 const mapDir = `${root}.build/bench-dist`;

@@ -6,22 +6,28 @@
  * - `controllers/window-controller.ts`: which cards are in the DOM;
  * - `controllers/visibility-controllers.ts`: impressions and loading near the end;
  * - `controllers/detail-controller.ts`: the offer detail's dialog, opening, closing, focus;
+ * - `controllers/rewards-controller.ts`: the user's rewards, whose view is a chunk loaded when on;
  * - `templates/`: the card and the states around it.
+ *
+ * Its texts are English until the locale asks for another of its languages, whose texts are then
+ * loaded (a chunk of the script-tag file): until they are here, the wall shows its loading state
+ * without words, never English that then changes.
  */
-import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, adoptStyles, html, nothing, type CSSResult, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { DetailController } from './controllers/detail-controller.js';
 import { FeedController } from './controllers/feed-controller.js';
 import { RewardsController } from './controllers/rewards-controller.js';
 import { ImpressionController, NearEndController } from './controllers/visibility-controllers.js';
 import { WindowController } from './controllers/window-controller.js';
 import { formatCount, formatReward, type RewardSettings } from './data/format.js';
-import { clickRecord, supportUrl, type RewardEntry } from './data/rewards.js';
+import { clickRecord } from './data/rewards.js';
 import type { WallErrorInfo, WallOffer } from './data/types.js';
 import { ShownOffers, type ViewQuery } from './data/view.js';
-import { directionOf, messagesFor } from './i18n/index.js';
+import { directionOf, hasTexts, languageOf, loadTexts, messagesFor } from './i18n/index.js';
 import { clickUrl, newClickId } from './data/urls.js';
 import { fire } from './events.js';
 import { ATTRIBUTES, REQUEST_PROPERTIES, type SettingsProperties } from './internal/attributes.js';
+import { loadChunk } from './internal/chunk-load.js';
 import { isSetting, readSettings } from './internal/read-settings.js';
 import type { Settings } from './internal/settings.js';
 import type { WallMessages } from './messages.js';
@@ -30,9 +36,8 @@ import { drawCard, type CardContext } from './templates/card.js';
 import { renderDetail } from './templates/detail.js';
 import { detailStyles } from './templates/detail.styles.js';
 import { toolbarStyles } from './templates/toolbar.styles.js';
-import { renderEmpty, renderError, renderLoading, renderMore, renderNoMatches } from './templates/states.js';
-import { renderRewards, renderTabs, type WallTab } from './templates/rewards.js';
-import { rewardsStyles } from './templates/rewards.styles.js';
+import { renderEmpty, renderError, renderLoading, renderMore, renderNoMatches, renderSkeleton } from './templates/states.js';
+import { renderTabs, type WallTab } from './templates/tabs.js';
 import { renderToolbar } from './templates/toolbar.js';
 
 /** Opens an offer's or the support page's link as the wall always does: a new tab, no opener. */
@@ -49,7 +54,7 @@ const openTab = (url: string) => window.open(url, '_blank', 'noopener,noreferrer
  * @fires {OfferClickEvent} offer-click - The user activated an offer's call to action. Cancelable; by default the wall opens `detail.url` in a new tab.
  * @fires {OfferImpressionEvent} offer-impression - An offer's card was at least half visible for the first time since the wall (re)loaded.
  * @fires {OfferWallLoadEvent} offer-wall-load - A page of offers was received and shown.
- * @fires {OfferWallErrorEvent} offer-wall-error - Loading failed after retries, or the configuration is unusable; kind `rewards`: the user's rewards could not be loaded or a tap recorded.
+ * @fires {OfferWallErrorEvent} offer-wall-error - Loading failed after retries, the configuration is unusable, or a file of the wall (a language, the rewards view) could not be loaded (kind `network`, naming it); kind `rewards`: the user's rewards could not be loaded or a tap recorded.
  * @fires {OfferSupportEvent} offer-support - The user chose "Report a problem" on a reward pending for more than a day. Cancelable; by default the wall opens `support-url` for it in a new tab.
  *
  * @slot header - Content shown above the offers.
@@ -96,7 +101,7 @@ const openTab = (url: string) => window.open(url, '_blank', 'noopener,noreferrer
  * @cssprop --offer-wall-background - The wall's background (transparent in light, dark in dark).
  */
 export class OfferWall extends LitElement {
-  static override styles = [hostStyles, wallStyles, toolbarStyles, detailStyles, rewardsStyles];
+  static override styles = [hostStyles, wallStyles, toolbarStyles, detailStyles];
 
   // The attributes are declared once, in internal/attributes.ts (without decorators: the same
   // meaning, fewer bytes in the bundle); their types join the class through the interface below.
@@ -116,6 +121,13 @@ export class OfferWall extends LitElement {
   private _warned = new Set<string>();
   /** The view shown, when rewards are on: the offers, or the user's rewards. */
   private _tab: WallTab = 'offers';
+  /** Languages whose texts this wall asked for, and those that could not be loaded (it shows English). */
+  private _askedTexts = new Set<string>();
+  private _missingTexts = new Set<string>();
+  /** The feed's events held back while the texts to show what they tell are on their way. */
+  private _held: (() => void)[] = [];
+  /** Styles the chunks brought (the rewards view's). */
+  private _chunkStyles: CSSResult[] = [];
 
   // The panel speaks to the user; the publisher finds the technical reason here and in the event.
   private _fail = (error: WallErrorInfo): void => {
@@ -132,11 +144,20 @@ export class OfferWall extends LitElement {
     },
     // Formats are slow to build the first time: build them while the request is in flight.
     _waiting: () => formatReward({ kind: 'price', usd: 0, discountPercent: 1 }, this._rewardSettings()),
-    _loaded: (detail) => fire(this, 'offer-wall-load', detail),
-    _failed: (error) => this._fail(error),
+    // Told once they show: held back while the texts to show them in are on their way.
+    _loaded: (detail) => this._whenShown(() => fire(this, 'offer-wall-load', detail)),
+    _failed: (error) => this._whenShown(() => this._fail(error)),
   });
 
-  private _rewards = new RewardsController(this, () => this._settings, (error) => this._fail(error));
+  private _rewards = new RewardsController(
+    this,
+    () => this._settings,
+    (error) => this._fail(error),
+    (view) => {
+      this._chunkStyles.push(view._styles);
+      adoptStyles(this.renderRoot as ShadowRoot, [...OfferWall.elementStyles, ...this._chunkStyles]);
+    },
+  );
 
   private _window = new WindowController(this, {
     // A new page's first screen shows before the rest of it.
@@ -167,6 +188,24 @@ export class OfferWall extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this._settings || [...changed.keys()].some(isSetting)) this._settings = readSettings(this, this._warned);
+    // A language not loaded yet: asked for now, in parallel with the offers (asked in hostUpdate).
+    const lang = languageOf(this._settings.locale);
+    if (!hasTexts(lang) && !this._askedTexts.has(lang)) {
+      this._askedTexts.add(lang);
+      loadChunk(
+        () => loadTexts(lang),
+        () => {
+          this._missingTexts.delete(lang);
+          this.requestUpdate();
+        },
+        (error) => {
+          // English, rather than words that never come.
+          this._missingTexts.add(lang);
+          this.requestUpdate();
+          this._fail(error);
+        },
+      );
+    }
     // Another user or endpoint: their rewards, loaded now so the tab can count what is pending.
     if (!this.hasUpdated || changed.has('rewardsEndpoint') || changed.has('userToken')) {
       this._rewards._reset();
@@ -183,6 +222,23 @@ export class OfferWall extends LitElement {
     if (this._shown.update(this._feed.offers, this._settings.view)) this._window._rewind();
     this._context = this._cardContext();
     super.update(changed);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // What the feed told is shown now, in the wall's language.
+    if (!this._waiting()) this._held.splice(0).forEach((tell) => tell());
+  }
+
+  private _whenShown(tell: () => void): void {
+    if (this._waiting()) this._held.push(tell);
+    else tell();
+  }
+
+  /** Whether the texts of the wall's language are on their way (it then shows no words). */
+  private _waiting(): boolean {
+    const lang = languageOf(this._settings.locale);
+    return !hasTexts(lang) && !this._missingTexts.has(lang);
   }
 
   /** The user changed the toolbar: the attributes follow, and the view with them. */
@@ -238,12 +294,6 @@ export class OfferWall extends LitElement {
     if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus());
   };
 
-  /** "Report a problem": the publisher may handle it; else their support page opens. */
-  private _report = (reward: RewardEntry): void => {
-    const url = supportUrl(this._settings.supportUrl, reward, this._settings.query.userId, document.baseURI);
-    if (fire(this, 'offer-support', { reward }, true) && url) openTab(url);
-  };
-
   private _onIconError = (event: Event): void => {
     const src = (event.target as HTMLImageElement).getAttribute('src');
     if (src && !this._brokenIcons.has(src)) {
@@ -253,13 +303,7 @@ export class OfferWall extends LitElement {
   };
 
   protected override render(): TemplateResult {
-    const context = this._context;
-    const { text } = context;
     const settings = this._settings;
-    const { status, error } = this._feed;
-    const { key } = this._details;
-    const detail = key === null ? undefined : this._feed.offers[key];
-    const rewards = this._rewards._on;
     return html`<div
       class="wall theme-${settings.theme} layout-${settings.layout}"
       part="base"
@@ -267,6 +311,22 @@ export class OfferWall extends LitElement {
       lang=${settings.locale}
     >
       <slot name="header"></slot>
+      ${this._waiting() ? renderSkeleton() : this._renderViews()}
+    </div>`;
+  }
+
+  /** The tabs (when rewards are on), the offers, the user's rewards and the open detail. */
+  private _renderViews(): TemplateResult {
+    const context = this._context;
+    const { text } = context;
+    const settings = this._settings;
+    const { status, error } = this._feed;
+    const { key } = this._details;
+    const detail = key === null ? undefined : this._feed.offers[key];
+    // Without the rewards chunk, no view to switch to.
+    const rewards = this._rewards._on && !this._rewards._missing;
+    const list = this._rewards._list;
+    return html`
       ${rewards ? renderTabs(this._tab, this._rewards._pending, text, this._select) : nothing}
       <div
         id="panel-offers"
@@ -281,12 +341,12 @@ export class OfferWall extends LitElement {
         ${status === 'loaded' ? this._renderOffers(text) : nothing}
       </div>
       ${rewards && this._tab === 'rewards'
-        ? renderRewards(this._rewards, context, settings.supportUrl ? this._report : null)
+        ? list
+          ? list._render(context)
+          : renderSkeleton()
         : nothing}
-      ${detail
-        ? renderDetail(detail, { ...context, close: this._details.close, start: this._activate })
-        : nothing}
-    </div>`;
+      ${detail ? renderDetail(detail, { ...context, close: this._details.close, start: this._activate }) : nothing}
+    `;
   }
 
   private _cardContext(): CardContext {

@@ -67,7 +67,8 @@ export const wallStyles = css`
   }
 
   .list,
-  .rewards-list {
+  .rewards-list,
+  .skeleton {
     list-style: none;
     margin: 0;
     padding: 0;
@@ -98,7 +99,7 @@ export const wallStyles = css`
   .card {
     cursor: pointer;
   }
-  .layout-grid .list {
+  .layout-grid :is(.list,.skeleton) {
     grid-template-columns: repeat(auto-fill, minmax(min(240px, 100%), 1fr));
   }
   .layout-grid .card {
@@ -239,6 +240,34 @@ export const wallStyles = css`
   :focus-visible {
     outline: 3px solid var(--_accent);
     outline-offset: 2px;
+  }
+
+  /*
+   * The loading state without words: cards laid out as the real ones (in a grid, or on a narrow
+   * wall, the reward's place goes below), grey lines where the name and the reward will be.
+   */
+  .bone {
+    animation: pulse 1s infinite alternate;
+    cursor: auto;
+  }
+  .bone :is(i,b) {
+    display: block;
+    height: .9em;
+    border-radius: 999px;
+    background: var(--_border);
+  }
+  .bone i + i {
+    width: 60%;
+    margin-top: .6em;
+  }
+  .bone b {
+    width: 5em;
+    height: 44px;
+  }
+  @keyframes pulse {
+    to {
+      opacity: .5;
+    }
   }
 
   .state {

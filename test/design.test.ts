@@ -212,8 +212,8 @@ describe('design: type filters in the user’s words', () => {
       expect(texts(wall, 'filter'), locale).to.deep.equal(labels);
     }
     for (const locale of ['es', 'pt', 'fr']) {
-      const text = messagesFor(locale);
       const { wall } = await loadedWall({ locale });
+      const text = messagesFor(locale);
       expect(texts(wall, 'filter'), locale).to.deep.equal([text.all, text.typeApps, text.typeTasks, text.typeSignups, 'brand-new-type']);
     }
   });

@@ -8,6 +8,9 @@ import { expect } from '@open-wc/testing';
 
 interface WallReport {
   defined: boolean;
+  lang: string | null;
+  ctaLabel: string | null;
+  tabs: string[];
   cards: number;
   titles: string[];
   titleFontSize: string | null;
@@ -24,6 +27,8 @@ interface PageReport {
   violations: string[];
   uncaught: string[];
   walls: Record<string, WallReport>;
+  /** The wall's files the page loaded (paths). */
+  files: string[];
 }
 
 async function openPage(path: string): Promise<PageReport> {
@@ -55,18 +60,18 @@ function expectBothWallsShown(report: PageReport): void {
   expect(report.walls['s2s']!.titles[0]).to.equal('Plus500: CFD Online Trading on Forex and Stocks');
 }
 
+// Current Chromium, Firefox and WebKit all enforce Trusted Types. An engine without them ignores
+// the directive: the wall must still show (the test runs, and its title says so), and the proof
+// that the directive is enforced cannot run there.
+const trustedTypes = 'trustedTypes' in window;
+const noTrustedTypes = trustedTypes ? '' : ' (this engine has no Trusted Types: the directive is ignored)';
+
 describe('strict pages', () => {
   it(`works under "default-src 'self'; img-src * data:" without a single CSP violation`, async () => {
     const report = await openPage('/test/pages/classic.html?csp=strict');
     expectBothWallsShown(report);
     expect(report.violations).to.deep.equal([]);
   });
-
-  // Current Chromium, Firefox and WebKit all enforce Trusted Types. An engine without them ignores
-  // the directive: the wall must still show (the test runs, and its title says so), and the proof
-  // that the directive is enforced cannot run there.
-  const trustedTypes = 'trustedTypes' in window;
-  const noTrustedTypes = trustedTypes ? '' : ' (this engine has no Trusted Types: the directive is ignored)';
 
   it(`works when that policy adds "require-trusted-types-for 'script'"${noTrustedTypes}`, async () => {
     const report = await openPage('/test/pages/classic.html?csp=trusted-types');
@@ -106,6 +111,58 @@ describe('loading the script', () => {
       const report = await openPage(`/test/pages/${page}.html?csp=strict`);
       expectBothWallsShown(report);
       expect(report.violations).to.deep.equal([]);
+    });
+  }
+});
+
+/**
+ * The pages of test/pages/chunks*.html and full.html: a German wall (its texts a chunk) and a wall
+ * with rewards on (the rewards view a chunk), both shown in full, the rewards tab counting the
+ * pending reward of test/pages/rewards.json.
+ */
+function expectChunkedWallsShown(report: PageReport): void {
+  expect(report.uncaught).to.deep.equal([]);
+  expect(report.violations).to.deep.equal([]);
+  const german = report.walls['s2s']!;
+  expect(german).to.deep.include({ defined: true, event: 'offer-wall-load', cards: 3, lang: 'de-DE' });
+  expect(german.ctaLabel).to.match(/^Plus500: .* starten, Belohnung: /);
+  const rewards = report.walls['appcharge']!;
+  expect(rewards).to.deep.include({ defined: true, event: 'offer-wall-load', cards: 2 });
+  expect(rewards.tabs).to.deep.equal(['Offers', 'My rewards 1 Pending']);
+}
+
+const CHUNK = (name: string) => new RegExp(`/offer-wall\\.${name}\\.[0-9a-f]{8}\\.js$`);
+
+describe('chunks', () => {
+  for (const csp of ['strict', 'trusted-types'] as const) {
+    it(`loads a language and the rewards view from the script's own folder, with no new CSP source (${csp})${csp === 'trusted-types' ? noTrustedTypes : ''}`, async () => {
+      const report = await openPage(`/test/pages/chunks.html?csp=${csp}`);
+      expectChunkedWallsShown(report);
+      expect(report.files.filter((path) => CHUNK('de').test(path) || CHUNK('rewards').test(path)).map((path) => path.slice(0, 6))).to.deep.equal(['/dist/', '/dist/']);
+      // Only what these walls use: no other language.
+      expect(report.files.filter((path) => CHUNK('(?:es|pt|fr|ja|ar)').test(path))).to.deep.equal([]);
+    });
+  }
+
+  it('finds its folder from a module script too (which has no currentScript)', async () => {
+    const report = await openPage('/test/pages/chunks-module.html?csp=strict');
+    expectChunkedWallsShown(report);
+    expect(report.files.some((path) => path.startsWith('/dist/') && CHUNK('de').test(path))).to.equal(true);
+  });
+
+  it('loads its chunks from the folder data-chunks names', async () => {
+    const report = await openPage('/test/pages/chunks-elsewhere.html?csp=strict');
+    expectChunkedWallsShown(report);
+    const chunks = report.files.filter((path) => CHUNK('(?:de|rewards)').test(path));
+    expect(chunks).to.have.length(2);
+    for (const path of chunks) expect(path).to.match(/^\/elsewhere\/chunks\/offer-wall\./);
+  });
+
+  for (const csp of ['strict', 'trusted-types'] as const) {
+    it(`dist/offer-wall.full.js, pinned with Subresource Integrity, is the whole wall in one file (${csp})${csp === 'trusted-types' ? noTrustedTypes : ''}`, async () => {
+      const report = await openPage(`/test/pages/full.html?csp=${csp}`);
+      expectChunkedWallsShown(report);
+      expect(report.files).to.deep.equal(['/dist/offer-wall.full.js']);
     });
   }
 });

@@ -2,7 +2,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { APPCHARGE_SEED, S2S_SEED, S2S_SEED_OFFER } from '../demo/mocks/seeds.js';
 import { appchargeOffer, appchargePage, s2sOffer, s2sPage } from './fixtures/feeds.js';
-import { feed, loadedWall, mock, openDetail, part, parts, texts } from './helpers.js';
+import { feed, loadedWall, mock, openDetail, part, parts, texts, until } from './helpers.js';
 
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 
@@ -90,11 +90,14 @@ describe('<offer-wall> rendering', () => {
     );
     const { wall } = await loadedWall({ locale: 'en-US' });
     expect(texts(wall, 'payout')).to.deep.equal(['$1,234.50']);
+    // A language's texts load when a wall first needs them: the cards show again once they are here.
     wall.locale = 'de-DE';
     await wall.updateComplete;
+    await until(() => part(wall, 'payout'), 'the cards in German');
     expect(texts(wall, 'payout').map(plain)).to.deep.equal(['1.234,50 $']);
     wall.setAttribute('locale', 'ja-JP');
     await wall.updateComplete;
+    await until(() => part(wall, 'payout'), 'the cards in Japanese');
     expect(texts(wall, 'payout')).to.deep.equal(['$1,234.50']);
     expect(requests).to.equal(1);
   });

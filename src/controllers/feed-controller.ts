@@ -161,7 +161,7 @@ export class FeedController implements ReactiveController {
     }
     const settings = this._settings();
     if (!settings.endpoint) {
-      this._fail(loadId, new WallError('config', settings.endpointProblem ?? 'The endpoint is not usable.'));
+      this._fail(loadId, new WallError('config', settings.endpointProblem!));
       return;
     }
     this.status = 'loading';

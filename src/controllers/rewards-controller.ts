@@ -1,40 +1,37 @@
 /**
- * The user's rewards (CONTRACT.md section 9.2): loads the first page of `GET {rewards-endpoint}`
- * when asked (the wall's first update, the view opened, the page visible again after the user
- * went to an offer, a tap recorded), further pages on `more`, and records each tap on an offer
- * (`POST`, `keepalive`, so it survives the page going to the offer). A failure never stops
- * anything else: it is reported (`offer-wall-error` kind `rewards`) and, for a first page, shown
- * with a retry. The token goes as `Authorization: Bearer`. Each load aborts the one before, so
- * an answer for another user or endpoint is never shown.
+ * The user's rewards (CONTRACT.md section 9.2), the part in the script-tag file: whether rewards
+ * are on, recording each tap on an offer (`POST {rewards-endpoint}`, the token as
+ * `Authorization: Bearer`, `keepalive` so that it survives the page going to the offer), and
+ * loading the rewards chunk, which brings the view and the list it shows (`rewards-list.ts`), as
+ * soon as rewards are on. The first screen never waits for it: the tabs are drawn at once, the
+ * pending count joins them when the list has loaded. A chunk that cannot be loaded leaves the
+ * wall without the view (taps are still recorded), reported as a `network` error, and is tried
+ * once more when the page comes back online.
  */
-import type { ReactiveController } from 'lit';
-import { readRewardsPage, type RewardEntry } from '../data/rewards.js';
+import type { RewardsView } from '../chunks/rewards.js';
 import { WallError, type WallErrorInfo } from '../data/types.js';
+import { loadChunk } from '../internal/chunk-load.js';
+import type { Settings } from '../internal/settings.js';
+import type { RewardsList } from './rewards-list.js';
 import type { WallHost } from './visibility-controllers.js';
 
-export interface RewardsSettings {
-  /** The rewards endpoint, or null when the wall has none (or no token): rewards are off. */
-  _rewardsEndpoint: URL | null;
-  _userToken: string | null;
-  timeout: number;
-}
+/** A failure of the rewards endpoint, for `offer-wall-error` (kind `rewards`). */
+export const rewardsFailed = (reason: string): WallError => new WallError('rewards', `The rewards endpoint failed: ${reason}.`);
 
-export class RewardsController implements ReactiveController {
-  _status: 'idle' | 'loading' | 'loaded' | 'error' = 'idle';
-  _entries: RewardEntry[] = [];
-  _balance: number | null = null;
-  /** The cursor of the next page, or null. */
-  _next: string | null = null;
-  _loadingMore = false;
-  private _abort = new AbortController();
+export class RewardsController {
+  /** The list the view shows (and draws it), once the rewards chunk is here. */
+  _list: RewardsList | null = null;
+  /** The chunk could not be loaded: no view (until a try when the page is back online works). */
+  _missing = false;
+  private _asked = false;
 
   constructor(
-    private readonly _host: WallHost,
-    private readonly _settings: () => RewardsSettings | undefined,
-    private readonly _failed: (error: WallErrorInfo) => void,
-  ) {
-    _host.addController(this);
-  }
+    readonly _host: WallHost,
+    readonly _settings: () => Settings | undefined,
+    readonly _failed: (error: WallErrorInfo) => void,
+    /** The chunk has arrived: its styles join the wall's. */
+    private readonly _arrived: (view: RewardsView) => void,
+  ) {}
 
   /** Whether rewards are on: an endpoint and a token (none before the wall's first update). */
   get _on(): boolean {
@@ -43,97 +40,46 @@ export class RewardsController implements ReactiveController {
 
   /** How many of the loaded entries are still pending (for the tab). */
   get _pending(): number {
-    return this._entries.filter((entry) => entry.status === 'pending').length;
+    return this._list?._pending ?? 0;
   }
 
-  hostConnected(): void {
-    document.addEventListener('visibilitychange', this._onVisible);
-  }
-
-  hostDisconnected(): void {
-    document.removeEventListener('visibilitychange', this._onVisible);
-  }
-
-  /** Back from the app store: what was tapped shows as pending at once. */
-  private _onVisible = (): void => {
-    if (document.visibilityState === 'visible') this._refresh();
-  };
-
-  /** Forgets everything (another user or endpoint). */
+  /** Another user or endpoint: forgets their rewards, and loads the chunk when rewards are (now) on. */
   _reset(): void {
-    this._abort.abort();
-    this._status = 'idle';
-    this._entries = [];
-    this._balance = this._next = null;
-    this._loadingMore = false;
+    this._list?._reset();
+    if (!this._on || this._asked) return;
+    this._asked = true;
+    loadChunk(
+      () => import('../chunks/rewards.js'),
+      ({ default: view }) => {
+        this._missing = false;
+        this._list = view._list(this);
+        this._arrived(view);
+        this._refresh();
+      },
+      (error) => {
+        this._missing = true;
+        this._host.requestUpdate();
+        this._failed(error);
+      },
+    );
   }
 
-  /** Loads the first page again; what is shown stays until the answer replaces it. */
-  readonly _refresh = (): void => {
-    if (!this._on) return;
-    if (this._status !== 'loaded') this._status = 'loading';
-    void this._page(null);
-  };
-
-  readonly _more = (): void => {
-    if (this._next && !this._loadingMore) void this._page(this._next);
-  };
+  /** Loads the first page of the list again (once the chunk is here). */
+  readonly _refresh = (): void => this._list?._refresh();
 
   /** Records a tap on an offer; once recorded, the list is loaded again (the tap is now pending). */
   _record(body: string): void {
-    this._call(null, body).then(this._refresh, this._failed);
-  }
-
-  /** One request with the token and the time limit: the JSON answer, nothing for a POST. */
-  private async _call(cursor: string | null, body?: string, signal?: AbortSignal): Promise<unknown> {
     const { _rewardsEndpoint, _userToken, timeout } = this._settings()!;
-    const url = new URL(_rewardsEndpoint!);
-    if (cursor) url.searchParams.set('cursor', cursor);
-    const timer = AbortSignal.timeout(timeout);
-    let reason: string;
-    try {
-      const response = await fetch(url, {
-        method: body ? 'POST' : 'GET',
-        headers: body ? { Authorization: `Bearer ${_userToken}`, 'Content-Type': 'application/json' } : { Authorization: `Bearer ${_userToken}` },
-        body,
-        // A tap takes the user to the offer: the record must not die with the page.
-        keepalive: !!body,
-        signal: signal && AbortSignal.any ? AbortSignal.any([signal, timer]) : timer,
-      });
-      if (response.ok) return body ? null : await response.json();
-      reason = `HTTP ${response.status}`;
-    } catch (error) {
-      if (signal?.aborted) throw error;
-      reason = (error as Error).message;
-    }
-    throw new WallError('rewards', `The rewards endpoint failed: ${reason}.`);
-  }
-
-  private async _page(cursor: string | null): Promise<void> {
-    if (cursor) this._loadingMore = true;
-    else {
-      // A first page replaces everything, a next page on its way included.
-      this._abort.abort();
-      this._abort = new AbortController();
-      this._loadingMore = false;
-    }
-    const { signal } = this._abort;
-    this._host.requestUpdate();
-    try {
-      const page = readRewardsPage(await this._call(cursor, undefined, signal));
-      if (signal.aborted) return;
-      this._entries = cursor ? this._entries.concat(page.entries) : page.entries;
-      this._balance = page.balance;
-      this._next = page.next;
-      this._status = 'loaded';
-    } catch (error) {
-      if (signal.aborted) return;
-      // A failed next page keeps the list; a failed first page shows the error, with retry.
-      if (!cursor) this._status = 'error';
-      this._failed(error as WallErrorInfo);
-    } finally {
-      if (!signal.aborted) this._loadingMore = false;
-      this._host.requestUpdate();
-    }
+    fetch(_rewardsEndpoint!, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${_userToken}`, 'Content-Type': 'application/json' },
+      body,
+      // A tap takes the user to the offer: the record must not die with the page.
+      keepalive: true,
+      signal: AbortSignal.timeout(timeout),
+    }).then(
+      (response) => (response.ok ? this._refresh() : this._failed(rewardsFailed(`HTTP ${response.status}`))),
+      (error: Error) => this._failed(rewardsFailed(error.message)),
+    );
   }
 }

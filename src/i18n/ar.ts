@@ -4,7 +4,7 @@
  */
 import type { Texts } from './texts.js';
 
-export const ar: Texts = [
+const ar: Texts = [
   'العروض', // listLabel
   'جارٍ التحميل…', // loading
   'لا توجد عروض حاليًا. يُرجى العودة لاحقًا.', // empty
@@ -47,3 +47,5 @@ export const ar: Texts = [
   'الإبلاغ عن مشكلة', // report
   'يتعذّر تحميل مكافآتك حاليًا.', // rewardsError
 ];
+
+export default ar;

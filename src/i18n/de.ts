@@ -1,7 +1,7 @@
 /** German. Addresses nobody directly (no "du" or "Sie"), as neutral app texts do. */
 import type { Texts } from './texts.js';
 
-export const de: Texts = [
+const de: Texts = [
   'Angebote', // listLabel
   'Wird geladen…', // loading
   'Derzeit keine Angebote. Bitte später wieder vorbeischauen.', // empty
@@ -44,3 +44,5 @@ export const de: Texts = [
   'Problem melden', // report
   'Die Prämien können gerade nicht geladen werden.', // rewardsError
 ];
+
+export default de;

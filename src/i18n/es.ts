@@ -1,7 +1,7 @@
 /** Spanish, neutral between Spain and Latin America ("tú" where an address cannot be avoided). */
 import type { Texts } from './texts.js';
 
-export const es: Texts = [
+const es: Texts = [
   'Ofertas', // listLabel
   'Cargando…', // loading
   'No hay ofertas por ahora. Vuelve más tarde.', // empty
@@ -44,3 +44,5 @@ export const es: Texts = [
   'Informar de un problema', // report
   'No se pueden cargar tus recompensas ahora mismo.', // rewardsError
 ];
+
+export default es;

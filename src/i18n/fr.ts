@@ -4,7 +4,7 @@
  */
 import type { Texts } from './texts.js';
 
-export const fr: Texts = [
+const fr: Texts = [
   'Offres', // listLabel
   'Chargement…', // loading
   'Aucune offre pour le moment. Revenez plus tard.', // empty
@@ -47,3 +47,5 @@ export const fr: Texts = [
   'Signaler un problème', // report
   'Impossible de charger vos récompenses pour le moment.', // rewardsError
 ];
+
+export default fr;

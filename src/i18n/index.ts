@@ -1,25 +1,57 @@
 /**
  * The wall's languages: the built-in texts for a locale, and the direction it is written in.
- * Pure; the element merges the publisher's `messages` over `messagesFor(locale)`.
+ * English is always here; each other language is a module of its own, loaded when a wall first
+ * needs it (in the script-tag build, a chunk beside dist/offer-wall.js: see vite.config.ts). The
+ * element merges the publisher's `messages` over `messagesFor(locale)`.
  */
-import { ar } from './ar.js';
-import { de } from './de.js';
 import { en } from './en.js';
-import { es } from './es.js';
-import { fr } from './fr.js';
-import { ja } from './ja.js';
-import { pt } from './pt.js';
 import { KEYS, type Texts, type WallMessages } from './texts.js';
 
 export type { WallMessages } from './texts.js';
 
-const LANGUAGES: Record<string, Texts> = { en, de, es, pt, fr, ja, ar };
+/** The languages beside English, each loaded on demand. */
+const LANGUAGES: Record<string, () => Promise<{ default: Texts }>> = {
+  de: () => import('./de.js'),
+  es: () => import('./es.js'),
+  pt: () => import('./pt.js'),
+  fr: () => import('./fr.js'),
+  ja: () => import('./ja.js'),
+  ar: () => import('./ar.js'),
+};
+
+/** The texts loaded so far, by language. */
+const tables: Record<string, Texts | undefined> = { en };
+/** Loads under way (or done), by language; a failed one is forgotten, so asking again tries again. */
+const loads: Record<string, Promise<unknown> | undefined> = {};
 
 // Building the functions and the plural rules costs more than a render should, so once per locale.
 const cache = new Map<string, WallMessages>();
 
 /** The language subtag, lower-cased; tolerates `en_US`, which Intl would reject. */
 const language = (locale: string | null | undefined): string => `${locale ?? ''}`.toLowerCase().split(/[-_]/)[0]!;
+
+/** The wall's language for a BCP 47 locale (`pt-BR` → `pt`): English for one it does not have. */
+export const languageOf = (locale: string | null | undefined): string => {
+  const subtag = language(locale);
+  return Object.hasOwn(LANGUAGES, subtag) ? subtag : 'en';
+};
+
+/** Whether a language's texts are here (English always is). */
+export const hasTexts = (lang: string): boolean => !!tables[lang];
+
+/**
+ * Loads a language's texts, once (a load that failed is tried again on the next call). Rejects
+ * with what the loader threw: in the script-tag build, a `network` WallError naming the file.
+ */
+export function loadTexts(lang: string): Promise<unknown> {
+  return (loads[lang] ??= LANGUAGES[lang]!().then(
+    (module) => (tables[lang] = module.default),
+    (error: unknown) => {
+      loads[lang] = undefined;
+      throw error;
+    },
+  ));
+}
 
 // A replacer function, not a replacement string: an offer named `Win $1 & $&` stays as written.
 const fill =
@@ -35,15 +67,16 @@ function plural(pattern: string, rules: Intl.PluralRules): WallMessages['results
 
 /**
  * The built-in texts for a BCP 47 locale, chosen by its language (`pt-BR` → Portuguese); English
- * for a language the wall does not have. Plural forms follow the locale's own rules.
+ * for a language the wall does not have, or whose texts are not loaded (see `loadTexts`). Plural
+ * forms follow the locale's own rules.
  */
 export function messagesFor(locale: string | null | undefined): WallMessages {
-  const key = `${locale}`;
+  const subtag = language(locale);
+  const lang = hasTexts(languageOf(locale)) ? languageOf(locale) : 'en';
+  const key = `${lang} ${locale}`;
   let messages = cache.get(key);
   if (!messages) {
-    const subtag = language(locale);
-    const lang = Object.hasOwn(LANGUAGES, subtag) ? subtag : 'en';
-    const texts = LANGUAGES[lang]!;
+    const texts = tables[lang]!;
     let rules: Intl.PluralRules;
     try {
       // The full locale where it is this language, for regional rules (pt-PT counts 0 as plural).

@@ -1,7 +1,7 @@
 /** Japanese. Full-width punctuation, no spaces; platform names stay in Latin script, as Japanese UIs write them. */
 import type { Texts } from './texts.js';
 
-export const ja: Texts = [
+const ja: Texts = [
   'オファー', // listLabel
   '読み込み中…', // loading
   '現在オファーはありません。後ほどご確認ください。', // empty
@@ -44,3 +44,5 @@ export const ja: Texts = [
   '問題を報告', // report
   '現在リワードを読み込めません。', // rewardsError
 ];
+
+export default ja;

@@ -1,7 +1,7 @@
 /** Portuguese as written in Brazil, where most Portuguese-speaking offerwall users are. */
 import type { Texts } from './texts.js';
 
-export const pt: Texts = [
+const pt: Texts = [
   'Ofertas', // listLabel
   'Carregando…', // loading
   'Nenhuma oferta no momento. Volte mais tarde.', // empty
@@ -44,3 +44,5 @@ export const pt: Texts = [
   'Relatar um problema', // report
   'Não é possível carregar suas recompensas agora.', // rewardsError
 ];
+
+export default pt;

@@ -64,7 +64,7 @@ export function renderDetail(offer: WallOffer, context: DetailContext): Template
             <h2 id="detail-title" class="dialog-title">${offer.name}</h2>
             ${buy ? nothing : html`<p class="reward">${ctaContent(offer, reward)}</p>`}
           </div>
-          <button part="close" class="close" type="button" aria-label=${text.close} @click=${context.close}>×</button>
+          <button part="close" class="close" type="button" aria-label=${text.close} @click=${context.close}>&times;</button>
         </div>
         ${offer.description ? html`<p class="description">${offer.description}</p>` : nothing}
         ${offer.steps.length
@@ -82,7 +82,7 @@ export function renderDetail(offer: WallOffer, context: DetailContext): Template
         <div class="actions">
           ${offer.previewUrl
             ? html`<a class="preview" href=${offer.previewUrl} target="_blank" rel="noopener noreferrer"
-                >${text.preview}<span aria-hidden="true"> ↗</span></a
+                >${text.preview}<span aria-hidden="true"> &#8599;</span></a
               >`
             : nothing}
           <button part="cta" class="cta" type="button" aria-label=${ctaLabel(offer, reward, text)} @click=${() => context.start(offer)}>

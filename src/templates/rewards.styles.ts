@@ -1,40 +1,12 @@
 /**
- * The tabs and the rewards view (a reward's row is laid out like a card, in the wall's styles). A
- * reward's status is a word on a tint of its colour (amber pending,
- * green credited, red reversed), the text in the wall's own text colour, so it reads at the same
- * contrast in either theme and never by colour alone.
+ * The rewards view, part of the rewards chunk (a reward's row is laid out like a card, in the
+ * wall's styles; the tabs are the toolbar's). A reward's status is a word on a tint of its colour
+ * (amber pending, green credited, red reversed), the text in the wall's own text colour, so it
+ * reads at the same contrast in either theme and never by colour alone.
  */
 import { css } from 'lit';
 
 export const rewardsStyles = css`
-  .tabs {
-    display: flex;
-    border-bottom: 1px solid var(--_border);
-    margin-bottom: var(--_gap);
-  }
-  [role='tab'] {
-    border: 0;
-    border-bottom: 3px solid transparent;
-    border-radius: 0;
-    background: none;
-    color: var(--_muted);
-    font-weight: 600;
-  }
-  .tabs [aria-selected='true'] {
-    color: var(--_text);
-    border-bottom-color: var(--_accent);
-  }
-  .badge {
-    display: inline-block;
-    min-width: 1.6em;
-    margin-inline-start: .4em;
-    padding: 0 .4em;
-    border-radius: 999px;
-    background: var(--_accent);
-    color: var(--_accent-text);
-    font-size: .8em;
-    line-height: 1.6;
-  }
   .balance {
     display: flex;
     justify-content: space-between;

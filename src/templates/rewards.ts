@@ -1,60 +1,20 @@
 /**
- * The user's side of the rewards (CONTRACT.md section 9.2): the tabs that switch between the
- * offers and "My rewards" (the WAI-ARIA tab pattern; the rewards tab counts what is pending), and
- * the rewards view itself: the balance, then each reward with its icon, name, when, amount and
- * status (in words, the colour only repeating them), "Report a problem" beside one pending for
- * more than a day, and the loading, empty, error and next-page states. Plain data and callbacks
- * in, templates out.
+ * The rewards view (CONTRACT.md section 9.2), part of the rewards chunk: the balance, then each
+ * reward with its icon, name, when, amount and status (in words, the colour only repeating them),
+ * "Report a problem" beside one pending for more than a day, and the loading, empty, error and
+ * next-page states. Plain data and callbacks in, templates out.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { RewardsController } from '../controllers/rewards-controller.js';
+import type { RewardsList } from '../controllers/rewards-list.js';
 import { formatAmount } from '../data/format.js';
 import { formatWhen, needsSupport, type RewardEntry } from '../data/rewards.js';
-import type { WallMessages } from '../messages.js';
 import { offerIcon, type CardContext } from './card.js';
-
-export type WallTab = 'offers' | 'rewards';
-
-/**
- * The tab list. Arrow keys, Home and End move between the tabs and select the one reached (with
- * two tabs, either arrow reaches the other, whichever the writing direction); only the selected
- * tab is in the Tab order.
- */
-export function renderTabs(current: WallTab, pending: number, text: WallMessages, select: (tab: WallTab, focus?: boolean) => void): TemplateResult {
-  const tab = (name: WallTab, label: string, badge: TemplateResult | typeof nothing) =>
-    html`<button
-      part="tab"
-      id="tab-${name}"
-      role="tab"
-      aria-selected=${current === name}
-      aria-controls="panel-${name}"
-      tabindex=${current === name ? 0 : -1}
-      @click=${() => select(name)}
-    >
-      ${label} ${badge}
-    </button>`;
-  // Home and End would scroll the page too.
-  const onKey = (event: KeyboardEvent) => {
-    const { key } = event;
-    if (!/^(Arrow(Left|Right)|Home|End)$/.test(key)) return;
-    event.preventDefault();
-    select(key === 'Home' ? 'offers' : key === 'End' || current === 'offers' ? 'rewards' : 'offers', true);
-  };
-  return html`<div class="tabs" role="tablist" @keydown=${onKey}>
-    ${tab('offers', text.listLabel, nothing)}
-    ${tab(
-      'rewards',
-      text.myRewards,
-      pending ? html`<span class="badge">${pending}<span class="visually-hidden"> ${text.pending}</span></span>` : nothing,
-    )}
-  </div>`;
-}
 
 /**
  * The rewards view: `card` gives the texts, the icons and the locale and currency; `report` is
  * null when "Report a problem" cannot be offered (the wall has no `support-url`).
  */
-export function renderRewards(rewards: RewardsController, card: CardContext, report: ((entry: RewardEntry) => void) | null): TemplateResult {
+export function renderRewards(rewards: RewardsList, card: CardContext, report: ((entry: RewardEntry) => void) | null): TemplateResult {
   const { text, _rewards: money } = card;
   const now = Date.now();
   const renderEntry = (entry: RewardEntry) => html`<li part="reward" class="entry">

@@ -1,10 +1,19 @@
 /**
- * The wall's states around the cards: loading, empty, the error panel with its retry, and the
- * control that loads the next page. Plain data and callbacks in, templates out.
+ * The wall's states around the cards: loading (without words while the wall's texts load), empty,
+ * the error panel with its retry, and the control that loads the next page. Plain data and callbacks in, templates out.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { WallErrorInfo } from '../data/types.js';
 import type { WallMessages } from '../messages.js';
+
+/**
+ * The loading state without words, while the texts of the wall's language are on their way: a few
+ * empty cards of the real ones' shape, the region marked busy.
+ */
+export const renderSkeleton = (): TemplateResult =>
+  html`<div part="loading" class="skeleton" aria-busy="true">
+    ${[0, 1, 2].map(() => html`<div class="card bone"><span class="icon"></span><span><i></i><i></i></span><b class="cta"></b></div>`)}
+  </div>`;
 
 export function renderLoading(text: WallMessages): TemplateResult {
   return html`<div part="loading" class="state" role="status">${text.loading}</div>`;

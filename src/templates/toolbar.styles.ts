@@ -1,6 +1,7 @@
 /**
  * The toolbar's styles: search box and sort control on the first line, the type filters on the
- * next, one line that scrolls sideways (its height never changes as types arrive).
+ * next, one line that scrolls sideways (its height never changes as types arrive); and above it,
+ * when rewards are on, the tabs of the offers and the user's rewards.
  */
 import { css } from 'lit';
 
@@ -49,5 +50,33 @@ export const toolbarStyles = css`
     background: var(--_text);
     color: var(--_surface);
     border-color: var(--_text);
+  }
+  .tabs {
+    display: flex;
+    border-bottom: 1px solid var(--_border);
+    margin-bottom: var(--_gap);
+  }
+  [role='tab'] {
+    border: 0;
+    border-bottom: 3px solid transparent;
+    border-radius: 0;
+    background: none;
+    color: var(--_muted);
+    font-weight: 600;
+  }
+  .tabs [aria-selected='true'] {
+    color: var(--_text);
+    border-bottom-color: var(--_accent);
+  }
+  .badge {
+    display: inline-block;
+    min-width: 1.6em;
+    margin-inline-start: .4em;
+    padding: 0 .4em;
+    border-radius: 999px;
+    background: var(--_accent);
+    color: var(--_accent-text);
+    font-size: .8em;
+    line-height: 1.6;
   }
 `;

@@ -1,8 +1,25 @@
 // Which language and direction a wall gets from its `locale` (or the page's `lang`).
 import { expect } from '@open-wc/testing';
-import { directionOf, messagesFor } from '../../src/i18n/index.js';
+import { directionOf, hasTexts, languageOf, loadTexts, messagesFor } from '../../src/i18n/index.js';
+
+describe('loading a language', () => {
+  it('English is always here; another language once loaded, and its texts until then are English', async () => {
+    expect(hasTexts('en')).to.equal(true);
+    expect([languageOf('es-MX'), languageOf('en-GB'), languageOf('zh-TW')]).to.deep.equal(['es', 'en', 'en']);
+    expect(hasTexts('es')).to.equal(false);
+    expect(messagesFor('es-MX').start).to.equal('Start');
+    const loading = loadTexts('es');
+    expect(loadTexts('es'), 'asked once').to.equal(loading);
+    await loading;
+    expect(hasTexts('es')).to.equal(true);
+    expect(messagesFor('es-MX').start).to.equal('Empezar');
+  });
+});
 
 describe('choosing a language', () => {
+  // Each language but English is loaded when a wall first needs it; these tests read them all.
+  before(() => Promise.all(['de', 'es', 'pt', 'fr', 'ja', 'ar'].map(loadTexts)));
+
   it('a regional locale gets its language: pt-BR Portuguese, de-AT German, ar-EG Arabic', () => {
     expect(messagesFor('pt-BR').start).to.equal('Começar');
     expect(messagesFor('de-AT').start).to.equal('Starten');

@@ -1,6 +1,6 @@
 // The built-in texts a publisher gets for each language: complete, native, and filled in safely.
 import { expect } from '@open-wc/testing';
-import { messagesFor, type WallMessages } from '../../src/i18n/index.js';
+import { loadTexts, messagesFor, type WallMessages } from '../../src/i18n/index.js';
 import { EN_MESSAGES } from '../../src/messages.js';
 
 const LANGUAGES = ['en', 'de', 'es', 'pt', 'fr', 'ja', 'ar'] as const;
@@ -33,6 +33,9 @@ function rendered(messages: WallMessages, name: string, amount: string, counts: 
 const COUNTS = [0, 1, 2, 3, 5, 11, 21, 100, 101, 1000000];
 
 describe('built-in texts', () => {
+  // Each language but English is loaded when a wall first needs it; these tests read them all.
+  before(() => Promise.all(LANGUAGES.filter((language) => language !== 'en').map(loadTexts)));
+
   it('every language has every text, none of them empty', () => {
     for (const language of LANGUAGES) {
       const messages = messagesFor(language);

@@ -1,12 +1,15 @@
 // The live count of shown offers, in each language's plural forms (Intl.PluralRules categories).
 import { expect } from '@open-wc/testing';
-import { messagesFor } from '../../src/i18n/index.js';
+import { loadTexts, messagesFor } from '../../src/i18n/index.js';
 
 /** The count as the wall passes it: the number, and the number formatted for the locale. */
 const count = (locale: string, n: number) => messagesFor(locale).results(n, new Intl.NumberFormat(locale).format(n));
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 
 describe('the offer count', () => {
+  // Each language but English is loaded when a wall first needs it.
+  before(() => Promise.all(['de', 'es', 'pt', 'fr', 'ja', 'ar'].map(loadTexts)));
+
   it('English says 1 offer and 0, 2 or 1,000 offers', () => {
     expect([0, 1, 2, 1000].map((n) => count('en', n))).to.deep.equal(['0 offers', '1 offer', '2 offers', '1,000 offers']);
   });

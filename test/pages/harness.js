@@ -1,6 +1,8 @@
 // Reports what happened on a test page to the test that framed it: for every <offer-wall>, its
-// cards and a few computed styles once it loaded or failed; every CSP violation; every uncaught
-// error. Loaded first, as a classic script, so it sees everything.
+// cards, its language and a few computed styles once it loaded or failed (a wall with rewards on,
+// once its rewards tab counts what is pending: the rewards chunk and the list are in); every CSP
+// violation; every uncaught error; the wall's files the page loaded. Loaded first, as a classic
+// script, so it sees everything.
 (function () {
   const report = { violations: [], uncaught: [], walls: {} };
   document.addEventListener('securitypolicyviolation', (e) => {
@@ -18,6 +20,9 @@
     const cta = q('cta');
     return {
       defined: !!customElements.get('offer-wall') && wall instanceof customElements.get('offer-wall'),
+      lang: q('base') ? q('base').getAttribute('lang') : null,
+      ctaLabel: cta ? cta.getAttribute('aria-label') : null,
+      tabs: root ? [...root.querySelectorAll('[part~="tab"]')].map((t) => t.textContent.trim().replace(/\s+/g, ' ')) : [],
       cards: root ? root.querySelectorAll('[part~="card"]').length : 0,
       titles: root ? [...root.querySelectorAll('[part~="title"]')].map((t) => t.textContent) : [],
       titleFontSize: style(title, 'fontSize'),
@@ -36,8 +41,13 @@
   function sendWhenAllSettled() {
     if (parsed && [...document.querySelectorAll('offer-wall')].every((wall) => report.walls[wall.id])) send();
   }
-  function settle(event, wall) {
-    if (!(wall instanceof HTMLElement) || wall.localName !== 'offer-wall') return;
+  function settle(event, wall, waited = 0) {
+    if (!(wall instanceof HTMLElement) || wall.localName !== 'offer-wall' || report.walls[wall.id]) return;
+    const badge = wall.shadowRoot && wall.shadowRoot.querySelector('[part~="tab"] .badge');
+    if (event.type === 'offer-wall-load' && wall.hasAttribute('rewards-endpoint') && !badge && waited < 5000) {
+      setTimeout(() => settle(event, wall, waited + 50), 50);
+      return;
+    }
     report.walls[wall.id] = { ...describe(wall), event: event.type, error: event.detail.error || null };
     sendWhenAllSettled();
   }
@@ -54,6 +64,10 @@
   function send() {
     if (sent) return;
     sent = true;
+    report.files = performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name).pathname)
+      .filter((path) => /\/offer-wall\.[^/]*js$/.test(path));
     parent.postMessage({ type: 'offer-wall-page', report }, location.origin);
   }
   document.addEventListener('DOMContentLoaded', () => {

@@ -150,11 +150,14 @@ describe('the npm package', () => {
     return new Set(pack!.files.map((file) => file.path));
   };
 
-  it('ships its licence, the bundle, the manifest, and every source a source map points at', () => {
+  it('ships its licence, the script-tag files with every chunk they load, the manifest, and every source a source map points at', () => {
     const shipped = files();
-    for (const path of ['LICENSE', 'README.md', 'dist/offer-wall.js', 'custom-elements.json', 'dist/esm/offer-wall.js', 'dist/esm/offer-wall.d.ts']) {
+    for (const path of ['LICENSE', 'README.md', 'dist/offer-wall.js', 'dist/offer-wall.full.js', 'custom-elements.json', 'dist/esm/offer-wall.js', 'dist/esm/offer-wall.d.ts']) {
       assert.ok(shipped.has(path), `${path} is in the package`);
     }
+    const chunks = [...readFileSync(join(ROOT, 'dist/offer-wall.js'), 'latin1').matchAll(/offer-wall\.[a-z0-9-]+\.[0-9a-f]{8}\.js/g)];
+    assert.equal(chunks.length, 7, 'six languages and the rewards view');
+    for (const [chunk] of chunks) assert.ok(shipped.has(`dist/${chunk}`), `dist/${chunk} is in the package`);
     const maps = [...shipped].filter((path) => path.endsWith('.map'));
     assert.ok(maps.length > 0);
     for (const map of maps) {

@@ -1,0 +1,17 @@
+/**
+ * The rewards chunk: what the "My rewards" view needs beyond the script-tag file (the list it
+ * shows, which draws it, and its styles; the texts are the languages'). A wall loads it when
+ * `rewards-endpoint` and `user-token` are set (see `controllers/rewards-controller.ts`).
+ */
+import { RewardsList } from '../controllers/rewards-list.js';
+import type { RewardsController } from '../controllers/rewards-controller.js';
+import { rewardsStyles } from '../templates/rewards.styles.js';
+
+const view = {
+  _list: (rewards: RewardsController) => new RewardsList(rewards),
+  _styles: rewardsStyles,
+};
+
+export type RewardsView = typeof view;
+
+export default view;

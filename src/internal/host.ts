@@ -1,0 +1,16 @@
+/**
+ * What the script-tag file hands its chunks. A chunk's modules import these as they would anywhere
+ * (`import { html } from 'lit'`); in a chunk built beside dist/offer-wall.js, each such import is
+ * answered with the main file's own copy, passed to the chunk when it is loaded (see vite.config.ts
+ * and `chunks.ts`), so a chunk never carries a second Lit or a second copy of a helper. A chunk
+ * that imports anything else from a module of the main file fails the build: add it here.
+ */
+import { css, html, nothing } from 'lit';
+import { rewardsFailed } from '../controllers/rewards-controller.js';
+import { currencyAmount, formatAmount } from '../data/format.js';
+import { isRecord, readId, readNumber, readText } from '../data/fields.js';
+import { WallError } from '../data/types.js';
+import { clickUrl, safeHttpUrl } from '../data/urls.js';
+import { offerIcon } from '../templates/card.js';
+
+export const host = { css, html, nothing, currencyAmount, formatAmount, isRecord, readId, readNumber, readText, WallError, clickUrl, safeHttpUrl, offerIcon, rewardsFailed };
