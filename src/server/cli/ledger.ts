@@ -13,7 +13,8 @@ import { shownUrl } from '../core/url.js';
 import { DatabaseError } from '../rewards/ledger/database.js';
 import { openEmbedded } from '../rewards/ledger/embedded.js';
 import { Ledger } from '../rewards/ledger/ledger.js';
-import { MIGRATIONS } from '../rewards/ledger/migrations.js';
+import { copyLedger } from '../rewards/ledger/copy.js';
+import { MIGRATIONS, migrate } from '../rewards/ledger/migrations.js';
 import { openPostgres } from '../rewards/ledger/postgres.js';
 import { ledgerOperations, OperationError, type LedgerOperations } from '../rewards/operations.js';
 import { VARIABLES } from '../variables.js';
@@ -135,4 +136,40 @@ export async function connect(env: Environment, url: string | undefined): Promis
     throw error;
   });
   return { operations: ledgerOperations(ledger, webhook), where: `the embedded database in ${dir}`, close: () => ledger.close() };
+}
+
+/**
+ * Copies the ledger the environment names (with the server that holds it stopped) into an empty
+ * PostgreSQL, which it migrates first; the rows copied per table.
+ */
+export async function copyTo(env: Environment, target: string, onProgress?: (table: string, rows: number) => void): Promise<Record<string, number>> {
+  if (!/^postgres(ql)?:\/\//.test(target)) throw new UsageError(`--to must be a postgres:// URL`);
+  const parsed = SETTINGS.safeParse(env);
+  if (!parsed.success) throw new UsageError(`${String(parsed.error.issues[0]!.path[0])} ${parsed.error.issues[0]!.message}`);
+  const settings = parsed.data;
+  if (settings.OFFER_WALL_DATABASE_URL === target) throw new UsageError('--to is the ledger itself');
+  let source: Ledger;
+  try {
+    source = new Ledger(settings.OFFER_WALL_DATABASE_URL ? await openPostgres(settings.OFFER_WALL_DATABASE_URL) : await openEmbedded(settings.OFFER_WALL_DATA_DIR));
+  } catch (error) {
+    if (error instanceof DatabaseError && /in use by process/.test(error.message)) throw new UsageError(`${error.message}: stop the server first (nothing may change during the copy)`);
+    throw new Error(`cannot open the ledger: ${describeError(error)}`);
+  }
+  try {
+    await checkVersion(source);
+    let destination;
+    try {
+      destination = await openPostgres(target);
+    } catch (error) {
+      throw new Error(`cannot reach --to: ${error instanceof DatabaseError ? error.message : describeError(error)}`);
+    }
+    try {
+      await migrate(destination);
+      return await copyLedger(source.db, destination, onProgress);
+    } finally {
+      await destination.close();
+    }
+  } finally {
+    await source.close();
+  }
 }

@@ -8,7 +8,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { LedgerEntry } from '../rewards/ledger/ledger.js';
 import { OperationError } from '../rewards/operations.js';
-import { connect, type LedgerClient } from './ledger.js';
+import { connect, copyTo, type LedgerClient } from './ledger.js';
 import { print, printJson, table, UsageError } from './output.js';
 import { postbackTest } from './postback-test.js';
 import { serve } from './serve.js';
@@ -42,7 +42,9 @@ const limit = (value: string) => {
 export function program(): Command {
   const root = new Command('offer-wall-proxy')
     .description('The reference backend of <offer-wall>: the offers endpoint, and the rewards ledger when OFFER_WALL_POSTBACK_PROFILE is set. Configured by environment variables (docs/backend.md).')
-    .showHelpAfterError('(run with --help for the usage)');
+    .showHelpAfterError('(run with --help for the usage)')
+    // Set before the commands are made, so that each inherits it: a parse error ends in run(), not in process.exit.
+    .exitOverride();
   root.command('serve', { isDefault: true }).description('run the server (the default)').action(() => serve());
 
   const ledger = root.command('ledger').description('look into the rewards ledger and act on it (beside the running server, or on its PostgreSQL)');
@@ -148,6 +150,18 @@ export function program(): Command {
       });
     });
 
+  ledger
+    .command('copy')
+    .description('copy the whole ledger (the server holding it stopped) into an empty PostgreSQL, to move to it')
+    .requiredOption('--to <postgres-url>', 'the PostgreSQL to copy into (migrated first; it must hold no ledger rows)')
+    .addOption(json)
+    .action(async (options: { to: string; json?: boolean }) => {
+      const counts = await copyTo(process.env, options.to, options.json ? undefined : (table, rows) => process.stderr.write(`\r${table}: ${rows} rows`));
+      if (options.json) return printJson(counts);
+      process.stderr.write('\n');
+      print(`copied: ${Object.entries(counts).map(([table, rows]) => `${table} ${rows}`).join(', ')}; now set OFFER_WALL_DATABASE_URL to it and start the server`);
+    });
+
   root
     .command('postback')
     .description('check a network setup')
@@ -171,8 +185,6 @@ export function program(): Command {
 /** Runs the program with `argv`; exits 2 on a usage problem, 1 on a failure. */
 export async function run(argv: readonly string[]): Promise<void> {
   const root = program();
-  root.exitOverride();
-  for (const command of root.commands) command.exitOverride();
   try {
     await root.parseAsync([...argv]);
   } catch (error) {

@@ -24,6 +24,8 @@ export interface WebhookOptions {
   giveUpHours?: number;
   /** Deliveries at once (each for a different user). Default 4. */
   concurrency?: number;
+  /** Seconds before the next attempt after `attempts` failed ones. Default `retryDelay`. */
+  backoff?: (attempts: number) => number;
   /** Told of every attempt's outcome (for metrics and the log). */
   onAttempt?: (outcome: 'delivered' | 'failed' | 'parked', event: OutboxEvent, problem: string | null) => void;
 }
@@ -70,7 +72,7 @@ export async function deliverWebhooks(ledger: Ledger, options: WebhookOptions): 
         await completeEvent(ledger.db, event);
         counts.delivered++;
         options.onAttempt?.('delivered', event, null);
-      } else if (await retryEvent(ledger.db, event, retryDelay(event.attempts), problem, giveUp)) {
+      } else if (await retryEvent(ledger.db, event, (options.backoff ?? retryDelay)(event.attempts), problem, giveUp)) {
         counts.parked++;
         options.onAttempt?.('parked', event, problem);
       } else {
