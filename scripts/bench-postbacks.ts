@@ -6,12 +6,17 @@
  * each with a new transaction id, over 50 connections, then the cached `/offers` path of the same
  * program for comparison. Prints postbacks/s, p50/p99, failures, and the CPU the server and the
  * load generator used (if the generator is near a core, it is what saturates). Also the embedded
- * database's start time (new and existing folder) and resident memory.
+ * database's start time (new and existing folder) and resident memory. Then the program again with
+ * three networks (generic, tapjoy, ayet, each at its own path with its own key) and the webhook on:
+ * the three networks' postbacks mixed, and how fast the webhook then delivers the events to a
+ * receiver in this process.
  *
  * Environment: BENCH_SECONDS (10), BENCH_CONNECTIONS (50), BENCH_DATABASES (embedded,postgres).
  */
 import type { ChildProcess } from 'node:child_process';
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -55,6 +60,47 @@ function signedPath(): string {
   // The generic profile's message: the five values percent-encoded (these need no escaping), joined by colons.
   const signature = createHmac('sha256', SECRET).update([tx, user, 'offer-1', '100', ''].map(encodeURIComponent).join(':')).digest('hex');
   return `/postback?transaction_id=${tx}&user_id=${user}&offer_id=offer-1&amount=100&signature=${signature}`;
+}
+
+const TAPJOY_SECRET = 'bench-tapjoy-secret';
+const AYET_SECRET = 'bench-ayet-secret';
+
+/** The three networks' postbacks in turn, each signed as that network signs. */
+function mixedRequest(request: Record<string, unknown>): Record<string, unknown> {
+  const n = ++sequence;
+  const tx = `mix-${process.pid}-${n}`;
+  const user = `user-${n % 1000}`;
+  switch (n % 3) {
+    case 0: {
+      const signature = createHmac('sha256', SECRET).update([tx, user, 'offer-1', '100', ''].map(encodeURIComponent).join(':')).digest('hex');
+      return { ...request, path: `/postback/generic?transaction_id=${tx}&user_id=${user}&offer_id=offer-1&amount=100&signature=${signature}` };
+    }
+    case 1: {
+      const verifier = createHash('md5').update(`${tx}:${user}:100:${TAPJOY_SECRET}`).digest('hex');
+      return { ...request, path: `/postback/tapjoy?id=${tx}&snuid=${user}&currency=100&verifier=${verifier}` };
+    }
+    default: {
+      // ayeT signs every query parameter, sorted by name, in a header.
+      const query = `currency_amount=100&external_identifier=${user}&offer_id=7&transaction_id=${tx}`;
+      return { ...request, path: `/postback/ayet?${query}`, headers: { 'X-Ayetstudios-Security-Hash': createHmac('sha256', AYET_SECRET).update(query).digest('hex') } };
+    }
+  }
+}
+
+/** The publisher's webhook endpoint: answers 200 at once, counts the events and when they came. */
+async function webhookReceiver() {
+  const state = { events: 0, first: 0, last: 0 };
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      state.events++;
+      state.last = performance.now();
+      state.first ||= state.last;
+      res.writeHead(200).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { state, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
 async function load(url: string, pid: number, requests: Array<Record<string, unknown>> | undefined, path = '') {
@@ -117,6 +163,31 @@ for (const kind of DATABASES) {
     lines.push(
       `| ${kind} | start: ${(fresh.startMs / 1000).toFixed(1)} s new, ${(again.startMs / 1000).toFixed(1)} s existing; RSS ${rssAtStart.toFixed(0)} MiB at start, ${peak.toFixed(0)} MiB peak under load | | | | | | |`,
     );
+    // Three networks at once, with the webhook delivering every credit to a receiver.
+    const hook = await webhookReceiver();
+    const mixed = await program(upstreamUrl, {
+      ...env,
+      OFFER_WALL_POSTBACK_PROFILE: 'generic,tapjoy,ayet',
+      OFFER_WALL_POSTBACK_SECRET: '',
+      OFFER_WALL_POSTBACK_SECRET_GENERIC: SECRET,
+      OFFER_WALL_POSTBACK_SECRET_TAPJOY: TAPJOY_SECRET,
+      OFFER_WALL_POSTBACK_SECRET_AYET: AYET_SECRET,
+      OFFER_WALL_WEBHOOK_URL: hook.url,
+      OFFER_WALL_WEBHOOK_SECRET: 'bench-webhook-secret',
+    });
+    const three = await load(mixed.url, mixed.child.pid!, [{ method: 'GET', setupRequest: mixedRequest }]);
+    lines.push(row('three networks mixed (generic, tapjoy, ayet), webhook on', three));
+    // The webhook delivers while the postbacks come and after: wait until it has stopped receiving.
+    const credited = Math.round(three.rps * SECONDS);
+    for (let quiet = 0; quiet < 20; quiet++) {
+      const before = hook.state.events;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      if (hook.state.events !== before) quiet = 0;
+    }
+    const rate = hook.state.events / ((hook.state.last - hook.state.first) / 1000 || 1);
+    lines.push(`| ${kind} | webhook: ${hook.state.events} events delivered (about ${credited} postbacks stored) at ${Math.round(rate)} events/s, first to last | | | | | | |`);
+    await stop(mixed.child);
+    await hook.close();
   } finally {
     await cleanup();
   }

@@ -122,6 +122,18 @@ for (const { kind, fresh } of DATABASES) {
       assert.deepEqual([latest.offer_id, latest.status, latest.amount, latest.name], ['offer-z', 'credited', '7', null]);
     });
 
+    it('stores the postbacks that arrive together, each on its own: one that fails takes no other with it', async () => {
+      const user = unique('user');
+      const txs = Array.from({ length: 20 }, () => unique('tx'));
+      // One the database refuses (an amount of 0 breaks its check), among nineteen good ones.
+      const results = await Promise.allSettled(txs.map((tx, i) => ledger.apply(postback({ user, tx, amount: i === 7 ? '0' : '5' }), false)));
+      assert.deepEqual(
+        results.map((result) => result.status),
+        txs.map((_, i) => (i === 7 ? 'rejected' : 'fulfilled')),
+      );
+      assert.equal((await ledger.rewards(user, null)).balance, '95');
+    });
+
     it('records a click once however often the wall sends it', async () => {
       const user = unique('user');
       for (let i = 0; i < 3; i++) await ledger.recordClick({ userId: user, offerId: 'o', clickId: 'same', name: 'O', icon: null, reward: 10 });
