@@ -163,6 +163,20 @@ for (const { kind, fresh } of DATABASES) {
       assert.equal((await h(new Request('http://h/metrics'), { clientAddress: '203.0.113.9' })).status, 403);
     });
 
+    it('keeps at most 50 refused postbacks a second in the audit trail, so a flood of forgeries cannot fill the disk', async () => {
+      const errors: string[] = [];
+      const h = handler({ profile: 'generic', postbackSecret: SECRET, logError: (message) => errors.push(message) });
+      const user = unique('flooded');
+      const started = Math.floor(Date.now() / 1000);
+      const forged = NETWORKS.generic.pairs(user, unique('tx'), '1');
+      await Promise.all(Array.from({ length: 150 }, () => send(h, '/postback', forged, { param: 'signature', value: '0'.repeat(64) })));
+      await send(h, '/postback', forged, { param: 'signature', value: '0'.repeat(64) });
+      const seconds = Math.floor(Date.now() / 1000) - started + 1;
+      const kept = (await ledgerOperations(ledger, { webhook: false }).postbacks({ user, limit: 1000 })).length;
+      assert.ok(kept >= 50 && kept <= 50 * seconds, `${kept} kept in ${seconds} s`);
+      if (kept < 151) assert.ok(errors.some((message) => /refused postbacks over 50 a second are not kept in the audit trail/.test(message)));
+    });
+
     it('prunes the audit trail past its days and marks taps pending over 30 days expired, a late credit still finding them', async () => {
       const user = unique('old');
       await ledger.recordClick({ userId: user, offerId: 'late', clickId: unique('c'), name: 'Late offer', icon: null, reward: 5 });

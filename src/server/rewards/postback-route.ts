@@ -30,7 +30,27 @@ export interface RewardsRequest {
 }
 
 const POSTBACK_BODY_LIMIT = 64 * 1024;
+/**
+ * Refused postbacks kept in the audit trail per second, at most: a flood of forged calls must not
+ * fill the disk (each is still counted in the metrics, and the log says how many went unkept).
+ */
+export const REFUSALS_KEPT_PER_SECOND = 50;
 const TEXT = 'text/plain; charset=utf-8';
+
+/** At most `perSecond` a second: whether this one may pass, and whether it is the first of a second turned away. */
+function allowance(perSecond: number, now: () => number = Date.now) {
+  let second = 0;
+  let used = 0;
+  return (): { ok: boolean; firstTurnedAway: boolean } => {
+    const at = Math.floor(now() / 1000);
+    if (at !== second) {
+      second = at;
+      used = 0;
+    }
+    used++;
+    return { ok: used <= perSecond, firstTurnedAway: used === perSecond + 1 };
+  };
+}
 
 export interface PostbackStore {
   ledger: Ledger;
@@ -46,6 +66,7 @@ export interface PostbackStore {
 export function postbackRoute(network: PostbackSettings, store: PostbackStore) {
   const { replies } = network.profile;
   const profile = network.name;
+  const keepRefusal = allowance(REFUSALS_KEPT_PER_SECOND);
   /** The network's own reply when it has one for this outcome, else a JSON error. */
   const reply = ([status, body]: readonly [number, string], code: string | null, message: string, extra: Record<string, string> = {}): Answer =>
     body || status === 200 ? { ...answerOf(status, body, code), type: TEXT } : jsonError(status, code ?? 'error', message, extra);
@@ -55,6 +76,13 @@ export function postbackRoute(network: PostbackSettings, store: PostbackStore) {
     store.metrics.postback(profile, verdict, reason);
     request.note({ profile, transaction: claimed?.transactionId ?? null, user: await store.shownUser(claimed?.userId ?? null), verdict, reason });
     if (!audit) return;
+    if (audit === 'refused') {
+      const room = keepRefusal();
+      if (room.firstTurnedAway) {
+        store.logError(`postback ${profile}: refused postbacks over ${REFUSALS_KEPT_PER_SECOND} a second are not kept in the audit trail (a flood? each is still counted in /metrics)`);
+      }
+      if (!room.ok) return;
+    }
     // Kept for support; a failure to keep it changes nothing of the answer.
     await recordRefusal(store.ledger, { profile, verdict: audit, reason, ...claimed, address: request.address }).catch((error: unknown) =>
       store.logError(`postback ${profile}: its audit line was not kept: ${describeError(error)}`),
