@@ -8,6 +8,8 @@
  */
 import { answerOf, jsonError } from './core/answer.js';
 import type { TrustProxy } from './core/address.js';
+import { MemoryBudget } from './core/budget.js';
+import { DEFAULTS } from './core/defaults.js';
 import { Exchange, splitTarget, type LogRequest, type ProxyRequest, type ProxyResponse, type RequestInfoLike, type Route } from './core/http.js';
 import { offersRoutes, type OffersOptions } from './offers/routes.js';
 import { rewardsRoutes, type RewardsOptions } from './rewards/routes.js';
@@ -44,7 +46,10 @@ export interface ProxyOptions extends OffersOptions {
   rewards?: RewardsOptions;
 }
 
-export type OfferWallCore = (request: ProxyRequest) => ProxyResponse | Promise<ProxyResponse>;
+export type OfferWallCore = ((request: ProxyRequest) => ProxyResponse | Promise<ProxyResponse>) & {
+  /** The memory budget of its answers, which a runtime adapter counts the answers it writes in. */
+  budget: MemoryBudget;
+};
 
 const EMPTY = new Uint8Array(0);
 
@@ -54,18 +59,19 @@ const EMPTY = new Uint8Array(0);
  */
 export function createOfferWallCore(options: ProxyOptions): OfferWallCore {
   const now = options.now ?? Date.now;
+  const budget = new MemoryBudget(options.maxMemoryBytes ?? DEFAULTS.maxMemoryBytes);
   const offersPath = options.path ?? '/offers';
   const routes = new Map<string, Route>(
     Object.entries({
       '/healthz': { answer: (exchange: Exchange) => exchange.finish(answerOf(200, '{"ok":true}')) },
-      ...offersRoutes(options, now),
+      ...offersRoutes(options, now, budget),
       ...(options.rewards ? rewardsRoutes(options.rewards, now) : {}),
     }),
   );
   const allowed = new Set((options.allowedOrigins ?? []).map((origin) => new URL(origin).origin));
   const log = options.log;
 
-  return function answerOfferWallRequest(request) {
+  return Object.assign(function answerOfferWallRequest(request: ProxyRequest) {
     const target = splitTarget(request.target);
     if (!target) return new Exchange(request, '-', log).finish(jsonError(400, 'bad_request', 'The request target is not a path.'));
     const exchange = new Exchange(request, target.path, log);
@@ -87,5 +93,5 @@ export function createOfferWallCore(options: ProxyOptions): OfferWallCore {
       }
     }
     return route.answer(exchange, target.search);
-  };
+  }, { budget });
 }

@@ -82,13 +82,13 @@ export async function main(): Promise<void> {
     }
     throw error;
   }
-  const { options, port, host, logLevel } = config;
+  const { options, port, host, logLevel, upstreamConnections } = config;
   const log = createLogWriter(logLevel);
   process.on('exit', () => log.flush());
   const rewards = config.rewards ? await openRewards(config.rewards, log) : null;
   let running: RunningServer;
   try {
-    running = await startServer({ ...options, ...(log.request ? { log: log.request } : {}), ...(rewards ? { rewards: rewards.options } : {}) }, port, host);
+    running = await startServer({ ...options, upstreamConnections, ...(log.request ? { log: log.request } : {}), ...(rewards ? { rewards: rewards.options } : {}) }, port, host);
   } catch (error) {
     const problem = listenProblem(error as NodeJS.ErrnoException, port, host);
     if (!problem) throw error;

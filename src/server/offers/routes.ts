@@ -8,10 +8,11 @@ import { dialectFor } from '../../data/dialects.js';
 import type { FeedFormat } from '../../data/types.js';
 import { jsonError, type Answer } from '../core/answer.js';
 import { DEFAULTS } from '../core/defaults.js';
+import type { MemoryBudget } from '../core/budget.js';
 import { headOf, type Exchange, type ProxyResponse, type Routes } from '../core/http.js';
 import { createRedactor } from '../core/redact.js';
+import { Admission } from './admission.js';
 import { AnswerCache } from './cache.js';
-import { Limiter } from './limiter.js';
 import { ParameterError, allowedParameters } from './params.js';
 import { createUpstreamCaller, type UpstreamCall } from './upstream.js';
 
@@ -34,8 +35,13 @@ export interface OffersOptions {
   timeoutMs?: number;
   /** The largest upstream answer read, in bytes (decompressed); past it, 502. Default 16 MiB. */
   maxBodyBytes?: number;
-  /** Upstream calls running at once (four times as many may wait; beyond, 503). Default 8. */
-  maxUpstreamCalls?: number;
+  /**
+   * The memory answers may take, in bytes: those being read from the upstream, those in the cache
+   * and (on Node) those being written to clients, together. An upstream call starts once there is
+   * room for it, waiting while it could still be answered within `timeoutMs`; past that, 503 with
+   * `Retry-After`. Default 192 MiB (it fits a 512 MB container).
+   */
+  maxMemoryBytes?: number;
   /** Where the offers are served. Default `/offers`. */
   path?: string;
   /** The fetch used upstream. Default: the global `fetch`. */
@@ -56,7 +62,7 @@ export function checkOffersOptions(options: OffersOptions): void {
   if (options.format === 'appcharge' && !options.publisherToken) throw new TypeError('publisherToken is required for appcharge');
 }
 
-export function offersRoutes(options: OffersOptions, now: () => number): Routes {
+export function offersRoutes(options: OffersOptions, now: () => number, budget: MemoryBudget): Routes {
   checkOffersOptions(options);
   const format = options.format;
   const secret = (format === 's2s' ? options.appId : options.publisherToken)!;
@@ -65,17 +71,18 @@ export function offersRoutes(options: OffersOptions, now: () => number): Routes 
     maxBytes: options.cacheMaxBytes ?? DEFAULTS.cacheMaxBytes,
     sizeOf: (answer) => answer.bytes.byteLength,
     now,
+    budget: { budget, keyOf: (answer) => answer.bytes.buffer },
   });
-  const maxCalls = options.maxUpstreamCalls ?? DEFAULTS.maxUpstreamCalls;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULTS.maxBodyBytes;
   const callUpstream = createUpstreamCaller({
     format,
     dialect: dialectFor(format),
     upstream: options.upstream,
     secret,
     timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
-    maxBodyBytes: options.maxBodyBytes ?? DEFAULTS.maxBodyBytes,
+    maxBodyBytes,
     redactor: createRedactor(secret),
-    limiter: new Limiter(maxCalls, maxCalls * 4),
+    admission: new Admission(budget, maxBodyBytes),
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
   });
   /** Calls in flight by cache key: concurrent identical queries share one. */

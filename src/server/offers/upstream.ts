@@ -4,15 +4,17 @@
  * client's address, and keeps the call within bounds whatever the upstream does:
  * - one deadline for the whole call, headers and body, kept by our own timer, which cancels the
  *   body (fetch's own abort can be lost once the headers are in: nodejs/node#55428);
+ * - memory: it starts once the budget has room for it, and reads each piece once there is room
+ *   for it (`admission.ts`); waiting for room past what its time limit allows sheds it (503);
  * - at most `maxBodyBytes` of body read, as fetch gives it (decompressed), so neither a huge nor a
- *   compressed answer (a gzip bomb) can fill the memory;
+ *   compressed answer (a gzip bomb) can fill the memory: 502 as soon as the bound is passed;
  * - cancelled as soon as no client waits for it any more.
- * The body is read as it arrives, by the dialect's structure (`JsonFeedReader`): once its offer
- * list has started (and the first 32 KB are in) and its envelope so far is the dialect's feed, the
- * call becomes a stream that its clients receive piece by piece; an answer that ends before that
- * is decided whole. Only a
- * complete answer that is a feed (every item well-formed JSON) is given back to be cached. The
- * secret is redacted from every piece in every spelling (`core/redact.ts`).
+ * The body is read as it arrives, by the dialect's structure (`JsonFeedReader`, in time linear in
+ * its size): once its first 32 KB are in, the first item of its offer list is whole, and its
+ * envelope so far is the dialect's feed, the call becomes a stream that its clients receive piece
+ * by piece; an answer that ends before that is decided whole. Only a complete answer that is a
+ * feed (every item well-formed JSON) is given back to be cached. The secret is redacted from every
+ * piece in every spelling (`core/redact.ts`).
  */
 import type { Dialect } from '../../data/dialect.js';
 import { JsonFeedReader } from '../../data/json-stream.js';
@@ -21,7 +23,7 @@ import { WallError } from '../../data/types.js';
 import { answerOf, jsonError, type Answer } from '../core/answer.js';
 import { BodyStream } from '../core/body-stream.js';
 import { concat, type Redactor } from '../core/redact.js';
-import type { Limiter, Slot } from './limiter.js';
+import type { Admission } from './admission.js';
 
 /** The offer lists of each dialect, by their place in its answer. */
 const LISTS: Record<FeedFormat, readonly string[]> = { s2s: ['d.data', 'data'], appcharge: ['offers'] };
@@ -36,8 +38,8 @@ export interface UpstreamSettings {
   timeoutMs: number;
   maxBodyBytes: number;
   redactor: Redactor;
-  /** The bound on concurrent upstream calls. */
-  limiter: Limiter;
+  /** Which calls may run, by the memory their answers take and their time limit. */
+  admission: Admission;
   fetch: typeof fetch;
 }
 
@@ -74,8 +76,9 @@ export function retryAfterSeconds(value: string | null, now: number): number | n
 }
 
 /**
- * An answer streams only once this much of it is in (and its list has started): a smaller one is
- * decided whole, so a small answer that breaks off or is no feed still gets a clean 502.
+ * An answer streams only once this much of it is in and its list's first item is whole: a smaller
+ * one, or one whose first offer never ends (one long string), is decided whole, so it still gets
+ * a clean 502 when it breaks off, is no feed, or outgrows the size bound.
  */
 const STREAM_FROM = 32 * 1024;
 
@@ -110,11 +113,17 @@ export function createUpstreamCaller(settings: UpstreamSettings) {
     // Held by this closure (and so by the call) until it is over: the deadline's timer and the
     // body's reader are ours, and cancel the call whatever fetch does with its signal.
     const controller = new AbortController();
+    const started = Date.now();
+    const deadlineAt = started + timeoutMs;
     let reader: ReadableStreamDefaultReader<Uint8Array> | null = null;
-    let stream: BodyStream | null = null;
+    // The answer's bytes: its key in the memory budget from the start (its writers hold it too).
+    const body = new BodyStream();
+    const ticket = settings.admission.ticket(body);
+    let streaming = false;
     let over = false;
+    /** Waiting for memory: a deadline met meanwhile sheds the call (503), it does not time it out. */
+    let waitingForRoom = false;
     let waiters = 0;
-    let slot: Slot | null = null;
     let decide!: (outcome: Outcome) => void;
     let settle!: (kept: { answer: Answer; seconds: 'feed' | number } | null) => void;
     const outcome = new Promise<Outcome>((resolve) => (decide = resolve));
@@ -125,23 +134,25 @@ export function createUpstreamCaller(settings: UpstreamSettings) {
       if (over) return;
       over = true;
       clearTimeout(deadline);
-      slot?.release();
+      ticket.release();
       controller.abort();
       void reader?.cancel().catch(() => {});
       decide({ kind: 'answer', answer, reuse, retryAfter });
-      stream?.end(new Error(answer.code ?? 'upstream failed'));
-      settle(reuse > 0 && !stream ? { answer, seconds: reuse } : null);
+      body.end(new Error(answer.code ?? 'upstream failed'));
+      settle(reuse > 0 && !streaming ? { answer, seconds: reuse } : null);
     };
+    const busy = () => stop(jsonError(503, 'busy', 'The proxy has no room for this request now; try again.'), 0, 1);
     const deadline = setTimeout(
-      () => stop(jsonError(504, 'upstream_timeout', `The upstream did not answer within ${timeoutMs} ms.`), 0),
+      () => (waitingForRoom ? busy() : stop(jsonError(504, 'upstream_timeout', `The upstream did not answer within ${timeoutMs} ms.`), 0)),
       timeoutMs,
     );
 
     const run = async () => {
-      slot = settings.limiter.take();
-      if (!slot) return stop(jsonError(503, 'busy', 'The proxy has as many upstream calls running as it allows; try again.'), 0, 1);
-      await slot.ready;
+      waitingForRoom = true;
+      const admitted = await ticket.admit(deadlineAt);
+      waitingForRoom = false;
       if (over) return;
+      if (!admitted) return busy();
       let response: Response;
       try {
         response = await settings.fetch(url, { headers, signal: controller.signal, redirect: 'error' });
@@ -166,12 +177,11 @@ export function createUpstreamCaller(settings: UpstreamSettings) {
       const decoder = new TextDecoder();
       const redacting = redactor.stream();
       const head: Uint8Array[] = [];
-      let listStarted = false;
-      const json = new JsonFeedReader(
-        lists,
-        (item) => JSON.parse(item),
-        () => (listStarted = true),
-      );
+      let firstItem = false;
+      const json = new JsonFeedReader(lists, (item) => {
+        JSON.parse(item);
+        firstItem = true;
+      });
       let received = 0;
       try {
         for (;;) {
@@ -179,18 +189,29 @@ export function createUpstreamCaller(settings: UpstreamSettings) {
           if (over) return;
           if (done) break;
           received += value.length;
+          // Past the bound, whatever the answer's shape: read no further.
           if (received > maxBodyBytes) return stop(tooLarge(status), 0);
+          // Room for what came before reading more; the deadline still holds meanwhile.
+          let room = ticket.room(received, deadlineAt);
+          if (room !== true) {
+            waitingForRoom = true;
+            room = await room;
+            waitingForRoom = false;
+            if (over) return;
+            if (!room) return busy();
+          }
           json.push(decoder.decode(value, { stream: true }));
           const piece = redacting.push(value);
-          if (stream) stream.push(piece);
+          if (streaming) body.push(piece);
           else {
             head.push(piece);
-            // The list has started: the envelope so far says whether this is a feed.
-            if (listStarted && received >= STREAM_FROM) {
+            // Its first offer is whole: the envelope so far says whether this is a feed.
+            if (firstItem && received >= STREAM_FROM) {
               if (!isFeed(json.body)) return stop(notAFeed(status), 0);
-              stream = new BodyStream();
-              stream.push(concat(head));
-              decide({ kind: 'stream', stream, upstream: status });
+              streaming = true;
+              body.push(concat(head));
+              head.length = 0;
+              decide({ kind: 'stream', stream: body, upstream: status });
             }
           }
         }
@@ -204,18 +225,18 @@ export function createUpstreamCaller(settings: UpstreamSettings) {
       if (!isFeed(json.body)) return stop(notAFeed(status), 0);
       over = true;
       clearTimeout(deadline);
-      slot.release();
       const rest = redacting.end();
       let whole: Answer;
-      if (stream) {
-        stream.push(rest);
-        whole = { ...answerOf(200, '', null, status), bytes: stream.whole };
-        stream.end();
+      if (streaming) {
+        body.push(rest);
+        whole = { ...answerOf(200, '', null, status), bytes: body.whole };
+        body.end();
       } else {
         head.push(rest);
         whole = { ...answerOf(200, '', null, status), bytes: concat(head) };
         decide({ kind: 'answer', answer: whole, reuse: 'feed', retryAfter: null });
       }
+      ticket.release({ bytes: received, ms: Date.now() - started });
       settle({ answer: whole, seconds: 'feed' });
     };
 
