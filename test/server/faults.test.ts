@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, request as httpRequest, type ServerResponse } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -17,39 +17,10 @@ import { build } from 'esbuild';
 import { createOfferWallHandler, parseAddressList, parseTrustProxy, startServer, type NodeServerOptions, type RunningServer } from '../../src/server/node.js';
 import { clientAddress } from '../../src/server/core/address.js';
 import { secretSpellings } from '../../src/server/core/redact.js';
+import { CLI, feedOf, until, upstream } from './loopback.js';
 
 const APP_ID = 'app/ID+with=odd&chars é';
-const CLI = fileURLToPath(new URL('../../src/server/cli.js', import.meta.url));
 const SRC = fileURLToPath(new URL('../../../../src/', import.meta.url));
-
-/** A loopback upstream whose behaviour each test sets; it records its requests and when they closed. */
-async function upstream(respond: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>) {
-  const seen: IncomingMessage[] = [];
-  let open = 0;
-  let mostOpen = 0;
-  const server = createServer((req, res) => {
-    seen.push(req);
-    mostOpen = Math.max(mostOpen, ++open);
-    res.once('close', () => open--);
-    void respond(req, res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url,
-    seen,
-    get open() {
-      return open;
-    },
-    get mostOpen() {
-      return mostOpen;
-    },
-    close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
-  };
-}
-
-const offer = (id: number) => ({ id, name: `Offer ${id}`, payout: '1.00', tracking_link: `https://t.example/${id}` });
-const feedOf = (count: number, extra: Record<string, unknown> = {}) => JSON.stringify({ c: 0, d: { p: 1, tot: count, n: count, data: Array.from({ length: count }, (_, i) => offer(i)) }, ...extra });
 
 const running: RunningServer[] = [];
 after(async () => {
@@ -76,13 +47,6 @@ function raw(url: string, text: string, { wait = 2000 } = {}): Promise<string> {
   });
 }
 
-const until = async (condition: () => boolean, what: string, timeout = 5000) => {
-  const deadline = Date.now() + timeout;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-};
 
 describe('one deadline per upstream call, headers and body', () => {
   it('answers 504 at the deadline when the upstream sends its headers and stalls, even through garbage collection, and a later identical request does not hang on it', async () => {

@@ -73,6 +73,16 @@ const errorHead = (body: Buffer, retryAfter?: number) => [
   ...(retryAfter ? ['Retry-After', String(retryAfter)] : []),
 ];
 
+/** Settles once `res` can take more (or has gone). */
+const drained = (res: ServerResponse) =>
+  new Promise<void>((resolve) => {
+    const done = () => {
+      res.off('drain', done).off('close', done);
+      resolve();
+    };
+    res.on('drain', done).on('close', done);
+  });
+
 /** A request's body as text, or null when it is larger than `limit` bytes (read no further). */
 function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   if (Number(req.headers['content-length']) > limit) return Promise.resolve(null);
@@ -151,7 +161,8 @@ export async function startServer(options: NodeServerOptions, port: number = DEF
     res.writeHead(answer.status, answer.headers);
     if (!stream) return void res.end(body ?? undefined);
     const stop = stream.subscribe(
-      (piece) => res.write(piece),
+      // When the client's socket is full, the answer may wait for it (if it is not being kept).
+      (piece) => (res.write(piece) ? undefined : drained(res)),
       (error) => {
         // A streamed answer that broke off must not end like a whole one.
         if (error) res.destroy();

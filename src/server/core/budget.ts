@@ -21,6 +21,8 @@ interface Waiter {
   bytes: number;
   /** Bytes more for a key already held (an answer being read), rather than a new holder. */
   grow: boolean;
+  /** Among those growing, the lower goes first. */
+  rank: number;
   grant: (ok: boolean) => void;
   timer: ReturnType<typeof setTimeout> | undefined;
 }
@@ -63,6 +65,11 @@ export class MemoryBudget {
     this._used += bytes;
   }
 
+  /** Whether `bytes` more fit now (after asking for room back), with no one waiting for room. */
+  fits(bytes: number): boolean {
+    return this._fits(bytes, false);
+  }
+
   /**
    * One more holder of `key`. Its bytes count once, when the key is new: then they must fit (else
    * false and nothing counted), unless `force` (they are in memory already).
@@ -95,10 +102,23 @@ export class MemoryBudget {
     return true;
   }
 
-  /** Like `grow`, but waits for room, ahead of new holders, until `until`; false then. */
-  growWhenRoom(key: object, bytes: number, until: number): Promise<boolean> {
+  /**
+   * Like `grow`, but waits for room, ahead of new holders and of those growing with a larger
+   * `rank` (the oldest first), until `until`; false then.
+   */
+  growWhenRoom(key: object, bytes: number, until: number, rank = 0): Promise<boolean> {
     if (this.grow(key, bytes)) return Promise.resolve(true);
-    return this._wait(key, bytes, until, true);
+    return this._wait(key, bytes, until, rank);
+  }
+
+  /** `bytes` fewer under `key` (what it held was let go, its holders stay). */
+  shrink(key: object, bytes: number): void {
+    const held = this._held.get(key);
+    if (!held) return;
+    const less = Math.min(bytes, held.bytes);
+    held.bytes -= less;
+    this._used -= less;
+    this._wake();
   }
 
   /** One holder of `key` lets go; its bytes are free once the last has. */
@@ -121,9 +141,10 @@ export class MemoryBudget {
     this._wake();
   }
 
-  private _wait(key: object, bytes: number, until: number, grow = false): Promise<boolean> {
+  private _wait(key: object, bytes: number, until: number, rank: number | null = null): Promise<boolean> {
+    const grow = rank !== null;
     return new Promise<boolean>((resolve) => {
-      const waiter: Waiter = { key, bytes, grow, grant: resolve, timer: undefined };
+      const waiter: Waiter = { key, bytes, grow, rank: rank ?? 0, grant: resolve, timer: undefined };
       const left = until - Date.now();
       if (left <= 0) return resolve(false);
       waiter.timer = setTimeout(() => {
@@ -133,7 +154,7 @@ export class MemoryBudget {
         this._wake();
       }, left);
       // What is being read already goes before what has not started.
-      const before = grow ? this._waiting.findIndex((other) => !other.grow) : -1;
+      const before = grow ? this._waiting.findIndex((other) => !other.grow || other.rank > waiter.rank) : -1;
       if (before >= 0) this._waiting.splice(before, 0, waiter);
       else this._waiting.push(waiter);
     });

@@ -6,7 +6,8 @@
  * taking); past that it is shed (503 with `Retry-After`). While its answer is read, each piece past
  * what it was let in for asks for more room: it waits, ahead of calls not yet let in, and if every
  * call being read is waiting so (nothing would ever free room), the youngest is shed so that the
- * others can finish.
+ * others can finish. An answer already streaming to its clients need not wait: it can go on
+ * without being kept (`passOn`), holding only what its clients have not yet taken.
  */
 import type { MemoryBudget } from '../core/budget.js';
 
@@ -43,10 +44,26 @@ export class Admission {
     return this.budget.holdWhenRoom(ticket.key, bytes, deadline - this._typicalMs).then((ok) => {
       if (ok) {
         ticket.counted = bytes;
+        ticket.holding = true;
         this._reading.add(ticket);
       }
       return ok;
     });
+  }
+
+  /** @internal */
+  _tryGrow(ticket: Ticket, received: number): boolean {
+    const bytes = Math.max(received - ticket.counted, STEP);
+    if (!this.budget.grow(ticket.key, bytes)) return false;
+    ticket.counted += bytes;
+    return true;
+  }
+
+  /** @internal */
+  _passOn(ticket: Ticket): void {
+    this._reading.delete(ticket);
+    this.budget.shrink(ticket.key, ticket.counted);
+    ticket.counted = 0;
   }
 
   /** @internal */
@@ -65,7 +82,7 @@ export class Admission {
         this._stalled.delete(youngest);
         this.budget.cancel(youngest.key);
       }
-      const ok = await this.budget.growWhenRoom(ticket.key, bytes, deadline);
+      const ok = await this.budget.growWhenRoom(ticket.key, bytes, deadline, ticket.order);
       this._stalled.delete(ticket);
       if (!ok) return false;
     }
@@ -78,7 +95,8 @@ export class Admission {
     this._reading.delete(ticket);
     this._stalled.delete(ticket);
     this.budget.cancel(ticket.key);
-    if (ticket.counted) this.budget.drop(ticket.key);
+    if (ticket.holding) this.budget.drop(ticket.key);
+    ticket.holding = false;
     ticket.counted = 0;
     if (!answered) return;
     this._typicalMs = this._typicalMs ? this._typicalMs * 0.8 + answered.ms * 0.2 : answered.ms;
@@ -90,8 +108,9 @@ export class Admission {
 }
 
 export class Ticket {
-  /** Bytes counted for it in the budget. */
+  /** Bytes counted for it in the budget, and whether it holds its key there. */
   counted = 0;
+  holding = false;
   private _released = false;
 
   constructor(
@@ -109,6 +128,16 @@ export class Ticket {
   room(received: number, deadline: number): boolean | Promise<boolean> {
     if (received <= this.counted) return true;
     return this._admission._grow(this, received, deadline);
+  }
+
+  /** Like `room`, without waiting: false when `received` bytes do not fit now. */
+  fits(received: number): boolean {
+    return received <= this.counted || this._admission._tryGrow(this, received);
+  }
+
+  /** Its answer goes on without being kept: it counts nothing more, and waits for no room. */
+  passOn(): void {
+    if (!this._released) this._admission._passOn(this);
   }
 
   /** The call is over (answered: its size and time, for the estimates); its room is free. */

@@ -111,17 +111,22 @@ export class AnswerCache<T> {
     if (entry.key) this.budget!.budget.drop(entry.key);
   }
 
-  /** Keeps `value` for `seconds` (the cache's own time by default; 0 keeps nothing). */
-  store(key: string, value: T, seconds = this.seconds): void {
+  /**
+   * Keeps `value` for `seconds` (the cache's own time by default; 0 keeps nothing). The value may
+   * be given as a function that makes it, with its size: it is made only if it is kept.
+   */
+  store(key: string, value: T | (() => T), seconds = this.seconds, valueSize?: number): void {
     const old = this.entries.get(key);
     if (old) this.remove(key, old);
-    const size = this.sizeOf(value) + key.length * 2 + ENTRY_OVERHEAD;
+    const made = typeof value === 'function' ? null : value;
+    const size = (made ? this.sizeOf(made) : valueSize!) + key.length * 2 + ENTRY_OVERHEAD;
     if (size > this.maxBytes || seconds <= 0) return;
-    const entry: Entry<T> = { value, expires: this.now() + seconds * 1000, size };
+    // No room for it in the budget, even with the older answers gone: served, not kept.
+    if (this.budget && !this.budget.budget.fits(size)) return;
+    const entry: Entry<T> = { value: made ?? (value as () => T)(), expires: this.now() + seconds * 1000, size };
     if (this.budget) {
-      entry.key = this.budget.keyOf(value);
-      // No room for it, even with the older answers gone: served, not kept.
-      if (!this.budget.budget.hold(entry.key, size)) return;
+      entry.key = this.budget.keyOf(entry.value);
+      this.budget.budget.hold(entry.key, size, true);
     }
     this.entries.set(key, entry);
     this.totalBytes += size;

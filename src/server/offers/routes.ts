@@ -141,6 +141,8 @@ export function offersRoutes(options: OffersOptions, now: () => number, budget: 
     if (held > 0) return respond(jsonError(502, 'upstream_status', 'The upstream answered HTTP 429.', {}, 429), 'hit', 0, held);
 
     let call = shared ? inFlight.get(key) : undefined;
+    // A call whose answer goes on unkept cannot be joined half-way: this request asks afresh.
+    if (call && !call.joinable) call = undefined;
     const source = call ? 'coalesced' : 'miss';
     if (!call) {
       const fresh = callUpstream(params, address, now);
@@ -149,7 +151,7 @@ export function offersRoutes(options: OffersOptions, now: () => number, budget: 
         inFlight.set(key, fresh);
         void fresh.settled.then((kept) => {
           if (inFlight.get(key) === fresh) inFlight.delete(key);
-          if (kept) cache.store(key, kept.answer, kept.seconds === 'feed' ? cacheSeconds : kept.seconds);
+          if (kept) cache.store(key, kept.answer, kept.seconds === 'feed' ? cacheSeconds : kept.seconds, kept.size);
         });
       }
     }
@@ -174,7 +176,7 @@ export function offersRoutes(options: OffersOptions, now: () => number, budget: 
       return new Promise<ProxyResponse>((resolve) => {
         let length = 0;
         stream.subscribe(
-          (piece) => (length += piece.length),
+          (piece) => void (length += piece.length),
           (error) => {
             leave();
             const answer = error ? jsonError(502, 'upstream_broken', 'The upstream’s answer broke off.', {}, upstream) : null;

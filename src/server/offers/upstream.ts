@@ -55,6 +55,13 @@ export type Outcome =
     }
   | { kind: 'stream'; stream: BodyStream; upstream: number };
 
+/** What a call leaves to be cached: the answer (made when asked for), its size, for how long. */
+export interface Kept {
+  answer: () => Answer;
+  size: number;
+  seconds: 'feed' | number;
+}
+
 export interface UpstreamCall {
   /** Settles once the call's outcome is known: an answer, or the start of a streaming feed. */
   readonly outcome: Promise<Outcome>;
@@ -62,7 +69,9 @@ export interface UpstreamCall {
    * Settles once the call is over (its stream ended too), with what may be kept: the whole feed
    * (for the cache's time), a remembered failure (for its seconds), or null.
    */
-  readonly settled: Promise<{ answer: Answer; seconds: 'feed' | number } | null>;
+  readonly settled: Promise<Kept | null>;
+  /** Whether another client may still join it (not once its answer goes on unkept). */
+  readonly joinable: boolean;
   /** A client now waits on the call; the function it returns says that client has gone. */
   join(): () => void;
 }
@@ -120,14 +129,16 @@ export function createUpstreamCaller(settings: UpstreamSettings) {
     const body = new BodyStream();
     const ticket = settings.admission.ticket(body);
     let streaming = false;
+    /** Streaming without being kept (no room to keep it): passed on as fast as its clients take it. */
+    let passing = false;
     let over = false;
     /** Waiting for memory: a deadline met meanwhile sheds the call (503), it does not time it out. */
     let waitingForRoom = false;
     let waiters = 0;
     let decide!: (outcome: Outcome) => void;
-    let settle!: (kept: { answer: Answer; seconds: 'feed' | number } | null) => void;
+    let settle!: (kept: Kept | null) => void;
     const outcome = new Promise<Outcome>((resolve) => (decide = resolve));
-    const settled = new Promise<{ answer: Answer; seconds: 'feed' | number } | null>((resolve) => (settle = resolve));
+    const settled = new Promise<Kept | null>((resolve) => (settle = resolve));
 
     /** Ends the call with `answer` (when no stream has started) or by breaking its stream off. */
     const stop = (answer: Answer, reuse: number, retryAfter: number | null = null) => {
@@ -139,7 +150,7 @@ export function createUpstreamCaller(settings: UpstreamSettings) {
       void reader?.cancel().catch(() => {});
       decide({ kind: 'answer', answer, reuse, retryAfter });
       body.end(new Error(answer.code ?? 'upstream failed'));
-      settle(reuse > 0 && !streaming ? { answer, seconds: reuse } : null);
+      settle(reuse > 0 && !streaming ? { answer: () => answer, size: answer.bytes.byteLength, seconds: reuse } : null);
     };
     const busy = () => stop(jsonError(503, 'busy', 'The proxy has no room for this request now; try again.'), 0, 1);
     const deadline = setTimeout(
@@ -191,8 +202,14 @@ export function createUpstreamCaller(settings: UpstreamSettings) {
           received += value.length;
           // Past the bound, whatever the answer's shape: read no further.
           if (received > maxBodyBytes) return stop(tooLarge(status), 0);
-          // Room for what came before reading more; the deadline still holds meanwhile.
-          let room = ticket.room(received, deadlineAt);
+          // Room for what came before reading more; the deadline still holds meanwhile. An answer
+          // that streams, all of whose clients read it already, need not wait: it goes on unkept.
+          if (!passing && streaming && body.readers >= waiters && !ticket.fits(received)) {
+            passing = true;
+            ticket.passOn();
+            body.forget();
+          }
+          let room = passing || ticket.room(received, deadlineAt);
           if (room !== true) {
             waitingForRoom = true;
             room = await room;
@@ -202,8 +219,14 @@ export function createUpstreamCaller(settings: UpstreamSettings) {
           }
           json.push(decoder.decode(value, { stream: true }));
           const piece = redacting.push(value);
-          if (streaming) body.push(piece);
-          else {
+          if (streaming) {
+            const full = body.push(piece);
+            // Unkept, it is read no faster than its clients take it.
+            if (full && passing) {
+              await full;
+              if (over) return;
+            }
+          } else {
             head.push(piece);
             // Its first offer is whole: the envelope so far says whether this is a feed.
             if (firstItem && received >= STREAM_FROM) {
@@ -226,18 +249,20 @@ export function createUpstreamCaller(settings: UpstreamSettings) {
       over = true;
       clearTimeout(deadline);
       const rest = redacting.end();
-      let whole: Answer;
+      let kept: Kept | null;
       if (streaming) {
-        body.push(rest);
-        whole = { ...answerOf(200, '', null, status), bytes: body.whole };
+        void body.push(rest);
+        // What went on unkept cannot be cached; what was kept is joined only if the cache takes it.
+        kept = body.whole ? { answer: () => ({ ...answerOf(200, '', null, status), bytes: body.bytes }), size: received, seconds: 'feed' } : null;
         body.end();
       } else {
         head.push(rest);
-        whole = { ...answerOf(200, '', null, status), bytes: concat(head) };
+        const whole = { ...answerOf(200, '', null, status), bytes: concat(head) };
         decide({ kind: 'answer', answer: whole, reuse: 'feed', retryAfter: null });
+        kept = { answer: () => whole, size: whole.bytes.byteLength, seconds: 'feed' };
       }
       ticket.release({ bytes: received, ms: Date.now() - started });
-      settle({ answer: whole, seconds: 'feed' });
+      settle(kept);
     };
 
     const tooLarge = (status: number) =>
@@ -249,6 +274,9 @@ export function createUpstreamCaller(settings: UpstreamSettings) {
     return {
       outcome,
       settled,
+      get joinable() {
+        return !passing;
+      },
       join() {
         waiters++;
         let gone = false;
