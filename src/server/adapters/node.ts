@@ -19,13 +19,13 @@
  *   closed once its answers are written, and what is still running after `shutdownGraceMs` is
  *   answered 503.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { createOfferWallCore, type ProxyOptions } from '../app.js';
-import { clientAddress } from '../core/address.js';
 import { DEFAULTS } from '../core/defaults.js';
 import type { ProxyResponse } from '../core/http.js';
+import { NodeRequest, type AddressRule } from './node-request.js';
 
 export interface NodeServerOptions extends ProxyOptions {
   /** Milliseconds a client has to read its whole answer. Default 60,000. */
@@ -83,44 +83,13 @@ const drained = (res: ServerResponse) =>
     res.on('drain', done).on('close', done);
   });
 
-/** A request's body as text, or null when it is larger than `limit` bytes (read no further). */
-function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
-  if (Number(req.headers['content-length']) > limit) return Promise.resolve(null);
-  return new Promise((resolve) => {
-    const pieces: Buffer[] = [];
-    let size = 0;
-    req.on('data', (piece: Buffer) => {
-      size += piece.length;
-      if (size > limit) {
-        req.removeAllListeners('data');
-        req.resume();
-        resolve(null);
-      } else pieces.push(piece);
-    });
-    req.on('end', () => resolve(Buffer.concat(pieces).toString('utf8')));
-    req.on('error', () => resolve(null));
-  });
-}
-
-/** A fetch Request for a custom `clientAddress(request)`, which may read any header. */
-function toRequest(incoming: IncomingMessage): Request {
-  const headers = new Headers();
-  const raw = incoming.rawHeaders;
-  for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
-  return new Request(`http://${incoming.headers.host ?? 'localhost'}${incoming.url?.startsWith('/') ? incoming.url : '/'}`, {
-    method: incoming.method ?? 'GET',
-    headers,
-  });
-}
-
 export async function startServer(options: NodeServerOptions, port: number = DEFAULTS.port, host: string = DEFAULTS.host): Promise<RunningServer> {
   // The upstream's connections, kept alive and bounded in number (unless a fetch of your own is given).
   const pool = options.fetch ? null : new Agent({ connections: options.upstreamConnections ?? DEFAULTS.upstreamConnections, keepAliveTimeout: 4000 });
   const poolFetch: typeof fetch | null = pool && ((input, init) => undiciFetch(input as never, { ...(init as object), dispatcher: pool }) as unknown as Promise<Response>);
   const core = createOfferWallCore(poolFetch ? { ...options, fetch: poolFetch } : options);
   const budget = core.budget;
-  const customAddress = options.clientAddress;
-  const trust = options.trustProxy;
+  const rule: AddressRule = { trust: options.trustProxy, custom: options.clientAddress };
   const responseTimeoutMs = options.responseTimeoutMs ?? DEFAULTS.responseTimeoutMs;
   const graceMs = options.shutdownGraceMs ?? Math.max(DEFAULTS.shutdownGraceMs, (options.timeoutMs ?? DEFAULTS.timeoutMs) + 2000);
   let closing = false;
@@ -175,49 +144,31 @@ export async function startServer(options: NodeServerOptions, port: number = DEF
     });
   };
 
+  /** A response is over (written, or its client gone). */
+  const over = (res: ServerResponse, request: NodeRequest) => {
+    const socket = request.socket;
+    open.delete(res);
+    if (!res.writableFinished) request.left();
+    const left = (connections.get(socket) ?? 1) - 1;
+    if (connections.has(socket)) connections.set(socket, left);
+    // Stopping: a connection whose answers are all written is closed (once they are flushed).
+    if (closing && left === 0) socket.destroySoon();
+  };
+
   const server = createServer({ headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 5_000 }, (req, res) => {
     const socket = req.socket;
     const unanswered = (connections.get(socket) ?? 0) + 1;
     connections.set(socket, unanswered);
     open.add(res);
-    const gone = new AbortController();
-    res.once('close', () => {
-      open.delete(res);
-      const left = (connections.get(socket) ?? 1) - 1;
-      if (connections.has(socket)) connections.set(socket, left);
-      if (!res.writableFinished) gone.abort();
-      // Stopping: a connection whose answers are all written is closed (once they are flushed).
-      if (closing && left === 0) socket.destroySoon();
-    });
+    const request = new NodeRequest(req, rule);
+    res.once('close', () => over(res, request));
     if (unanswered > MAX_PIPELINED) {
       res.shouldKeepAlive = false;
       return fail(res, 503, BUSY, 1);
     }
     let answer: ProxyResponse | Promise<ProxyResponse>;
     try {
-      const peer = () => socket.remoteAddress ?? null;
-      answer = core({
-        method: req.method ?? 'GET',
-        target: req.url ?? '/',
-        origin: req.headers.origin ?? null,
-        // The server speaks plain http; a TLS terminator in front forwards to it as such.
-        selfOrigin: () => `http://${req.headers.host ?? ''}`,
-        clientAddress: customAddress
-          ? () => customAddress(toRequest(req), { clientAddress: peer() })
-          : () => clientAddress(peer(), req.headers['x-forwarded-for'] as string | undefined, trust),
-        signal: gone.signal,
-        header: (name) => {
-          const value = req.headers[name.toLowerCase()];
-          return Array.isArray(value) ? value.join(', ') : (value ?? null);
-        },
-        body: (limit) => readBody(req, limit),
-        urls: () => {
-          const target = req.url ?? '/';
-          const host = req.headers.host ?? 'localhost';
-          // The scheme the network used is not known behind a TLS terminator: both are tried.
-          return [`https://${host}${target}`, `http://${host}${target}`];
-        },
-      });
+      answer = core(request);
     } catch (error) {
       console.error(`offer-wall proxy: ${(error as Error)?.stack ?? String(error)}`);
       return fail(res, 500, INTERNAL_ERROR);

@@ -103,13 +103,16 @@ export function headOf(status: number, length: number | null, extra: readonly st
 export class Exchange {
   /** Headers this request's answer carries beyond the fixed ones, names and values alternating. */
   readonly extra: string[] = [];
-  private readonly _started = performance.now();
+  /** When it started, for the log (not read without one). */
+  private readonly _started: number;
 
   constructor(
     readonly request: ProxyRequest,
     readonly path: string,
     private readonly _log: LogRequest | undefined,
-  ) {}
+  ) {
+    this._started = _log ? performance.now() : 0;
+  }
 
   /** Logs this request's outcome (once its head is known). */
   log(status: number, code: string | null, cache: RequestLogEntry['cache'], upstream: number | null): void {

@@ -95,6 +95,26 @@ export function offersRoutes(options: OffersOptions, now: () => number, budget: 
    */
   const queries = new Map<string, { params: Array<[string, string]>; perClient: boolean; key: string }>();
 
+  /** The answer with its cache headers (the two slots `answer` put last in `extra`). */
+  function respond(
+    exchange: Exchange,
+    perClient: boolean,
+    plain: boolean,
+    answer: Answer,
+    source: 'hit' | 'miss' | 'coalesced',
+    ttl: number,
+    retryAfter: number | null = null,
+  ): ProxyResponse {
+    // A plain hit whose head was made for this ttl already: nothing to write into it.
+    if (plain && source === 'hit' && retryAfter === null && answer.hitHead?.ttl === ttl) return exchange.finish(answer, source, ttl);
+    const { extra } = exchange;
+    extra[extra.length - 3] = source;
+    extra[extra.length - 1] = answer.status === 200 ? `${perClient ? 'private' : 'public'}, max-age=${ttl}` : 'no-store';
+    // A remembered failure tells the client when it is worth asking again.
+    if (retryAfter !== null) extra.push('Retry-After', String(retryAfter));
+    return exchange.finish(answer, source, plain && source === 'hit' && retryAfter === null ? ttl : 0);
+  }
+
   function answer(exchange: Exchange, search: string): ProxyResponse | Promise<ProxyResponse> {
     const { request, extra } = exchange;
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -119,7 +139,8 @@ export function offersRoutes(options: OffersOptions, now: () => number, budget: 
       }
     }
     const { params, perClient } = query;
-    const address = request.clientAddress() ?? null;
+    // Only an answer chosen by the user's address needs the address now (a miss sends it upstream).
+    const address = perClient ? (request.clientAddress() ?? null) : undefined;
     // An answer chosen by the user's address, for a user whose address is unknown, is nobody
     // else's: it is neither kept nor shared.
     const shared = !perClient || address !== null;
@@ -127,25 +148,18 @@ export function offersRoutes(options: OffersOptions, now: () => number, budget: 
     // Only `Vary` so far: no CORS header, so a hit's head is the same for everyone.
     const plain = extra.length === 2;
     extra.push('X-Offer-Wall-Cache', '', 'Cache-Control', '');
-    const respond = (answer: Answer, source: 'hit' | 'miss' | 'coalesced', ttl: number, retryAfter: number | null = null): ProxyResponse => {
-      extra[extra.length - 3] = source;
-      extra[extra.length - 1] = answer.status === 200 ? `${perClient ? 'private' : 'public'}, max-age=${ttl}` : 'no-store';
-      // A remembered failure tells the client when it is worth asking again.
-      if (retryAfter !== null) extra.push('Retry-After', String(retryAfter));
-      return exchange.finish(answer, source, plain && source === 'hit' && retryAfter === null ? ttl : 0);
-    };
 
     const hit = shared ? cache.peek(key) : undefined;
-    if (hit) return respond(hit.value, 'hit', hit.ttl, hit.value.status === 200 ? null : hit.ttl);
+    if (hit) return respond(exchange, perClient, plain, hit.value, 'hit', hit.ttl, hit.value.status === 200 ? null : hit.ttl);
     const held = Math.ceil((holdUntil - now()) / 1000);
-    if (held > 0) return respond(jsonError(502, 'upstream_status', 'The upstream answered HTTP 429.', {}, 429), 'hit', 0, held);
+    if (held > 0) return respond(exchange, perClient, plain, jsonError(502, 'upstream_status', 'The upstream answered HTTP 429.', {}, 429), 'hit', 0, held);
 
     let call = shared ? inFlight.get(key) : undefined;
     // A call whose answer goes on unkept cannot be joined half-way: this request asks afresh.
     if (call && !call.joinable) call = undefined;
     const source = call ? 'coalesced' : 'miss';
     if (!call) {
-      const fresh = callUpstream(params, address, now);
+      const fresh = callUpstream(params, address === undefined ? (request.clientAddress() ?? null) : address, now);
       call = fresh;
       if (shared) {
         inFlight.set(key, fresh);
@@ -162,7 +176,7 @@ export function offersRoutes(options: OffersOptions, now: () => number, budget: 
         leave();
         if (outcome.answer.upstream === 429 && outcome.retryAfter) holdUntil = Math.max(holdUntil, now() + outcome.retryAfter * 1000);
         const ttl = outcome.reuse === 'feed' ? cacheSeconds : 0;
-        return respond(outcome.answer, source, ttl, outcome.retryAfter);
+        return respond(exchange, perClient, plain, outcome.answer, source, ttl, outcome.retryAfter);
       }
       // A feed that streams: its head now, its pieces as they come from the upstream.
       extra[extra.length - 3] = source;
@@ -180,7 +194,7 @@ export function offersRoutes(options: OffersOptions, now: () => number, budget: 
           (error) => {
             leave();
             const answer = error ? jsonError(502, 'upstream_broken', 'The upstream’s answer broke off.', {}, upstream) : null;
-            if (answer) return resolve(respond(answer, source, 0));
+            if (answer) return resolve(respond(exchange, perClient, plain, answer, source, 0));
             exchange.log(200, null, source, upstream);
             resolve({ status: 200, headers: headOf(200, length, extra), body: null });
           },
