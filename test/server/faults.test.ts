@@ -322,10 +322,15 @@ describe('the secret, in every spelling', () => {
           env: { PATH: process.env['PATH'] ?? '', OFFER_WALL_FORMAT: 's2s', OFFER_WALL_APP_ID: 'x', OFFER_WALL_UPSTREAM: upstreamUrl, PORT: '0' },
         });
         let output = '';
-        child.stdout.on('data', (chunk) => (output += chunk));
-        child.stderr.on('data', (chunk) => (output += chunk));
+        // Stopped once it says it listens (or at the latest after 10 s, however loaded the machine).
+        const heard = (chunk: Buffer) => {
+          output += chunk;
+          if (output.includes('listening on')) child.kill('SIGTERM');
+        };
+        child.stdout.on('data', heard);
+        child.stderr.on('data', heard);
         child.on('exit', (code) => resolve({ code, output }));
-        setTimeout(() => child.kill('SIGTERM'), 1500).unref();
+        setTimeout(() => child.kill('SIGTERM'), 10_000).unref();
       });
     const withPassword = await run('https://user:hunter2@u.example/s2s?app_id=topsecret');
     assert.equal(withPassword.code, 2);
