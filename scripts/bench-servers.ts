@@ -10,6 +10,8 @@
  *   streaming-upstream <ms>   an s2s upstream that answers `page_size` offers of the wall's
  *                      benchmark feed (`bench-feed.ts`) in 16 KB pieces: at /fast/s2s as fast as
  *                      the connection takes them, at /slow/s2s one piece every <ms> milliseconds
+ *   large <body-file>  answers every request with the bytes in <body-file>, in 16 KB pieces
+ *                      without a length (the large-answer benchmark, bench-large.ts)
  * Prints one JSON line `{"url": …}` once listening, then runs until SIGTERM.
  */
 import { readFileSync } from 'node:fs';
@@ -110,8 +112,22 @@ if (role === 'upstream') {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+} else if (role === 'large') {
+  // The same bytes to every request, in 16 KB pieces as fast as the connection takes them, no length.
+  const body = readFileSync(arg!);
+  const server: Server = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    let at = 0;
+    const next = () => {
+      while (at < body.length && !res.destroyed) if (!res.write(body.subarray(at, (at += 16 * 1024)))) return void res.once('drain', next);
+      if (!res.destroyed) res.end();
+    };
+    next();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 } else {
-  throw new Error(`unknown role ${role}: upstream | bare <body-file> | faulty <mode> | streaming-upstream <ms>`);
+  throw new Error(`unknown role ${role}: upstream | bare <body-file> | faulty <mode> | streaming-upstream <ms> | large <body-file>`);
 }
 console.log(JSON.stringify({ url }));
 process.on('SIGTERM', () => process.exit(0));
