@@ -152,7 +152,7 @@ describe('the environment of the program, validated by one zod schema', () => {
         maxBodyBytes: 16 * 1024 * 1024,
         maxMemoryBytes: 192 * 1024 * 1024,
       },
-      upstreamConnections: 128,
+      upstreamConnections: 256,
       port: 8787,
       host: '127.0.0.1',
       logLevel: 'info',

@@ -32,7 +32,7 @@ export interface NodeServerOptions extends ProxyOptions {
   responseTimeoutMs?: number;
   /**
    * Keep-alive connections to the upstream, and so upstream calls running at once; more wait for
-   * a connection within their time limit. Default 128. Not used with a `fetch` of your own.
+   * a connection within their time limit. Default 256. Not used with a `fetch` of your own.
    */
   upstreamConnections?: number;
   /**

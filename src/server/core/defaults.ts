@@ -24,7 +24,7 @@ export const DEFAULTS = {
    */
   maxMemoryBytes: 192 * MiB,
   /** Keep-alive connections to the upstream (Node runner): upstream calls running at once. */
-  upstreamConnections: 128,
+  upstreamConnections: 256,
   /** Milliseconds a client has to read its whole answer (Node runner). */
   responseTimeoutMs: 60_000,
   /**
