@@ -1,8 +1,8 @@
 /**
  * A request of Node's http server as the core reads it (`ProxyRequest`): one object per request,
- * whose facts are read from Node's own on demand, with no closure and no abort signal made for a
- * request that never asks for them (a cache hit asks for neither: they were a good part of its
- * cost, BENCHMARKS.md).
+ * whose facts are read from Node's own on demand, with no function and no abort signal made for a
+ * request that never asks for them (a cache hit asks for none: they were a good part of its cost,
+ * BENCHMARKS.md).
  */
 import type { IncomingMessage } from 'node:http';
 import { clientAddress, type TrustProxy } from '../core/address.js';
@@ -78,30 +78,39 @@ export class NodeRequest implements ProxyRequest {
     this._gone?.abort();
   }
 
+  // The functions below are made when first read, not per request: a route may take them off
+  // the request and call them on their own, so each is bound to it.
+
   /** The server speaks plain http; a TLS terminator in front forwards to it as such. */
-  selfOrigin(): string {
-    return `http://${this._req.headers.host ?? ''}`;
+  get selfOrigin(): () => string {
+    return () => `http://${this._req.headers.host ?? ''}`;
   }
 
-  clientAddress(): string | null | undefined {
-    const peer = this._req.socket.remoteAddress ?? null;
-    const { custom, trust } = this._rule;
-    if (custom) return custom(toRequest(this._req), { clientAddress: peer });
-    return clientAddress(peer, this._req.headers['x-forwarded-for'] as string | undefined, trust);
+  get clientAddress(): () => string | null | undefined {
+    return () => {
+      const peer = this._req.socket.remoteAddress ?? null;
+      const { custom, trust } = this._rule;
+      if (custom) return custom(toRequest(this._req), { clientAddress: peer });
+      return clientAddress(peer, this._req.headers['x-forwarded-for'] as string | undefined, trust);
+    };
   }
 
-  header(name: string): string | null {
-    const value = this._req.headers[name.toLowerCase()];
-    return Array.isArray(value) ? value.join(', ') : (value ?? null);
+  get header(): (name: string) => string | null {
+    return (name) => {
+      const value = this._req.headers[name.toLowerCase()];
+      return Array.isArray(value) ? value.join(', ') : (value ?? null);
+    };
   }
 
-  body(limit: number): Promise<string | null> {
-    return readBody(this._req, limit);
+  get body(): (limit: number) => Promise<string | null> {
+    return (limit) => readBody(this._req, limit);
   }
 
   /** The scheme the network used is not known behind a TLS terminator: both are tried. */
-  urls(): string[] {
-    const host = this._req.headers.host ?? 'localhost';
-    return [`https://${host}${this.target}`, `http://${host}${this.target}`];
+  get urls(): () => string[] {
+    return () => {
+      const host = this._req.headers.host ?? 'localhost';
+      return [`https://${host}${this.target}`, `http://${host}${this.target}`];
+    };
   }
 }
