@@ -13,7 +13,8 @@
  *
  * Environment: BENCH_ROUNDS (5), BENCH_SECONDS (5), BENCH_CONNECTIONS (50), BENCH_PIPELINING (1),
  * BENCH_PIN ("1:0": autocannon's CPUs, then the servers'),
- * BENCH_TARGETS (bare,proxy,proxy-logs; also bare-again, an A/A control, and other, the build at
+ * BENCH_TARGETS (bare,proxy,proxy-logs; also bare-again, an A/A control, bare-headers, the same
+ * bytes with the proxy's headers, and other, the build at
  * BENCH_OTHER_CLI), BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof"), BENCH_PROXY_CLI (another build's
  * cli.js instead of this one's).
  */
@@ -90,7 +91,9 @@ try {
   const upstream = await helper('upstream');
   const logFile = join(work, 'proxy.log');
   const quiet = await proxy(upstream.url, { OFFER_WALL_LOG_LEVEL: 'silent' }, '/dev/null');
-  const body = Buffer.from(await (await fetch(quiet.url + QUERY)).arrayBuffer());
+  const first = await fetch(quiet.url + QUERY);
+  const body = Buffer.from(await first.arrayBuffer());
+  const proxyHeaders = [...first.headers].filter(([name]) => !['date', 'connection', 'keep-alive'].includes(name)).flat();
   writeFileSync(join(work, 'body.json'), body);
   const bare = await helper('bare', join(work, 'body.json'));
   const bareBody = Buffer.from(await (await fetch(bare.url + QUERY)).arrayBuffer());
@@ -101,6 +104,9 @@ try {
     // A/A control (not run by default): a second bare server, to see how far the machine alone
     // moves the ratio.
     { name: 'bare node:http, a second process', key: 'bare-again', start: async () => helper('bare', join(work, 'body.json')) },
+    // The same bytes with the proxy's own headers (Vary, Cache-Control, X-Offer-Wall-Cache, nosniff):
+    // how much of the difference is the longer head rather than the proxy's code.
+    { name: 'bare node:http, the proxy’s headers too', key: 'bare-headers', start: async () => helper('bare', join(work, 'body.json'), JSON.stringify(proxyHeaders)) },
     { name: 'proxy, cached, logs off', key: 'proxy', start: async () => quiet },
     // Another build of the program in the same rounds (BENCH_OTHER_CLI: its cli.js), to compare builds.
     {

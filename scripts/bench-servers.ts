@@ -2,8 +2,9 @@
  * The helper processes of the proxy benchmarks, one role per process so that no two of them share
  * an event loop (or a core's worth of time) with each other or with the load generator:
  *   upstream           the mock upstream (demo/upstream.ts)
- *   bare <body-file>   a bare node:http server answering the bytes in <body-file>, with the
- *                      proxy's content type: the floor the proxy is measured against
+ *   bare <body-file> [headers]  a bare node:http server answering the bytes in <body-file>, with
+ *                      the proxy's content type (or the headers given, a JSON list of names and
+ *                      values): the floor the proxy is measured against
  *   faulty <mode>      an upstream that misbehaves (bench-faults.ts), counting its hits at /hits:
  *                      pages (a distinct 10,000-offer page, 4.5 MB, per query), huge (a 1 GB
  *                      body), bomb (1 GB of JSON gzipped), failing (503), slow (200 after 2 s)
@@ -43,8 +44,10 @@ if (role === 'upstream') {
   url = (await startMockUpstream({ appId: BENCH_APP_ID })).url;
 } else if (role === 'bare') {
   const body = readFileSync(arg!);
+  // With a third argument (a JSON list of names and values), those headers instead of its own two.
+  const given = process.argv[4] ? (JSON.parse(process.argv[4]) as string[]) : null;
   const server: Server = createServer((_req, res) => {
-    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': body.length });
+    res.writeHead(200, given ?? { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': body.length });
     res.end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
