@@ -21,11 +21,14 @@ async function proxy(up: { url: string }, options: Partial<NodeServerOptions> = 
   return server;
 }
 
+/** An answer's status, with its error code when it is an error (or how it failed). */
 const status = (url: string) =>
   fetch(url).then(
     async (response) => {
-      await response.arrayBuffer();
-      return response.status;
+      const body = await response.text().catch(() => null);
+      if (body === null) return `${response.status}, cut`;
+      if (response.status === 200) return 200;
+      return `${response.status} ${(JSON.parse(body) as { error?: { code?: string } }).error?.code ?? ''}`;
     },
     () => 'reset',
   );
