@@ -7,7 +7,9 @@
  *     long /healthz takes meanwhile;
  *   - an upstream that sends a 1 GB body, and one that sends 1 GB gzipped to 1 MB: peak memory;
  *   - an upstream that answers 503: upstream calls per client request, under 50 connections;
- *   - one connection pipelining 1,000 distinct queries: upstream calls it started.
+ *   - one connection pipelining 1,000 distinct queries: upstream calls it started;
+ *   - 200 users at once, each their own query, of an upstream that answers in 2 s: their answers;
+ *   - SIGTERM with 200 requests in flight: their answers, the exit code and how long it took.
  */
 import type { ChildProcess } from 'node:child_process';
 import { connect } from 'node:net';
@@ -115,6 +117,47 @@ for (const mode of ['huge', 'bomb']) {
   });
   rows.push(['one connection pipelining 1,000 distinct queries: upstream calls started', String(await up.hits())]);
   await stop(server.child);
+}
+
+// ---- 200 users at once, each their own query, of an upstream that takes 2 s ------------------------
+const tally = (statuses: Array<number | string>) => {
+  const counts = new Map<number | string, number>();
+  for (const status of statuses) counts.set(status, (counts.get(status) ?? 0) + 1);
+  return [...counts].map(([status, count]) => `${count} × ${status}`).join(', ');
+};
+const ask = (url: string) =>
+  fetch(url).then(
+    async (response) => {
+      try {
+        await response.arrayBuffer();
+        return response.status;
+      } catch {
+        return `${response.status}, cut`;
+      }
+    },
+    () => 'reset',
+  );
+{
+  const up = await faulty('slow');
+  const server = await proxy(up.url);
+  const started = performance.now();
+  const statuses = await Promise.all(Array.from({ length: 200 }, (_, i) => ask(`${server.url}/offers?country=US&thirdparty_id=user-${i}`)));
+  rows.push(['200 users at once, each their own query, of an upstream that answers in 2 s', `${tally(statuses)} in ${((performance.now() - started) / 1000).toFixed(1)} s`]);
+  await stop(server.child);
+}
+
+// ---- SIGTERM with 200 requests in flight ----------------------------------------------------------------
+{
+  const up = await faulty('slow');
+  const server = await proxy(up.url);
+  const inFlight = Array.from({ length: 200 }, (_, i) => ask(`${server.url}/offers?country=US&page=${i + 1}`));
+  while ((await up.hits()) < 200) await new Promise((resolve) => setTimeout(resolve, 20));
+  const exited = new Promise<number | null>((resolve) => server.child.once('exit', resolve));
+  const started = performance.now();
+  server.child.kill('SIGTERM');
+  const statuses = await Promise.all(inFlight);
+  const code = await exited;
+  rows.push(['SIGTERM with 200 requests in flight (upstream answers in 2 s)', `${tally(statuses)}; exit ${code} after ${((performance.now() - started) / 1000).toFixed(1)} s`]);
 }
 
 console.log('\n| fault | measured |\n|---|---|');

@@ -4,7 +4,7 @@
  * time with the load generator), started here, waited for, read from /proc, and killed when the
  * benchmark exits, however it exits.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -92,5 +92,18 @@ export function memoryMiB(pid: number, field: 'VmRSS' | 'VmHWM'): number {
     return Number(/(\d+)/.exec(line ?? '')?.[1] ?? NaN) / 1024;
   } catch {
     return NaN;
+  }
+}
+
+/**
+ * Pins a process, all its threads, to the CPUs in `cpus` (`taskset -a -cp`), so that a server and
+ * the load generator do not take each other's core. Returns false where taskset is not there.
+ */
+export function pin(pid: number, cpus: string): boolean {
+  try {
+    execFileSync('taskset', ['-a', '-cp', cpus, String(pid)], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
   }
 }

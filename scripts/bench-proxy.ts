@@ -7,20 +7,30 @@
  * for each target, how busy the server and the load generator were: a server well below a core
  * while autocannon is near one would mean the generator, not the server, is what saturates.
  *
- * Environment: BENCH_ROUNDS (5), BENCH_SECONDS (5), BENCH_CONNECTIONS (50),
- * BENCH_TARGETS (bare,proxy,proxy-logs; also bare-again, an A/A control), BENCH_SERVER_NODE_ARGS
- * (e.g. "--cpu-prof"), BENCH_PROXY_CLI (another build's cli.js, to compare builds).
+ * The load generator is pinned to one core and every server to the other (BENCH_PIN, default
+ * "1:0"; "off" to not pin), so that neither takes the other's core: on this two-core machine that
+ * is the fairest split, and the autocannon CPU column says whether the generator saturated.
+ *
+ * Environment: BENCH_ROUNDS (5), BENCH_SECONDS (5), BENCH_CONNECTIONS (50), BENCH_PIPELINING (1),
+ * BENCH_PIN ("1:0": autocannon's CPUs, then the servers'),
+ * BENCH_TARGETS (bare,proxy,proxy-logs; also bare-again, an A/A control, bare-headers, the same
+ * bytes with the proxy's headers, and other, the build at
+ * BENCH_OTHER_CLI), BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof"), BENCH_PROXY_CLI (another build's
+ * cli.js instead of this one's).
  */
 import autocannon from 'autocannon';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { children, cpuSeconds, startProgram, startRole } from './bench-processes.js';
+import { children, cpuSeconds, pin, startProgram, startRole } from './bench-processes.js';
 
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 5);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 50);
+const PIPELINING = Number(process.env['BENCH_PIPELINING'] ?? 1);
+const [LOADER_CPUS, SERVER_CPUS] = (process.env['BENCH_PIN'] ?? '1:0').split(':') as [string, string | undefined];
+const PINNED = LOADER_CPUS !== 'off' && SERVER_CPUS !== undefined && pin(process.pid, LOADER_CPUS);
 const WANTED = (process.env['BENCH_TARGETS'] ?? 'bare,proxy,proxy-logs').split(',');
 const SERVER_NODE_ARGS = (process.env['BENCH_SERVER_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
 const QUERY = '/offers?os=android&page=1&page_size=20&country=US';
@@ -32,12 +42,12 @@ const work = mkdtempSync(join(tmpdir(), 'offer-wall-bench-'));
 const helper = (...args: string[]) => startRole(args, SERVER_NODE_ARGS);
 
 /** Runs the offer-wall-proxy program (this build's, or BENCH_PROXY_CLI's) with its stdout going to `stdout` (a file, or /dev/null). */
-const proxy = (upstream: string, env: Record<string, string>, stdout: string) =>
+const proxy = (upstream: string, env: Record<string, string>, stdout: string, cli = process.env['BENCH_PROXY_CLI']) =>
   startProgram({
     env: { OFFER_WALL_FORMAT: 's2s', OFFER_WALL_UPSTREAM: `${upstream}/s2s`, OFFER_WALL_APP_ID: APP_ID, OFFER_WALL_CACHE_S: '3600', ...env },
     stdout,
     nodeArgs: SERVER_NODE_ARGS,
-    ...(process.env['BENCH_PROXY_CLI'] ? { cli: process.env['BENCH_PROXY_CLI'] } : {}),
+    ...(cli ? { cli } : {}),
     cwd: work,
   });
 
@@ -56,7 +66,7 @@ async function round(url: string, pid: number, seconds: number): Promise<Round> 
   const server0 = cpuSeconds(pid);
   const loader0 = process.cpuUsage();
   const started = performance.now();
-  const result = await autocannon({ url: url + QUERY, connections: CONNECTIONS, duration: seconds });
+  const result = await autocannon({ url: url + QUERY, connections: CONNECTIONS, pipelining: PIPELINING, duration: seconds });
   const wall = (performance.now() - started) / 1000;
   const loader = process.cpuUsage(loader0);
   const serverSeconds = cpuSeconds(pid) - server0;
@@ -81,7 +91,9 @@ try {
   const upstream = await helper('upstream');
   const logFile = join(work, 'proxy.log');
   const quiet = await proxy(upstream.url, { OFFER_WALL_LOG_LEVEL: 'silent' }, '/dev/null');
-  const body = Buffer.from(await (await fetch(quiet.url + QUERY)).arrayBuffer());
+  const first = await fetch(quiet.url + QUERY);
+  const body = Buffer.from(await first.arrayBuffer());
+  const proxyHeaders = [...first.headers].filter(([name]) => !['date', 'connection', 'keep-alive'].includes(name)).flat();
   writeFileSync(join(work, 'body.json'), body);
   const bare = await helper('bare', join(work, 'body.json'));
   const bareBody = Buffer.from(await (await fetch(bare.url + QUERY)).arrayBuffer());
@@ -92,7 +104,16 @@ try {
     // A/A control (not run by default): a second bare server, to see how far the machine alone
     // moves the ratio.
     { name: 'bare node:http, a second process', key: 'bare-again', start: async () => helper('bare', join(work, 'body.json')) },
+    // The same bytes with the proxy's own headers (Vary, Cache-Control, X-Offer-Wall-Cache, nosniff):
+    // how much of the difference is the longer head rather than the proxy's code.
+    { name: 'bare node:http, the proxy’s headers too', key: 'bare-headers', start: async () => helper('bare', join(work, 'body.json'), JSON.stringify(proxyHeaders)) },
     { name: 'proxy, cached, logs off', key: 'proxy', start: async () => quiet },
+    // Another build of the program in the same rounds (BENCH_OTHER_CLI: its cli.js), to compare builds.
+    {
+      name: `other build (${process.env['BENCH_OTHER_CLI'] ?? 'BENCH_OTHER_CLI unset'}), cached, logs off`,
+      key: 'other',
+      start: () => proxy(upstream.url, { OFFER_WALL_LOG_LEVEL: 'silent' }, '/dev/null', process.env['BENCH_OTHER_CLI']),
+    },
     {
       name: 'proxy, cached, logs on (stdout to a file)',
       key: 'proxy-logs',
@@ -102,6 +123,7 @@ try {
   const targets = [];
   for (const target of all.filter((t) => WANTED.includes(t.key))) {
     const { url, child } = await target.start();
+    if (PINNED) pin(child.pid!, SERVER_CPUS!);
     await round(url, child.pid!, 1); // warm-up: JIT, the cache, connections
     targets.push({ ...target, url, pid: child.pid!, rounds: [] as Round[] });
   }
@@ -111,7 +133,10 @@ try {
   }
 
   const load = cpus().length;
-  console.log(`offer-wall proxy benchmark: autocannon, ${CONNECTIONS} connections, ${SECONDS} s a round, ${ROUNDS} alternating rounds, loopback`);
+  console.log(
+    `offer-wall proxy benchmark: autocannon, ${CONNECTIONS} connections, pipelining ${PIPELINING}, ${SECONDS} s a round, ${ROUNDS} alternating rounds, loopback; ` +
+      (PINNED ? `autocannon pinned to CPU ${LOADER_CPUS}, each server to CPU ${SERVER_CPUS}` : 'not pinned'),
+  );
   console.log(`machine: ${load} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}; answer ${body.length} bytes (${QUERY})`);
   console.log('');
   console.log('| server | req/s, median (min–max) | p50 ms | p99 ms | failures | server CPU | server CPU µs/req | autocannon CPU |');
@@ -131,7 +156,11 @@ try {
     if (!bareTarget || t === bareTarget) continue;
     // Each round's ratio pairs the two targets measured back to back, under the same load.
     const ratios = t.rounds.map((x, i) => x.rps / bareTarget.rounds[i]!.rps);
-    console.log(`${t.name} / bare: ${median(ratios).toFixed(2)}× (rounds: ${ratios.map((x) => x.toFixed(2)).join(', ')})`);
+    const p99s = t.rounds.map((x, i) => x.p99 / Math.max(1, bareTarget.rounds[i]!.p99));
+    console.log(
+      `${t.name} / bare: ${median(ratios).toFixed(2)}× the requests (rounds: ${ratios.map((x) => x.toFixed(2)).join(', ')}); ` +
+        `p99 ${median(p99s).toFixed(2)}× (rounds: ${p99s.map((x) => x.toFixed(2)).join(', ')})`,
+    );
   }
   if (WANTED.includes('proxy-logs')) {
     const lines = readFileSync(logFile, 'utf8').split('\n').filter(Boolean);

@@ -2,14 +2,17 @@
  * The helper processes of the proxy benchmarks, one role per process so that no two of them share
  * an event loop (or a core's worth of time) with each other or with the load generator:
  *   upstream           the mock upstream (demo/upstream.ts)
- *   bare <body-file>   a bare node:http server answering the bytes in <body-file>, with the
- *                      proxy's content type: the floor the proxy is measured against
+ *   bare <body-file> [headers]  a bare node:http server answering the bytes in <body-file>, with
+ *                      the proxy's content type (or the headers given, a JSON list of names and
+ *                      values): the floor the proxy is measured against
  *   faulty <mode>      an upstream that misbehaves (bench-faults.ts), counting its hits at /hits:
  *                      pages (a distinct 10,000-offer page, 4.5 MB, per query), huge (a 1 GB
  *                      body), bomb (1 GB of JSON gzipped), failing (503), slow (200 after 2 s)
  *   streaming-upstream <ms>   an s2s upstream that answers `page_size` offers of the wall's
  *                      benchmark feed (`bench-feed.ts`) in 16 KB pieces: at /fast/s2s as fast as
  *                      the connection takes them, at /slow/s2s one piece every <ms> milliseconds
+ *   large <body-file>  answers every request with the bytes in <body-file>, in 16 KB pieces
+ *                      without a length (the large-answer benchmark, bench-large.ts)
  * Prints one JSON line `{"url": …}` once listening, then runs until SIGTERM.
  */
 import { readFileSync } from 'node:fs';
@@ -41,8 +44,10 @@ if (role === 'upstream') {
   url = (await startMockUpstream({ appId: BENCH_APP_ID })).url;
 } else if (role === 'bare') {
   const body = readFileSync(arg!);
+  // With a third argument (a JSON list of names and values), those headers instead of its own two.
+  const given = process.argv[4] ? (JSON.parse(process.argv[4]) as string[]) : null;
   const server: Server = createServer((_req, res) => {
-    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': body.length });
+    res.writeHead(200, given ?? { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': body.length });
     res.end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -110,8 +115,22 @@ if (role === 'upstream') {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+} else if (role === 'large') {
+  // The same bytes to every request, in 16 KB pieces as fast as the connection takes them, no length.
+  const body = readFileSync(arg!);
+  const server: Server = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    let at = 0;
+    const next = () => {
+      while (at < body.length && !res.destroyed) if (!res.write(body.subarray(at, (at += 16 * 1024)))) return void res.once('drain', next);
+      if (!res.destroyed) res.end();
+    };
+    next();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 } else {
-  throw new Error(`unknown role ${role}: upstream | bare <body-file> | faulty <mode> | streaming-upstream <ms>`);
+  throw new Error(`unknown role ${role}: upstream | bare <body-file> | faulty <mode> | streaming-upstream <ms> | large <body-file>`);
 }
 console.log(JSON.stringify({ url }));
 process.on('SIGTERM', () => process.exit(0));

@@ -4,14 +4,12 @@
  * `rewards-endpoint` and `user-token` are set (see `controllers/rewards-controller.ts`).
  */
 import { RewardsList } from '../controllers/rewards-list.js';
-import type { RewardsController } from '../controllers/rewards-controller.js';
+import type { RewardsView } from '../controllers/rewards-view.js';
 import { rewardsStyles } from '../templates/rewards.styles.js';
 
-const view = {
-  _list: (rewards: RewardsController) => new RewardsList(rewards),
+const view: RewardsView = {
+  _list: (rewards) => new RewardsList(rewards),
   _styles: rewardsStyles,
 };
-
-export type RewardsView = typeof view;
 
 export default view;

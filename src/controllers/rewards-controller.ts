@@ -8,19 +8,16 @@
  * wall without the view (taps are still recorded), reported as a `network` error, and is tried
  * once more when the page comes back online.
  */
-import type { RewardsView } from '../chunks/rewards.js';
-import { WallError, type WallErrorInfo } from '../data/types.js';
+import { rewardsFailed, type WallErrorInfo } from '../data/types.js';
 import { loadChunk } from '../internal/chunk-load.js';
 import type { Settings } from '../internal/settings.js';
-import type { RewardsList } from './rewards-list.js';
+import type { RewardsListView, RewardsSource, RewardsView } from './rewards-view.js';
 import type { WallHost } from './visibility-controllers.js';
 
-/** A failure of the rewards endpoint, for `offer-wall-error` (kind `rewards`). */
-export const rewardsFailed = (reason: string): WallError => new WallError('rewards', `The rewards endpoint failed: ${reason}.`);
 
-export class RewardsController {
+export class RewardsController implements RewardsSource {
   /** The list the view shows (and draws it), once the rewards chunk is here. */
-  _list: RewardsList | null = null;
+  _list: RewardsListView | null = null;
   /** The chunk could not be loaded: no view (until a try when the page is back online works). */
   _missing = false;
   private _asked = false;

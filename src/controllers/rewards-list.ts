@@ -8,14 +8,14 @@
  * is never shown. "Report a problem" on a reward is answered here too.
  */
 import type { ReactiveController, TemplateResult } from 'lit';
-import { rewardsFailed, type RewardsController } from './rewards-controller.js';
+import type { RewardsListView, RewardsSource } from './rewards-view.js';
 import { readRewardsPage, supportUrl, type RewardEntry } from '../data/rewards.js';
-import type { WallErrorInfo } from '../data/types.js';
+import { rewardsFailed, type WallErrorInfo } from '../data/types.js';
 import type { OfferSupportDetail } from '../events.js';
 import type { CardContext } from '../templates/card.js';
-import { renderRewards } from '../templates/rewards.js';
+import { renderRewards, type RewardsState } from '../templates/rewards.js';
 
-export class RewardsList implements ReactiveController {
+export class RewardsList implements ReactiveController, RewardsListView, RewardsState {
   _status: 'idle' | 'loading' | 'loaded' | 'error' = 'idle';
   _entries: RewardEntry[] = [];
   _balance: number | null = null;
@@ -24,7 +24,7 @@ export class RewardsList implements ReactiveController {
   _loadingMore = false;
   private _abort = new AbortController();
 
-  constructor(private readonly _rewards: RewardsController) {
+  constructor(private readonly _rewards: RewardsSource) {
     _rewards._host.addController(this);
   }
 

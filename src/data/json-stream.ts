@@ -11,26 +11,31 @@
  * the rest: the envelope (up to a list when the list starts, whole at the end), and each item (by
  * whoever takes it). Malformed text throws a `SyntaxError`; so does `end()` when the answer stopped
  * before its JSON did. It holds the envelope and the item being read, never the items before.
+ *
+ * Each chunk is scanned once, from where the last one stopped (its state, in a string or after an
+ * escape, carries over): an item or a string longer than a chunk is kept as the chunks' pieces and
+ * joined once at its end, so reading costs time in proportion to the answer's length, however
+ * long its longest string.
  */
 
 /** A string's special characters: its end, and escapes. */
 const STRING_STOP = /["\\]/g;
 
+
 export class JsonFeedReader {
-  /** Text not yet handed on or kept aside. */
-  private _text = '';
-  /** The next character to read in `_text`. */
-  private _at = 0;
-  /** Where, in `_text`, the item being read starts (in a list) or the envelope not yet kept aside. */
-  private _from = 0;
-  /** The envelope before `_from`, each list left empty. */
+  /** The envelope so far, each list left empty. */
   private _env = '';
-  /** Where the string being read starts in `_text`, or -1. */
-  private _string = -1;
+  /** The item being read: its text in earlier chunks. */
+  private _item = '';
+  /** In a string; just after a backslash in one. */
+  private _str = false;
+  private _esc = false;
+  /** The string being read, when it may be a key: its text in earlier chunks (from its quote), or null. */
+  private _key: string | null = null;
   /** How many objects and arrays are open, and which (`{`, `[`) down to the lists' depth. */
   private _depth = 0;
   private _open = '';
-  /** The last string met at each depth down to the lists': the keys of the path to `_at`. */
+  /** The last string met at each depth down to the lists': the keys of the path to here. */
   private _keys: string[] = [];
   /** The list being read (its path, '' when none), how deep its items are, whether one has gone. */
   private _list = '';
@@ -64,32 +69,38 @@ export class JsonFeedReader {
   }
 
   /** Reads the next piece of the answer. */
-  push(piece: string): void {
-    const text = (this._text += piece);
-    let at = this._at;
-    for (; at < text.length; at++) {
-      if (this._string >= 0) {
-        STRING_STOP.lastIndex = at;
-        const stop = STRING_STOP.exec(text);
-        if (!stop) {
-          at = text.length;
-          break;
-        }
-        at = stop.index;
-        if (text.charCodeAt(at) === 92) {
-          // An escape: its next character is part of the string, whatever it is.
-          if (at + 1 >= text.length) break;
+  push(text: string): void {
+    const length = text.length;
+    // Where, in `text`, the item being read or the envelope not yet kept aside starts; and the
+    // key being read, when it started in this piece.
+    let from = 0;
+    let key = 0;
+    let at = 0;
+    while (at < length) {
+      if (this._str) {
+        if (this._esc) {
+          // The character after a backslash is part of the string, whatever it is.
+          this._esc = false;
           at++;
           continue;
         }
-        // Where a list may start, the last string before it is its key (`"data": [`).
-        if (!this._list && this._depth <= this._maxDepth) this._keys[this._depth] = JSON.parse(text.slice(this._string, at + 1));
-        this._string = -1;
+        STRING_STOP.lastIndex = at;
+        const stop = STRING_STOP.exec(text);
+        if (!stop) break;
+        at = stop.index + 1;
+        if (text.charCodeAt(at - 1) === 92) this._esc = true;
+        else {
+          this._str = false;
+          // Where a list may start, the last string before it is its key (`"data": [`).
+          if (this._key !== null) this._keys[this._depth] = JSON.parse(this._key + text.slice(key, at));
+        }
         continue;
       }
       const c = text.charCodeAt(at);
       if (c === 34) {
-        this._string = at;
+        this._str = true;
+        this._key = !this._list && this._depth <= this._maxDepth ? '' : null;
+        key = at;
       } else if (c === 123 || c === 91) {
         const depth = this._depth++;
         if (depth < this._maxDepth) this._open = this._open.slice(0, depth) + text[at];
@@ -97,8 +108,8 @@ export class JsonFeedReader {
         if (c === 91 && depth && !this._list && depth <= this._maxDepth && !this._open.slice(0, depth).includes('[')) {
           const path = this._keys.slice(1, depth + 1).join('.');
           if (this._lists.includes(path)) {
-            this._env += text.slice(this._from, at + 1);
-            this._from = at + 1;
+            this._env += text.slice(from, at + 1);
+            from = at + 1;
             this._list = path;
             this._itemDepth = depth + 1;
             this._handed = false;
@@ -108,39 +119,32 @@ export class JsonFeedReader {
         }
       } else if (this._list && this._depth === this._itemDepth && (c === 44 || c === 93 || c === 125)) {
         // The end of an item; or of the list, after its last item (or none: `[]`).
-        const item = text.slice(this._from, at);
+        const item = this._item + text.slice(from, at);
+        this._item = '';
         if (c === 44 || this._handed || /\S/.test(item)) this._onItem(item, this._list);
         this._handed = true;
-        this._from = at + 1;
+        from = at + 1;
         if (c !== 44) {
           // The envelope goes on from the list's closer.
           this._list = '';
-          this._from = at;
+          from = at;
           this._depth--;
         }
       } else if (c === 125 || c === 93) {
         this._depth--;
       }
+      at++;
     }
-    this._at = at;
-    let keep = this._from;
-    if (this._list) {
-      // Nor is white space before an item.
-      while (keep < at && text.charCodeAt(keep) <= 32) keep++;
-    } else {
-      // The envelope is kept aside, but for a string that may be a key.
-      keep = this._string >= 0 ? this._string : at;
-      this._env += text.slice(this._from, keep);
-    }
-    this._text = text.slice(keep);
-    this._at -= keep;
-    if (this._string >= 0) this._string -= keep;
-    this._from = 0;
+    // What is left of this piece is kept aside: the item's start, or the envelope.
+    if (this._list) this._item += text.slice(from);
+    else this._env += text.slice(from);
+    if (this._str && this._key !== null) this._key += text.slice(key);
   }
 
   /** The answer is complete: throws when its JSON is not. */
   end(): void {
     this._head = '';
-    this._body = JSON.parse(this._env + this._text);
+    // A list still open is a cut answer: its envelope alone ends in `[`, which no parse accepts.
+    this._body = JSON.parse(this._env);
   }
 }

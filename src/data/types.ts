@@ -110,3 +110,6 @@ export class WallError extends Error implements WallErrorInfo {
     this.status = status;
   }
 }
+
+/** A failure of the rewards endpoint, for `offer-wall-error` (kind `rewards`). */
+export const rewardsFailed = (reason: string): WallError => new WallError('rewards', `The rewards endpoint failed: ${reason}.`);

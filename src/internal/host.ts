@@ -6,10 +6,9 @@
  * that imports anything else from a module of the main file fails the build: add it here.
  */
 import { css, html, nothing } from 'lit';
-import { rewardsFailed } from '../controllers/rewards-controller.js';
 import { currencyAmount, formatAmount } from '../data/format.js';
 import { isRecord, readId, readNumber, readText } from '../data/fields.js';
-import { WallError } from '../data/types.js';
+import { rewardsFailed, WallError } from '../data/types.js';
 import { clickUrl, safeHttpUrl } from '../data/urls.js';
 import { offerIcon } from '../templates/card.js';
 

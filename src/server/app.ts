@@ -8,6 +8,8 @@
  */
 import { answerOf, jsonError } from './core/answer.js';
 import type { TrustProxy } from './core/address.js';
+import { MemoryBudget } from './core/budget.js';
+import { DEFAULTS } from './core/defaults.js';
 import { Exchange, splitTarget, type LogRequest, type ProxyRequest, type ProxyResponse, type RequestInfoLike, type Route } from './core/http.js';
 import type { MetricsEndpoint } from './core/metrics.js';
 import { offersRoutes, type OffersOptions } from './offers/routes.js';
@@ -49,7 +51,10 @@ export interface ProxyOptions extends OffersOptions {
   rewards?: RewardsOptions;
 }
 
-export type OfferWallCore = (request: ProxyRequest) => ProxyResponse | Promise<ProxyResponse>;
+export type OfferWallCore = ((request: ProxyRequest) => ProxyResponse | Promise<ProxyResponse>) & {
+  /** The memory budget of its answers, which a runtime adapter counts the answers it writes in. */
+  budget: MemoryBudget;
+};
 
 const EMPTY = new Uint8Array(0);
 const HEALTHY = answerOf(200, '{"ok":true}');
@@ -70,6 +75,7 @@ const DOWN = jsonError(503, 'database_down', 'The ledger\'s database does not an
  */
 export function createOfferWallCore(options: ProxyOptions): OfferWallCore {
   const now = options.now ?? Date.now;
+  const budget = new MemoryBudget(options.maxMemoryBytes ?? DEFAULTS.maxMemoryBytes);
   const offersPath = options.path ?? '/offers';
   if (options.rewards && typeof options.trustProxy === 'number') {
     throw new TypeError('trustProxy must list the proxies (addresses, CIDR ranges) when rewards are on: a number of hops trusts whoever connects, who could then claim a network\'s address');
@@ -82,7 +88,7 @@ export function createOfferWallCore(options: ProxyOptions): OfferWallCore {
       // Ready when it can serve: with rewards, only while the ledger's database answers, so a
       // load balancer stops sending postbacks it could not store.
       '/healthz': { answer: (exchange: Exchange) => (ready ? ready().then((up) => exchange.finish(up ? HEALTHY : DOWN)) : exchange.finish(HEALTHY)) },
-      ...offersRoutes(options, now),
+      ...offersRoutes(options, now, budget, metrics?.metrics),
       ...rewards?.routes,
       ...(metrics ? { '/metrics': { answer: (exchange: Exchange) => metricsAnswer(exchange, metrics) } } : {}),
     }),
@@ -90,7 +96,7 @@ export function createOfferWallCore(options: ProxyOptions): OfferWallCore {
   const allowed = new Set((options.allowedOrigins ?? []).map((origin) => new URL(origin).origin));
   const log = options.log;
 
-  return function answerOfferWallRequest(request) {
+  return Object.assign(function answerOfferWallRequest(request: ProxyRequest) {
     const target = splitTarget(request.target);
     if (!target) return new Exchange(request, '-', log).finish(jsonError(400, 'bad_request', 'The request target is not a path.'));
     const exchange = new Exchange(request, target.path, log);
@@ -112,5 +118,5 @@ export function createOfferWallCore(options: ProxyOptions): OfferWallCore {
       }
     }
     return route.answer(exchange, target.search);
-  };
+  }, { budget });
 }

@@ -39,6 +39,8 @@ export interface RewardsConfig {
 
 export interface ServerConfig {
   options: ProxyOptions;
+  /** Keep-alive connections to the upstream (the Node runner's pool). */
+  upstreamConnections: number;
   port: number;
   host: string;
   logLevel: LogLevel;
@@ -87,9 +89,10 @@ export function configFromEnv(env: Environment): ServerConfig {
       cacheMaxBytes: config.OFFER_WALL_CACHE_MAX_BYTES,
       timeoutMs: config.OFFER_WALL_TIMEOUT_MS,
       maxBodyBytes: config.OFFER_WALL_MAX_BODY_BYTES,
-      maxUpstreamCalls: config.OFFER_WALL_MAX_UPSTREAM,
+      maxMemoryBytes: config.OFFER_WALL_MAX_MEMORY_MB,
       ...(trustProxy !== undefined ? { trustProxy } : {}),
     },
+    upstreamConnections: config.OFFER_WALL_MAX_UPSTREAM,
     port: config.PORT,
     host: config.HOST,
     logLevel: config.OFFER_WALL_LOG_LEVEL,

@@ -5,7 +5,6 @@
  * next-page states. Plain data and callbacks in, templates out.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { RewardsList } from '../controllers/rewards-list.js';
 import { formatAmount } from '../data/format.js';
 import { formatWhen, needsSupport, type RewardEntry } from '../data/rewards.js';
 import { offerIcon, type CardContext } from './card.js';
@@ -14,7 +13,18 @@ import { offerIcon, type CardContext } from './card.js';
  * The rewards view: `card` gives the texts, the icons and the locale and currency; `report` is
  * null when "Report a problem" cannot be offered (the wall has no `support-url`).
  */
-export function renderRewards(rewards: RewardsList, card: CardContext, report: ((entry: RewardEntry) => void) | null): TemplateResult {
+/** What the view draws of the user's rewards (the list in `controllers/rewards-list.ts`). */
+export interface RewardsState {
+  readonly _status: 'idle' | 'loading' | 'loaded' | 'error';
+  readonly _entries: readonly RewardEntry[];
+  readonly _balance: number | null;
+  readonly _next: string | null;
+  readonly _loadingMore: boolean;
+  readonly _refresh: () => void;
+  readonly _more: () => void;
+}
+
+export function renderRewards(rewards: RewardsState, card: CardContext, report: ((entry: RewardEntry) => void) | null): TemplateResult {
   const { text, _rewards: money } = card;
   const now = Date.now();
   const renderEntry = (entry: RewardEntry) => html`<li part="reward" class="entry">

@@ -96,6 +96,24 @@ describe('reading a feed answer as it streams in', () => {
     expect(starts).to.deep.equal(['d.data']);
   });
 
+  it('reads strings and items longer than many pieces, escapes cut at every piece boundary', () => {
+    const long = `${'x'.repeat(997)}\\"é😀\\\\`.repeat(60);
+    const json = `{"c":0,"msg":"${long}","d":{"data":[{"id":1,"text":"${long}"},{"id":2}],"tot":2}}`;
+    const bytes = new TextEncoder().encode(json).length;
+    for (const step of [7, 1000, 4096]) {
+      const { body, items } = read(json, Array.from({ length: Math.ceil(bytes / step) }, (_, i) => i * step));
+      expect(items.map(([, item]) => item)).to.deep.equal(JSON.parse(json).d.data);
+      expect(body).to.deep.equal({ ...JSON.parse(json), d: { data: [], tot: 2 } });
+    }
+  });
+
+  it('takes no key too long to name a list for the key before it', () => {
+    const json = `{"data":1,"${'k'.repeat(300)}":[{"id":1}]}`;
+    const cuts = [5, 20, 200, 320];
+    expect(read(json, cuts).items).to.deep.equal([]);
+    expect(read(json, cuts).body).to.deep.equal(JSON.parse(json));
+  });
+
   it('takes the envelope before or after the list', () => {
     const after = read('{"d":{"data":[{"id":1},{"id":2}],"tot":2,"n":20},"c":0}');
     expect(after.items.map(([, item]) => item)).to.deep.equal([{ id: 1 }, { id: 2 }]);

@@ -153,8 +153,9 @@ describe('the environment of the program, validated by one zod schema', () => {
         cacheMaxBytes: 64 * 1024 * 1024,
         timeoutMs: 8000,
         maxBodyBytes: 16 * 1024 * 1024,
-        maxUpstreamCalls: 8,
+        maxMemoryBytes: 192 * 1024 * 1024,
       },
+      upstreamConnections: 256,
       port: 8787,
       host: '127.0.0.1',
       logLevel: 'info',
@@ -181,7 +182,7 @@ describe('the server build', () => {
     // The server's own folders, and of the wall's only src/data (its dialects and rules).
     const folders = new Set([...files].map((file) => relative(SRC, dirname(file)).split('/')[0]));
     assert.deepEqual([...folders].sort(), ['data', 'server']);
-    // Bundled into dist/server (the package's only runtime dependency stays Lit): zod, commander, prom-client.
-    assert.deepEqual([...packages].sort(), ['commander', 'node:', 'prom-client', 'zod']);
+    // Bundled into dist/server (the package's only runtime dependency stays Lit): zod, undici, commander, prom-client.
+    assert.deepEqual([...packages].sort(), ['commander', 'node:', 'prom-client', 'undici', 'zod']);
   });
 });

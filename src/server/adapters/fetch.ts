@@ -63,10 +63,15 @@ export function createOfferWallHandler(options: ProxyOptions): OfferWallHandler 
     const source = answer.stream;
     if (!source) return new Response(answer.body, { status: answer.status, headers });
     let stop = () => {};
+    // Settled when the reader asks for more: an answer that is not kept waits for it.
+    let more: (() => void) | null = null;
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
         stop = source.subscribe(
-          (piece) => controller.enqueue(piece),
+          (piece) => {
+            controller.enqueue(piece);
+            if ((controller.desiredSize ?? 1) <= 0) return new Promise<void>((resolve) => (more = resolve));
+          },
           (error) => {
             // A broken answer breaks the response off: no client may take it for a whole one.
             if (error) controller.error(error);
@@ -75,7 +80,12 @@ export function createOfferWallHandler(options: ProxyOptions): OfferWallHandler 
           },
         );
       },
+      pull() {
+        more?.();
+        more = null;
+      },
       cancel() {
+        more?.();
         stop();
         answer.done?.();
       },

@@ -111,7 +111,7 @@ export async function serve(): Promise<void> {
     }
     throw error;
   }
-  const { options, port, host, logLevel } = config;
+  const { options, port, host, logLevel, upstreamConnections } = config;
   const log = createLogWriter(logLevel);
   process.on('exit', () => log.flush());
   let outbox: (() => Promise<{ backlog: number; parked: number }>) | null = null;
@@ -120,7 +120,7 @@ export async function serve(): Promise<void> {
   outbox = rewards?.outbox ?? null;
   let running: RunningServer;
   try {
-    running = await startServer({ ...options, metrics, ...(log.request ? { log: log.request } : {}), ...(rewards ? { rewards: rewards.options } : {}) }, port, host);
+    running = await startServer({ ...options, upstreamConnections, metrics, ...(log.request ? { log: log.request } : {}), ...(rewards ? { rewards: rewards.options } : {}) }, port, host);
   } catch (error) {
     const problem = listenProblem(error as NodeJS.ErrnoException, port, host);
     if (!problem) throw error;

@@ -13,8 +13,8 @@ export interface Answer {
   upstream: number | null;
   /** The body's type, when it is not JSON (a network's own postback reply). */
   type?: string;
-  /** The headers of the last hit served without per-request headers, for the same ttl. */
-  hitHead?: { ttl: number; headers: string[] };
+  /** The head and response of the last hit served without per-request headers, for the same ttl. */
+  hitHead?: { ttl: number; headers: string[]; response: { status: number; headers: string[]; body: Uint8Array<ArrayBuffer> } };
 }
 
 const encoder = new TextEncoder();

@@ -17,14 +17,21 @@ export const DEFAULTS = {
    * 4.5 MB (BENCHMARKS.md); this is a few times that.
    */
   maxBodyBytes: 16 * MiB,
-  /** Upstream calls running at once; as many more may wait their turn, four times over. */
-  maxUpstreamCalls: 8,
-  /** Bytes of whole answers being written to clients at once (Node runner); past it, 503. */
-  maxPendingBytes: 128 * MiB,
+  /**
+   * The memory answers may take: being read from the upstream, in the cache, and being written to
+   * clients, together. With Node and the code (about 60 MB) and what the collector has not yet
+   * returned, the process stays well within a 512 MB container (BENCHMARKS.md).
+   */
+  maxMemoryBytes: 192 * MiB,
+  /** Keep-alive connections to the upstream (Node runner): upstream calls running at once. */
+  upstreamConnections: 256,
   /** Milliseconds a client has to read its whole answer (Node runner). */
   responseTimeoutMs: 60_000,
-  /** Milliseconds the requests in flight get to finish on SIGTERM before they are answered 503. */
-  shutdownGraceMs: 5000,
+  /**
+   * Milliseconds the requests in flight get to finish on SIGTERM (at least the upstream time limit
+   * and 2 s more to write the answers); what is still unanswered then gets 503.
+   */
+  shutdownGraceMs: 10_000,
   port: 8787,
   host: '127.0.0.1',
 } as const;

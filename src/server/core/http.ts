@@ -71,8 +71,22 @@ export const JSON_TYPE = 'application/json; charset=utf-8';
 /** Paths that need no normalising (no dot segments, no escapes). */
 const PLAIN_PATH = /^\/[A-Za-z0-9_\-/]*$/;
 
+/** Targets already split (most requests repeat a few): bounded, cleared when full, short ones only. */
+const SPLIT = new Map<string, { path: string; search: string } | null>();
+
 /** The path and query of a request target, or null when it is none (`//[`, `http://[::1/x`). */
 export function splitTarget(target: string): { path: string; search: string } | null {
+  let split = SPLIT.get(target);
+  if (split !== undefined) return split;
+  split = splitTargetNow(target);
+  if (target.length <= 256) {
+    if (SPLIT.size >= 1000) SPLIT.clear();
+    SPLIT.set(target, split);
+  }
+  return split;
+}
+
+function splitTargetNow(target: string): { path: string; search: string } | null {
   const q = target.indexOf('?');
   const path = q < 0 ? target : target.slice(0, q);
   if (PLAIN_PATH.test(path)) return { path, search: q < 0 ? '' : target.slice(q + 1) };
@@ -107,13 +121,16 @@ export class Exchange {
   readonly extra: string[] = [];
   /** What the route adds to the request's log line. */
   detail: Readonly<Record<string, string | null>> | undefined;
-  private readonly _started = performance.now();
+  /** When it started, for the log (not read without one). */
+  private readonly _started: number;
 
   constructor(
     readonly request: ProxyRequest,
     readonly path: string,
     private readonly _log: LogRequest | undefined,
-  ) {}
+  ) {
+    this._started = _log ? performance.now() : 0;
+  }
 
   /** Logs this request's outcome (once its head is known). */
   log(status: number, code: string | null, cache: RequestLogEntry['cache'], upstream: number | null): void {
@@ -143,16 +160,17 @@ export class Exchange {
     const empty = answer.status === 204;
     const body = this.request.method === 'HEAD' || empty ? null : answer.bytes;
     const length = empty ? null : answer.bytes.byteLength;
-    let headers: string[];
-    if (hitTtl && body) {
-      // A plain hit (no CORS headers): the same headers as the last one while the ttl holds.
-      if (answer.hitHead?.ttl !== hitTtl) answer.hitHead = { ttl: hitTtl, headers: headOf(answer.status, length, this.extra) };
-      headers = answer.hitHead.headers;
-    } else {
-      headers = headOf(answer.status, length, this.extra, answer.type);
-    }
     this.log(answer.status, answer.code, cache, answer.upstream);
-    return { status: answer.status, headers, body };
+    if (hitTtl && body) {
+      // A plain hit (no CORS headers): the same response as the last one while the ttl holds
+      // (the adapters only read it).
+      if (answer.hitHead?.ttl !== hitTtl) {
+        const headers = headOf(answer.status, length, this.extra);
+        answer.hitHead = { ttl: hitTtl, headers, response: { status: answer.status, headers, body } };
+      }
+      return answer.hitHead.response;
+    }
+    return { status: answer.status, headers: headOf(answer.status, length, this.extra, answer.type), body };
   }
 }
 

@@ -71,12 +71,15 @@ export function createRedactor(secret: string): Redactor {
     const parts: Uint8Array[] = [];
     let from = 0;
     let at = 0;
+    // Where each first byte is next found (each looked for again only once passed: linear time).
+    const ahead = firsts.map(() => -1);
     while (at < limit) {
       // The next byte that can start a spelling.
       let next = limit;
-      for (const first of firsts) {
-        const found = bytes.indexOf(first, at);
-        if (found >= 0 && found < next) next = found;
+      for (let i = 0; i < firsts.length; i++) {
+        if (ahead[i]! < at && ahead[i] !== Infinity) ahead[i] = bytes.indexOf(firsts[i]!, at);
+        if (ahead[i] === -1) ahead[i] = Infinity;
+        if (ahead[i]! < next) next = ahead[i]!;
       }
       if (next >= limit) break;
       const length = matchAt(bytes, next);

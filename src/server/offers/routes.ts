@@ -8,10 +8,12 @@ import { dialectFor } from '../../data/dialects.js';
 import type { FeedFormat } from '../../data/types.js';
 import { jsonError, type Answer } from '../core/answer.js';
 import { DEFAULTS } from '../core/defaults.js';
+import type { MemoryBudget } from '../core/budget.js';
 import { headOf, type Exchange, type ProxyResponse, type Routes } from '../core/http.js';
+import { NO_METRICS, type Metrics } from '../core/metrics.js';
 import { createRedactor } from '../core/redact.js';
+import { Admission } from './admission.js';
 import { AnswerCache } from './cache.js';
-import { Limiter } from './limiter.js';
 import { ParameterError, allowedParameters } from './params.js';
 import { createUpstreamCaller, type UpstreamCall } from './upstream.js';
 
@@ -34,8 +36,13 @@ export interface OffersOptions {
   timeoutMs?: number;
   /** The largest upstream answer read, in bytes (decompressed); past it, 502. Default 16 MiB. */
   maxBodyBytes?: number;
-  /** Upstream calls running at once (four times as many may wait; beyond, 503). Default 8. */
-  maxUpstreamCalls?: number;
+  /**
+   * The memory answers may take, in bytes: those being read from the upstream, those in the cache
+   * and (on Node) those being written to clients, together. An upstream call starts once there is
+   * room for it, waiting while it could still be answered within `timeoutMs`; past that, 503 with
+   * `Retry-After`. Default 192 MiB (it fits a 512 MB container).
+   */
+  maxMemoryBytes?: number;
   /** Where the offers are served. Default `/offers`. */
   path?: string;
   /** The fetch used upstream. Default: the global `fetch`. */
@@ -56,7 +63,7 @@ export function checkOffersOptions(options: OffersOptions): void {
   if (options.format === 'appcharge' && !options.publisherToken) throw new TypeError('publisherToken is required for appcharge');
 }
 
-export function offersRoutes(options: OffersOptions, now: () => number): Routes {
+export function offersRoutes(options: OffersOptions, now: () => number, budget: MemoryBudget, metrics: Metrics = NO_METRICS): Routes {
   checkOffersOptions(options);
   const format = options.format;
   const secret = (format === 's2s' ? options.appId : options.publisherToken)!;
@@ -65,18 +72,20 @@ export function offersRoutes(options: OffersOptions, now: () => number): Routes 
     maxBytes: options.cacheMaxBytes ?? DEFAULTS.cacheMaxBytes,
     sizeOf: (answer) => answer.bytes.byteLength,
     now,
+    budget: { budget, keyOf: (answer) => answer.bytes.buffer },
   });
-  const maxCalls = options.maxUpstreamCalls ?? DEFAULTS.maxUpstreamCalls;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULTS.maxBodyBytes;
   const callUpstream = createUpstreamCaller({
     format,
     dialect: dialectFor(format),
     upstream: options.upstream,
     secret,
     timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
-    maxBodyBytes: options.maxBodyBytes ?? DEFAULTS.maxBodyBytes,
+    maxBodyBytes,
     redactor: createRedactor(secret),
-    limiter: new Limiter(maxCalls, maxCalls * 4),
+    admission: new Admission(budget, maxBodyBytes),
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+    metrics,
   });
   /** Calls in flight by cache key: concurrent identical queries share one. */
   const inFlight = new Map<string, UpstreamCall>();
@@ -87,6 +96,26 @@ export function offersRoutes(options: OffersOptions, now: () => number): Routes 
    * cost more than the rest of a hit. Bounded (cleared when full; long queries are not kept).
    */
   const queries = new Map<string, { params: Array<[string, string]>; perClient: boolean; key: string }>();
+
+  /** The answer with its cache headers (the two slots `answer` put last in `extra`). */
+  function respond(
+    exchange: Exchange,
+    perClient: boolean,
+    plain: boolean,
+    answer: Answer,
+    source: 'hit' | 'miss' | 'coalesced',
+    ttl: number,
+    retryAfter: number | null = null,
+  ): ProxyResponse {
+    // A plain hit whose head was made for this ttl already: nothing to write into it.
+    if (plain && source === 'hit' && retryAfter === null && answer.hitHead?.ttl === ttl) return exchange.finish(answer, source, ttl);
+    const { extra } = exchange;
+    extra[extra.length - 3] = source;
+    extra[extra.length - 1] = answer.status === 200 ? `${perClient ? 'private' : 'public'}, max-age=${ttl}` : 'no-store';
+    // A remembered failure tells the client when it is worth asking again.
+    if (retryAfter !== null) extra.push('Retry-After', String(retryAfter));
+    return exchange.finish(answer, source, plain && source === 'hit' && retryAfter === null ? ttl : 0);
+  }
 
   function answer(exchange: Exchange, search: string): ProxyResponse | Promise<ProxyResponse> {
     const { request, extra } = exchange;
@@ -112,7 +141,8 @@ export function offersRoutes(options: OffersOptions, now: () => number): Routes 
       }
     }
     const { params, perClient } = query;
-    const address = request.clientAddress() ?? null;
+    // Only an answer chosen by the user's address needs the address now (a miss sends it upstream).
+    const address = perClient ? (request.clientAddress() ?? null) : undefined;
     // An answer chosen by the user's address, for a user whose address is unknown, is nobody
     // else's: it is neither kept nor shared.
     const shared = !perClient || address !== null;
@@ -120,29 +150,28 @@ export function offersRoutes(options: OffersOptions, now: () => number): Routes 
     // Only `Vary` so far: no CORS header, so a hit's head is the same for everyone.
     const plain = extra.length === 2;
     extra.push('X-Offer-Wall-Cache', '', 'Cache-Control', '');
-    const respond = (answer: Answer, source: 'hit' | 'miss' | 'coalesced', ttl: number, retryAfter: number | null = null): ProxyResponse => {
-      extra[extra.length - 3] = source;
-      extra[extra.length - 1] = answer.status === 200 ? `${perClient ? 'private' : 'public'}, max-age=${ttl}` : 'no-store';
-      // A remembered failure tells the client when it is worth asking again.
-      if (retryAfter !== null) extra.push('Retry-After', String(retryAfter));
-      return exchange.finish(answer, source, plain && source === 'hit' && retryAfter === null ? ttl : 0);
-    };
 
     const hit = shared ? cache.peek(key) : undefined;
-    if (hit) return respond(hit.value, 'hit', hit.ttl, hit.value.status === 200 ? null : hit.ttl);
+    if (hit) {
+      metrics.cache('hit');
+      return respond(exchange, perClient, plain, hit.value, 'hit', hit.ttl, hit.value.status === 200 ? null : hit.ttl);
+    }
     const held = Math.ceil((holdUntil - now()) / 1000);
-    if (held > 0) return respond(jsonError(502, 'upstream_status', 'The upstream answered HTTP 429.', {}, 429), 'hit', 0, held);
+    if (held > 0) return respond(exchange, perClient, plain, jsonError(502, 'upstream_status', 'The upstream answered HTTP 429.', {}, 429), 'hit', 0, held);
 
     let call = shared ? inFlight.get(key) : undefined;
+    // A call whose answer goes on unkept cannot be joined half-way: this request asks afresh.
+    if (call && !call.joinable) call = undefined;
     const source = call ? 'coalesced' : 'miss';
+    metrics.cache(source);
     if (!call) {
-      const fresh = callUpstream(params, address, now);
+      const fresh = callUpstream(params, address === undefined ? (request.clientAddress() ?? null) : address, now);
       call = fresh;
       if (shared) {
         inFlight.set(key, fresh);
         void fresh.settled.then((kept) => {
           if (inFlight.get(key) === fresh) inFlight.delete(key);
-          if (kept) cache.store(key, kept.answer, kept.seconds === 'feed' ? cacheSeconds : kept.seconds);
+          if (kept) cache.store(key, kept.answer, kept.seconds === 'feed' ? cacheSeconds : kept.seconds, kept.size);
         });
       }
     }
@@ -153,7 +182,7 @@ export function offersRoutes(options: OffersOptions, now: () => number): Routes 
         leave();
         if (outcome.answer.upstream === 429 && outcome.retryAfter) holdUntil = Math.max(holdUntil, now() + outcome.retryAfter * 1000);
         const ttl = outcome.reuse === 'feed' ? cacheSeconds : 0;
-        return respond(outcome.answer, source, ttl, outcome.retryAfter);
+        return respond(exchange, perClient, plain, outcome.answer, source, ttl, outcome.retryAfter);
       }
       // A feed that streams: its head now, its pieces as they come from the upstream.
       extra[extra.length - 3] = source;
@@ -167,11 +196,11 @@ export function offersRoutes(options: OffersOptions, now: () => number): Routes 
       return new Promise<ProxyResponse>((resolve) => {
         let length = 0;
         stream.subscribe(
-          (piece) => (length += piece.length),
+          (piece) => void (length += piece.length),
           (error) => {
             leave();
             const answer = error ? jsonError(502, 'upstream_broken', 'The upstream’s answer broke off.', {}, upstream) : null;
-            if (answer) return resolve(respond(answer, source, 0));
+            if (answer) return resolve(respond(exchange, perClient, plain, answer, source, 0));
             exchange.log(200, null, source, upstream);
             resolve({ status: 200, headers: headOf(200, length, extra), body: null });
           },

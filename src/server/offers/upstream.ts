@@ -4,15 +4,17 @@
  * client's address, and keeps the call within bounds whatever the upstream does:
  * - one deadline for the whole call, headers and body, kept by our own timer, which cancels the
  *   body (fetch's own abort can be lost once the headers are in: nodejs/node#55428);
+ * - memory: it starts once the budget has room for it, and reads each piece once there is room
+ *   for it (`admission.ts`); waiting for room past what its time limit allows sheds it (503);
  * - at most `maxBodyBytes` of body read, as fetch gives it (decompressed), so neither a huge nor a
- *   compressed answer (a gzip bomb) can fill the memory;
+ *   compressed answer (a gzip bomb) can fill the memory: 502 as soon as the bound is passed;
  * - cancelled as soon as no client waits for it any more.
- * The body is read as it arrives, by the dialect's structure (`JsonFeedReader`): once its offer
- * list has started (and the first 32 KB are in) and its envelope so far is the dialect's feed, the
- * call becomes a stream that its clients receive piece by piece; an answer that ends before that
- * is decided whole. Only a
- * complete answer that is a feed (every item well-formed JSON) is given back to be cached. The
- * secret is redacted from every piece in every spelling (`core/redact.ts`).
+ * The body is read as it arrives, by the dialect's structure (`JsonFeedReader`, in time linear in
+ * its size): once its first 32 KB are in, the first item of its offer list is whole, and its
+ * envelope so far is the dialect's feed, the call becomes a stream that its clients receive piece
+ * by piece; an answer that ends before that is decided whole. Only a complete answer that is a
+ * feed (every item well-formed JSON) is given back to be cached. The secret is redacted from every
+ * piece in every spelling (`core/redact.ts`).
  */
 import type { Dialect } from '../../data/dialect.js';
 import { JsonFeedReader } from '../../data/json-stream.js';
@@ -20,8 +22,9 @@ import type { FeedFormat } from '../../data/types.js';
 import { WallError } from '../../data/types.js';
 import { answerOf, jsonError, type Answer } from '../core/answer.js';
 import { BodyStream } from '../core/body-stream.js';
+import type { Metrics } from '../core/metrics.js';
 import { concat, type Redactor } from '../core/redact.js';
-import type { Limiter, Slot } from './limiter.js';
+import type { Admission } from './admission.js';
 
 /** The offer lists of each dialect, by their place in its answer. */
 const LISTS: Record<FeedFormat, readonly string[]> = { s2s: ['d.data', 'data'], appcharge: ['offers'] };
@@ -36,9 +39,11 @@ export interface UpstreamSettings {
   timeoutMs: number;
   maxBodyBytes: number;
   redactor: Redactor;
-  /** The bound on concurrent upstream calls. */
-  limiter: Limiter;
+  /** Which calls may run, by the memory their answers take and their time limit. */
+  admission: Admission;
   fetch: typeof fetch;
+  /** Told of each call's end (its status, or what stopped it) and of each call shed. */
+  metrics: Metrics;
 }
 
 /** What a call comes to: an answer decided whole, or a feed that streams. */
@@ -53,6 +58,13 @@ export type Outcome =
     }
   | { kind: 'stream'; stream: BodyStream; upstream: number };
 
+/** What a call leaves to be cached: the answer (made when asked for), its size, for how long. */
+export interface Kept {
+  answer: () => Answer;
+  size: number;
+  seconds: 'feed' | number;
+}
+
 export interface UpstreamCall {
   /** Settles once the call's outcome is known: an answer, or the start of a streaming feed. */
   readonly outcome: Promise<Outcome>;
@@ -60,7 +72,9 @@ export interface UpstreamCall {
    * Settles once the call is over (its stream ended too), with what may be kept: the whole feed
    * (for the cache's time), a remembered failure (for its seconds), or null.
    */
-  readonly settled: Promise<{ answer: Answer; seconds: 'feed' | number } | null>;
+  readonly settled: Promise<Kept | null>;
+  /** Whether another client may still join it (not once its answer goes on unkept). */
+  readonly joinable: boolean;
   /** A client now waits on the call; the function it returns says that client has gone. */
   join(): () => void;
 }
@@ -74,8 +88,9 @@ export function retryAfterSeconds(value: string | null, now: number): number | n
 }
 
 /**
- * An answer streams only once this much of it is in (and its list has started): a smaller one is
- * decided whole, so a small answer that breaks off or is no feed still gets a clean 502.
+ * An answer streams only once this much of it is in and its list's first item is whole: a smaller
+ * one, or one whose first offer never ends (one long string), is decided whole, so it still gets
+ * a clean 502 when it breaks off, is no feed, or outgrows the size bound.
  */
 const STREAM_FROM = 32 * 1024;
 
@@ -110,38 +125,50 @@ export function createUpstreamCaller(settings: UpstreamSettings) {
     // Held by this closure (and so by the call) until it is over: the deadline's timer and the
     // body's reader are ours, and cancel the call whatever fetch does with its signal.
     const controller = new AbortController();
+    const started = Date.now();
+    const deadlineAt = started + timeoutMs;
     let reader: ReadableStreamDefaultReader<Uint8Array> | null = null;
-    let stream: BodyStream | null = null;
+    // The answer's bytes: its key in the memory budget from the start (its writers hold it too).
+    const body = new BodyStream();
+    const ticket = settings.admission.ticket(body);
+    let streaming = false;
+    /** Streaming without being kept (no room to keep it): passed on as fast as its clients take it. */
+    let passing = false;
     let over = false;
+    /** Waiting for memory: a deadline met meanwhile sheds the call (503), it does not time it out. */
+    let waitingForRoom = false;
     let waiters = 0;
-    let slot: Slot | null = null;
     let decide!: (outcome: Outcome) => void;
-    let settle!: (kept: { answer: Answer; seconds: 'feed' | number } | null) => void;
+    let settle!: (kept: Kept | null) => void;
     const outcome = new Promise<Outcome>((resolve) => (decide = resolve));
-    const settled = new Promise<{ answer: Answer; seconds: 'feed' | number } | null>((resolve) => (settle = resolve));
+    const settled = new Promise<Kept | null>((resolve) => (settle = resolve));
 
     /** Ends the call with `answer` (when no stream has started) or by breaking its stream off. */
     const stop = (answer: Answer, reuse: number, retryAfter: number | null = null) => {
       if (over) return;
       over = true;
       clearTimeout(deadline);
-      slot?.release();
+      ticket.release();
       controller.abort();
       void reader?.cancel().catch(() => {});
       decide({ kind: 'answer', answer, reuse, retryAfter });
-      stream?.end(new Error(answer.code ?? 'upstream failed'));
-      settle(reuse > 0 && !stream ? { answer, seconds: reuse } : null);
+      if (answer.code === 'busy') settings.metrics.shed('memory');
+      else settings.metrics.upstream(answer.upstream !== null ? String(answer.upstream) : (answer.code ?? 'failed').replace(/^upstream_/, ''), (Date.now() - started) / 1000);
+      body.end(new Error(answer.code ?? 'upstream failed'));
+      settle(reuse > 0 && !streaming ? { answer: () => answer, size: answer.bytes.byteLength, seconds: reuse } : null);
     };
+    const busy = () => stop(jsonError(503, 'busy', 'The proxy has no room for this request now; try again.'), 0, 1);
     const deadline = setTimeout(
-      () => stop(jsonError(504, 'upstream_timeout', `The upstream did not answer within ${timeoutMs} ms.`), 0),
+      () => (waitingForRoom ? busy() : stop(jsonError(504, 'upstream_timeout', `The upstream did not answer within ${timeoutMs} ms.`), 0)),
       timeoutMs,
     );
 
     const run = async () => {
-      slot = settings.limiter.take();
-      if (!slot) return stop(jsonError(503, 'busy', 'The proxy has as many upstream calls running as it allows; try again.'), 0, 1);
-      await slot.ready;
+      waitingForRoom = true;
+      const admitted = await ticket.admit(deadlineAt);
+      waitingForRoom = false;
       if (over) return;
+      if (!admitted) return busy();
       let response: Response;
       try {
         response = await settings.fetch(url, { headers, signal: controller.signal, redirect: 'error' });
@@ -166,12 +193,11 @@ export function createUpstreamCaller(settings: UpstreamSettings) {
       const decoder = new TextDecoder();
       const redacting = redactor.stream();
       const head: Uint8Array[] = [];
-      let listStarted = false;
-      const json = new JsonFeedReader(
-        lists,
-        (item) => JSON.parse(item),
-        () => (listStarted = true),
-      );
+      let firstItem = false;
+      const json = new JsonFeedReader(lists, (item) => {
+        JSON.parse(item);
+        firstItem = true;
+      });
       let received = 0;
       try {
         for (;;) {
@@ -179,18 +205,41 @@ export function createUpstreamCaller(settings: UpstreamSettings) {
           if (over) return;
           if (done) break;
           received += value.length;
+          // Past the bound, whatever the answer's shape: read no further.
           if (received > maxBodyBytes) return stop(tooLarge(status), 0);
+          // Room for what came before reading more; the deadline still holds meanwhile. An answer
+          // that streams, all of whose clients read it already, need not wait: it goes on unkept.
+          if (!passing && streaming && body.readers >= waiters && !ticket.fits(received)) {
+            passing = true;
+            ticket.passOn();
+            body.forget();
+          }
+          let room = passing || ticket.room(received, deadlineAt);
+          if (room !== true) {
+            waitingForRoom = true;
+            room = await room;
+            waitingForRoom = false;
+            if (over) return;
+            if (!room) return busy();
+          }
           json.push(decoder.decode(value, { stream: true }));
           const piece = redacting.push(value);
-          if (stream) stream.push(piece);
-          else {
+          if (streaming) {
+            const full = body.push(piece);
+            // Unkept, it is read no faster than its clients take it.
+            if (full && passing) {
+              await full;
+              if (over) return;
+            }
+          } else {
             head.push(piece);
-            // The list has started: the envelope so far says whether this is a feed.
-            if (listStarted && received >= STREAM_FROM) {
+            // Its first offer is whole: the envelope so far says whether this is a feed.
+            if (firstItem && received >= STREAM_FROM) {
               if (!isFeed(json.body)) return stop(notAFeed(status), 0);
-              stream = new BodyStream();
-              stream.push(concat(head));
-              decide({ kind: 'stream', stream, upstream: status });
+              streaming = true;
+              body.push(concat(head));
+              head.length = 0;
+              decide({ kind: 'stream', stream: body, upstream: status });
             }
           }
         }
@@ -204,19 +253,22 @@ export function createUpstreamCaller(settings: UpstreamSettings) {
       if (!isFeed(json.body)) return stop(notAFeed(status), 0);
       over = true;
       clearTimeout(deadline);
-      slot.release();
       const rest = redacting.end();
-      let whole: Answer;
-      if (stream) {
-        stream.push(rest);
-        whole = { ...answerOf(200, '', null, status), bytes: stream.whole };
-        stream.end();
+      let kept: Kept | null;
+      if (streaming) {
+        void body.push(rest);
+        // What went on unkept cannot be cached; what was kept is joined only if the cache takes it.
+        kept = body.whole ? { answer: () => ({ ...answerOf(200, '', null, status), bytes: body.bytes }), size: received, seconds: 'feed' } : null;
+        body.end();
       } else {
         head.push(rest);
-        whole = { ...answerOf(200, '', null, status), bytes: concat(head) };
+        const whole = { ...answerOf(200, '', null, status), bytes: concat(head) };
         decide({ kind: 'answer', answer: whole, reuse: 'feed', retryAfter: null });
+        kept = { answer: () => whole, size: whole.bytes.byteLength, seconds: 'feed' };
       }
-      settle({ answer: whole, seconds: 'feed' });
+      ticket.release({ bytes: received, ms: Date.now() - started });
+      settings.metrics.upstream(String(status), (Date.now() - started) / 1000);
+      settle(kept);
     };
 
     const tooLarge = (status: number) =>
@@ -228,6 +280,9 @@ export function createUpstreamCaller(settings: UpstreamSettings) {
     return {
       outcome,
       settled,
+      get joinable() {
+        return !passing;
+      },
       join() {
         waiters++;
         let gone = false;

@@ -48,10 +48,17 @@ export const OFFERS_VARIABLES = {
     default: `\`${DEFAULTS.maxBodyBytes}\` (${DEFAULTS.maxBodyBytes / MiB} MiB, a few times a 10,000-offer page)`,
     schema: wholeNumber(DEFAULTS.maxBodyBytes, 1024, 2 ** 32),
   },
+  OFFER_WALL_MAX_MEMORY_MB: {
+    meaning:
+      'the memory, in MiB, that answers may take together: those being read from the upstream, those in the cache, and those being written to clients. ' +
+      'An upstream call starts once there is room for it, waiting while it could still be answered within `OFFER_WALL_TIMEOUT_MS`; past that, 503 with `Retry-After`',
+    default: `\`${DEFAULTS.maxMemoryBytes / MiB}\` (fits a 512 MB container with Node itself)`,
+    schema: wholeNumber(DEFAULTS.maxMemoryBytes / MiB, 8, 1_048_576).transform((mib) => mib * MiB),
+  },
   OFFER_WALL_MAX_UPSTREAM: {
-    meaning: 'upstream calls running at once; four times as many wait their turn, and beyond that a request is answered 503 with `Retry-After`',
-    default: `\`${DEFAULTS.maxUpstreamCalls}\``,
-    schema: wholeNumber(DEFAULTS.maxUpstreamCalls, 1, 1000),
+    meaning: 'keep-alive connections to the upstream, and so upstream calls running at once; more wait for a connection within their time limit',
+    default: `\`${DEFAULTS.upstreamConnections}\``,
+    schema: wholeNumber(DEFAULTS.upstreamConnections, 1, 10_000),
   },
 } satisfies Record<string, Variable>;
 
