@@ -102,10 +102,13 @@ describe('one deadline per upstream call, headers and body', () => {
       const response = await first;
       assert.equal(response.status, 504);
       assert.equal(((await response.json()) as { error: { code: string } }).error.code, 'upstream_timeout');
-      // The stalled call has left the coalescing table: the next identical request asks afresh.
+      // The stalled call has left the coalescing table: the next identical request asks afresh
+      // (a miss, not coalesced). Whether the upstream's handler saw that second call before its
+      // 300 ms ran out is the machine's business: on a busy one, the deadline's timer can run
+      // before the upstream's socket is read.
       const again = await fetch(`${server.url}/offers?country=US`);
       assert.equal(again.status, 504);
-      assert.equal(up.seen.length, 2);
+      assert.equal(again.headers.get('x-offer-wall-cache'), 'miss');
       // And the upstream connection of the first was closed, not left open.
       await until(() => up.open === 0, 'the upstream connections closed');
     } finally {
