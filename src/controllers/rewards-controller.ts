@@ -26,6 +26,8 @@ export class RewardsController implements ReactiveController {
   /** The cursor of the next page, or null. */
   _next: string | null = null;
   _loadingMore = false;
+  /** A first page is on its way: a next page asked meanwhile is asked once it is in, from its cursor. */
+  private _loadingFirst = false;
   private _abort = new AbortController();
 
   constructor(
@@ -65,7 +67,7 @@ export class RewardsController implements ReactiveController {
     this._status = 'idle';
     this._entries = [];
     this._balance = this._next = null;
-    this._loadingMore = false;
+    this._loadingMore = this._loadingFirst = false;
   }
 
   /** Loads the first page again; what is shown stays until the answer replaces it. */
@@ -76,7 +78,12 @@ export class RewardsController implements ReactiveController {
   };
 
   readonly _more = (): void => {
-    if (this._next && !this._loadingMore) void this._page(this._next);
+    if (!this._next || this._loadingMore) return;
+    // While the first page loads again, the list shown is about to be replaced: its cursor would
+    // fetch entries that the new first page then drops. The next page follows the new one.
+    this._loadingMore = true;
+    if (this._loadingFirst) this._host.requestUpdate();
+    else void this._page(this._next);
   };
 
   /** Records a tap on an offer; once recorded, the list is loaded again (the tap is now pending). */
@@ -116,6 +123,7 @@ export class RewardsController implements ReactiveController {
       this._abort.abort();
       this._abort = new AbortController();
       this._loadingMore = false;
+      this._loadingFirst = true;
     }
     const { signal } = this._abort;
     this._host.requestUpdate();
@@ -132,7 +140,13 @@ export class RewardsController implements ReactiveController {
       if (!cursor) this._status = 'error';
       this._failed(error as WallErrorInfo);
     } finally {
-      if (!signal.aborted) this._loadingMore = false;
+      if (!signal.aborted) {
+        // A next page asked while this first page was on its way goes on from it.
+        const more = !cursor && this._loadingMore && this._status === 'loaded' && this._next;
+        if (!cursor) this._loadingFirst = false;
+        if (more) void this._page(more);
+        else this._loadingMore = false;
+      }
       this._host.requestUpdate();
     }
   }
