@@ -224,6 +224,27 @@ describe('a page shown while its answer arrives', () => {
     expect(loads[0]!.offers).to.deep.equal(parseFeed(JSON.parse(json), 's2s').offers);
   });
 
+  it('waits for a scroll before the next page when only its first cards had left the end of the list within reach', async () => {
+    const wall = mountWall({ 'page-size': '30' });
+    const { loads } = record(wall);
+    const json = JSON.stringify(s2sPage(s2sOffers(1, 30), { total: 90 }));
+    const [head, rest] = cutAfter(json, 3);
+    const first = await answer(0);
+    // Three cards are painted first, with the end of the list in view; the rest of the page is
+    // already here when they are, and puts the end far below the viewport and its reach.
+    first.write(head);
+    first.write(rest);
+    first.end();
+    await until(() => loads.length, 'the page');
+    await frames(3);
+    expect(parts(wall, 'card')).to.have.length(30);
+    expect(fetched.answers).to.have.length(1);
+
+    parts(wall, 'card').at(-1)!.scrollIntoView();
+    const second = await answer(1);
+    expect(second.url.searchParams.get('page')).to.equal('2');
+  });
+
   it('retries an answer that breaks off before its first offer, then shows the error alone after the retries', async () => {
     const wall = mountWall();
     const { errors } = record(wall);
