@@ -28,7 +28,7 @@ import { clickUrl, newClickId } from './data/urls.js';
 import { fire } from './events.js';
 import { ATTRIBUTES, REQUEST_PROPERTIES, type SettingsProperties } from './internal/attributes.js';
 import { loadChunk } from './internal/chunk-load.js';
-import { isSetting, readSettings } from './internal/read-settings.js';
+import { isSetting, readSettings, warnOnce } from './internal/read-settings.js';
 import type { Settings } from './internal/settings.js';
 import type { WallMessages } from './messages.js';
 import { hostStyles, wallStyles } from './offer-wall.styles.js';
@@ -39,6 +39,9 @@ import { toolbarStyles } from './templates/toolbar.styles.js';
 import { renderEmpty, renderError, renderLoading, renderMore, renderNoMatches, renderSkeleton } from './templates/states.js';
 import { renderTabs, type WallTab } from './templates/tabs.js';
 import { renderToolbar } from './templates/toolbar.js';
+
+/** The s2s payout is the publisher's revenue: shown as it is only until `currency-rate` says the users' share. */
+const REVENUE = 'currency-rate is not set: s2s payouts (your revenue) are shown as the user\'s reward.';
 
 /** Opens an offer's or the support page's link as the wall always does: a new tab, no opener. */
 const openTab = (url: string) => window.open(url, '_blank', 'noopener,noreferrer');
@@ -145,7 +148,10 @@ export class OfferWall extends LitElement {
     // Formats are slow to build the first time: build them while the request is in flight.
     _waiting: () => formatReward({ kind: 'price', usd: 0, discountPercent: 1 }, this._rewardSettings()),
     // Told once they show: held back while the texts to show them in are on their way.
-    _loaded: (detail) => this._whenShown(() => fire(this, 'offer-wall-load', detail)),
+    _loaded: (detail) => {
+      if (this._settings.currencyRate === null && detail.offers[0]?.source === 's2s') warnOnce(this._warned, REVENUE);
+      this._whenShown(() => fire(this, 'offer-wall-load', detail));
+    },
     _failed: (error) => this._whenShown(() => this._fail(error)),
   });
 

@@ -37,9 +37,13 @@ export function toVirtualCurrency(usd: number, rate: number): number {
   return Math.round(usd * rate);
 }
 
-/** A payout in the publisher's virtual currency (× rate, rounded), or null when it shows money. */
-export const currencyAmount = (usd: number, { currencyName, currencyRate }: RewardSettings): number | null =>
-  currencyName && currencyRate !== null ? toVirtualCurrency(usd, currencyRate) : null;
+/**
+ * What the user gets of an s2s payout (the publisher's revenue): × `currency-rate`, the users'
+ * share in dollars, or, with `currency-name`, the amount of virtual currency (rounded); the payout
+ * itself when there is no rate.
+ */
+export const userAmount = (usd: number, { currencyName, currencyRate }: RewardSettings): number =>
+  currencyRate === null ? usd : currencyName ? toVirtualCurrency(usd, currencyRate) : usd * currencyRate;
 
 /**
  * An amount in the publisher's currency when it has a name (`3,600 Coins`), else as money: a
@@ -61,15 +65,17 @@ export function formatPercent(value: number, locale: string): string {
 const defaultDiscount = (percent: string) => `${percent} off`;
 
 /**
- * The reward line of a card: `3,600 Coins` with a virtual currency, else `$3.60`; an appcharge
+ * The reward line of a card: `3,600 Coins` with a virtual currency, else money (`$1.80`, the users'
+ * share of a $3.60 payout at `currency-rate="0.5"`); an appcharge
  * price with its discount (`$4.99 · 20% off`); or what an unpriced offer gives.
  */
 export function formatReward(reward: WallReward, settings: RewardSettings): string {
   const { locale } = settings;
   switch (reward.kind) {
     case 'payout': {
-      const amount = currencyAmount(reward.usd, settings);
-      return amount === null ? formatUsd(reward.usd, locale) : formatAmount(amount, settings);
+      // A currency without a rate cannot be shown: money then.
+      const amount = userAmount(reward.usd, settings);
+      return settings.currencyRate === null ? formatUsd(amount, locale) : formatAmount(amount, settings);
     }
     case 'price': {
       const price = formatUsd(reward.usd, locale);

@@ -11,7 +11,7 @@
 import type { Dialect } from './dialect.js';
 import { DIALECTS, dialectFor, openFeed, type FormatSetting } from './dialects.js';
 import { JsonFeedReader } from './json-stream.js';
-import { WallError, type WallOffer } from './types.js';
+import { WallError, type Device, type WallOffer } from './types.js';
 
 export interface StreamFeedOptions {
   /** Aborts the whole load, retries and the body included. */
@@ -26,6 +26,8 @@ export interface StreamFeedOptions {
   skip?: number;
   /** Pauses before each retry; its length is the number of retries. */
   retryDelays?: readonly number[];
+  /** The device the offers would run on (s2s leaves out those it is too old for). */
+  device?: Device;
 }
 
 /** The offers of the items that arrived since the previous batch, in feed order. */
@@ -155,7 +157,7 @@ export async function* streamFeed(url: string, options: StreamFeedOptions): Asyn
           const { dialect } = feed!;
           const offers: WallOffer[] = [];
           for (const item of items) {
-            const offer = dialect.adapt(item, now);
+            const offer = dialect.adapt(item, now, options.device);
             if (offer) offers.push(offer);
           }
           handed = true;

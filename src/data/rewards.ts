@@ -4,7 +4,7 @@
  * click the wall records on a tap, and the support link it opens. Pure; no Lit, no DOM.
  */
 import { isRecord, readId, readNumber, readText } from './fields.js';
-import { currencyAmount, type RewardSettings } from './format.js';
+import { userAmount, type RewardSettings } from './format.js';
 import type { WallOffer } from './types.js';
 import { WallError } from './types.js';
 import { clickUrl, safeHttpUrl } from './urls.js';
@@ -87,7 +87,7 @@ export function readRewardsPage(answer: unknown): RewardsPage {
  */
 export function clickRecord(offer: WallOffer, clickId: string, settings: RewardSettings): string {
   const { reward } = offer;
-  const amount = reward.kind === 'payout' ? (currencyAmount(reward.usd, settings) ?? reward.usd) : null;
+  const amount = reward.kind === 'payout' ? userAmount(reward.usd, settings) : null;
   const click: ClickJson = { offer_id: offer.templateId, click_id: clickId, name: offer.name, icon: offer.icon, reward: amount };
   return JSON.stringify(click);
 }

@@ -62,6 +62,12 @@ export interface WallOffer {
   templateId: string;
 }
 
+/** The platform the wall runs on, and its version when the user agent tells it (`13`, `17.2`). */
+export interface Device {
+  os: 'android' | 'ios' | null;
+  version: string | null;
+}
+
 /** One page of a feed after parsing. */
 export interface FeedPage {
   format: FeedFormat;

@@ -7,10 +7,10 @@
  */
 import { css, html, nothing } from 'lit';
 import { rewardsFailed } from '../controllers/rewards-controller.js';
-import { currencyAmount, formatAmount } from '../data/format.js';
+import { formatAmount, userAmount } from '../data/format.js';
 import { isRecord, readId, readNumber, readText } from '../data/fields.js';
 import { WallError } from '../data/types.js';
 import { clickUrl, safeHttpUrl } from '../data/urls.js';
 import { offerIcon } from '../templates/card.js';
 
-export const host = { css, html, nothing, currencyAmount, formatAmount, isRecord, readId, readNumber, readText, WallError, clickUrl, safeHttpUrl, offerIcon, rewardsFailed };
+export const host = { css, html, nothing, formatAmount, userAmount, isRecord, readId, readNumber, readText, WallError, clickUrl, safeHttpUrl, offerIcon, rewardsFailed };

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { formatReward, formatUsd, toVirtualCurrency } from '../../src/data/format.js';
+import { formatReward, formatUsd, toVirtualCurrency, userAmount } from '../../src/data/format.js';
 
 const money = { currencyName: null, currencyRate: null };
 /** Intl separates with no-break spaces; the expectations are written with plain ones. */
@@ -17,6 +17,15 @@ describe('reward formatting', () => {
     expect(plain(formatReward({ kind: 'payout', usd: 3.6 }, { ...coins, locale: 'de-DE' }))).to.equal('3.600 Coins');
     expect(toVirtualCurrency(0.0125, 100)).to.equal(1);
     expect(toVirtualCurrency(0.29, 100)).to.equal(29);
+  });
+
+  it('shows the users\' share of a payout as money with currency-rate alone, and the payout itself without a rate', () => {
+    expect(formatReward({ kind: 'payout', usd: 3.6 }, { currencyName: null, currencyRate: 0.5, locale: 'en-US' })).to.equal('$1.80');
+    // A currency named without a rate cannot be shown: money, the payout itself.
+    expect(formatReward({ kind: 'payout', usd: 3.6 }, { currencyName: 'Coins', currencyRate: null, locale: 'en-US' })).to.equal('$3.60');
+    expect(userAmount(3.6, { currencyName: null, currencyRate: 0.5, locale: 'en' })).to.be.closeTo(1.8, 1e-9);
+    expect(userAmount(3.6, { currencyName: 'Coins', currencyRate: 1000, locale: 'en' })).to.equal(3600);
+    expect(userAmount(3.6, { currencyName: 'Coins', currencyRate: null, locale: 'en' })).to.equal(3.6);
   });
 
   it('shows an appcharge price with its discount beside it', () => {
