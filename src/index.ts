@@ -30,6 +30,7 @@ export type { RewardEntry, RewardStatus } from './data/rewards.js';
 export type { Dialect } from './data/dialect.js';
 export type { FormatSetting } from './data/dialects.js';
 export { DIALECTS, buildQuery, detectDialect, parseFeed } from './data/dialects.js';
-export { formatReward, formatUsd, type RewardSettings } from './data/format.js';
+export { formatUsd, type RewardSettings } from './data/format.js';
+export { formatReward } from './data/store-format.js';
 export { clickUrl, fillMacros, safeHttpUrl } from './data/urls.js';
 export { EN_MESSAGES, type WallMessages } from './messages.js';

@@ -27,6 +27,8 @@ export interface FeedEvents {
   _loaded(detail: OfferWallLoadDetail): void;
   /** A load failed after retries, or the settings cannot make a request. */
   _failed(error: WallErrorInfo): void;
+  /** Makes a dialect ready to read offers (see `StreamFeedOptions.prepare`). */
+  _prepare(format: FeedFormat): Promise<unknown> | undefined;
 }
 
 /**
@@ -200,7 +202,7 @@ export class FeedController implements ReactiveController {
       this._fetching = signal;
       // The offers a broken-off answer gave are shown already: the page is asked again from its
       // start (no feed can be asked from the middle of a page) and those items are passed over.
-      for await (const batch of streamFeed(url, { signal, timeout: settings.timeout, format, skip: this._pageItems, device: detectDevice() })) {
+      for await (const batch of streamFeed(url, { signal, timeout: settings.timeout, format, skip: this._pageItems, device: detectDevice(), prepare: this._events._prepare })) {
         if (loadId !== this._loadId) return;
         last = batch;
         // The page's first screen is rendered and painted before anything else is read, and the

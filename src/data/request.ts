@@ -11,7 +11,7 @@
 import type { Dialect } from './dialect.js';
 import { DIALECTS, dialectFor, openFeed, type FormatSetting } from './dialects.js';
 import { JsonFeedReader } from './json-stream.js';
-import { WallError, type Device, type WallOffer } from './types.js';
+import { WallError, type Device, type FeedFormat, type WallOffer } from './types.js';
 
 export interface StreamFeedOptions {
   /** Aborts the whole load, retries and the body included. */
@@ -28,6 +28,12 @@ export interface StreamFeedOptions {
   retryDelays?: readonly number[];
   /** The device the offers would run on (s2s leaves out those it is too old for). */
   device?: Device;
+  /**
+   * Makes a dialect ready to read offers (appcharge: its reader, a chunk of the script-tag file).
+   * Asked at once when the format is known, else as soon as the answer shows it; its offers are
+   * read once it has resolved. A rejection fails the attempt (a `network` WallError is retried).
+   */
+  prepare?: (format: FeedFormat) => Promise<unknown> | undefined;
 }
 
 /** The offers of the items that arrived since the previous batch, in feed order. */
@@ -91,6 +97,9 @@ export async function* streamFeed(url: string, options: StreamFeedOptions): Asyn
     const failed = (error: unknown, what: string) =>
       aborted.aborted ? aborted.reason : new WallError('network', `${what} (${(error as Error).message || 'network error'}).`);
     let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+    // A format known from the start is made ready while the request is in flight; a failure is
+    // met when its first offers are read.
+    if (format !== 'auto') options.prepare?.(format)?.catch(() => {});
     try {
       let response: Response;
       try {
@@ -107,8 +116,9 @@ export async function* streamFeed(url: string, options: StreamFeedOptions): Asyn
       reader = (response.body ?? new Blob().stream()).getReader();
       const decoder = new TextDecoder();
       const now = Date.now();
-      // The list of offers being read, once its dialect has accepted the envelope before it.
-      let feed: { dialect: Dialect; list: string } | undefined;
+      // The list of offers being read, once its dialect has accepted the envelope before it, and
+      // the dialect's readiness to read them.
+      let feed: { dialect: Dialect; list: string; ready?: Promise<unknown> } | undefined;
       let texts: string[] = [];
       const json = new JsonFeedReader(
         format === 'auto' ? DIALECTS.flatMap((d) => d.lists) : dialectFor(format).lists,
@@ -119,7 +129,14 @@ export async function* streamFeed(url: string, options: StreamFeedOptions): Asyn
         },
         // The envelope so far (`c`, `tot`, …) must already be a feed; what follows the list is
         // checked at the end. Only the first list is read, as `open()` reads one.
-        (path) => void (feed ??= { dialect: openFeed(json.body, format).dialect, list: path }),
+        (path) => {
+          if (feed) return;
+          const { dialect } = openFeed(json.body, format);
+          const ready = options.prepare?.(dialect.format);
+          // Met when its first offers are read (there may be none).
+          ready?.catch(() => {});
+          feed = { dialect, list: path, ready };
+        },
       );
       // The body is read as fast as it comes, whatever the caller's pace (it may wait for paints
       // between batches): the time limit is the network's, the page's own work does not count.
@@ -154,7 +171,8 @@ export async function* streamFeed(url: string, options: StreamFeedOptions): Asyn
           // One parse for the batch: quicker than one per item.
           const items = JSON.parse(`[${texts.join()}]`) as unknown[];
           texts = [];
-          const { dialect } = feed!;
+          const { dialect, ready } = feed!;
+          await ready;
           const offers: WallOffer[] = [];
           for (const item of items) {
             const offer = dialect.adapt(item, now, options.device);

@@ -91,6 +91,10 @@ export function messagesFor(locale: string | null | undefined): WallMessages {
       startLabel: fill(built.startLabel),
       buyLabel: fill(built.buyLabel),
       discount: fill(built.discount),
+      claimLabel: fill(built.claimLabel),
+      saleMore: fill(built.saleMore),
+      endsIn: fill(built.endsIn),
+      endsSoon: fill(built.endsSoon),
       results: plural(built.results, rules),
     });
     cache.set(key, messages);

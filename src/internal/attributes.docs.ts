@@ -117,6 +117,12 @@ export const ATTRIBUTE_DOCS = {
     default: '`3`',
     description: "the level (2 to 6) of each card's title heading, to fit your page's outline",
   },
+  segments: {
+    type: 'string',
+    default: 'none: offers that name segments are not shown',
+    description:
+      "the player's segments (a comma list, any case), for appcharge offers that name `segments`: such an offer shows only when one of its segments is in this list",
+  },
   rewardsEndpoint: {
     type: 'string',
     default: 'none: no rewards view, taps are not recorded',

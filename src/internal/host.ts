@@ -7,10 +7,34 @@
  */
 import { css, html, nothing } from 'lit';
 import { rewardsFailed } from '../controllers/rewards-controller.js';
-import { formatAmount, userAmount } from '../data/format.js';
-import { isRecord, readId, readNumber, readText } from '../data/fields.js';
+import { formatAmount, formatCount, formatPayout, formatUsd, numberFormat, userAmount } from '../data/format.js';
+import { isIdLike, isRecord, prop, readAmount, readCodes, readId, readNumber, readText } from '../data/fields.js';
 import { WallError } from '../data/types.js';
 import { clickUrl, safeHttpUrl } from '../data/urls.js';
-import { offerIcon } from '../templates/card.js';
+import { offerIcon, renderTitle } from '../templates/card.js';
 
-export const host = { css, html, nothing, formatAmount, userAmount, isRecord, readId, readNumber, readText, WallError, clickUrl, safeHttpUrl, offerIcon, rewardsFailed };
+export const host = {
+  css,
+  html,
+  nothing,
+  formatAmount,
+  formatCount,
+  formatPayout,
+  formatUsd,
+  numberFormat,
+  userAmount,
+  isIdLike,
+  isRecord,
+  prop,
+  readAmount,
+  readCodes,
+  readId,
+  readNumber,
+  readText,
+  WallError,
+  clickUrl,
+  safeHttpUrl,
+  offerIcon,
+  renderTitle,
+  rewardsFailed,
+};

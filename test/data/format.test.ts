@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { formatReward, formatUsd, toVirtualCurrency, userAmount } from '../../src/data/format.js';
+import { formatUsd, toVirtualCurrency, userAmount } from '../../src/data/format.js';
+import { formatItems, formatReward } from '../../src/data/store-format.js';
 
 const money = { currencyName: null, currencyRate: null };
 /** Intl separates with no-break spaces; the expectations are written with plain ones. */
@@ -40,13 +41,16 @@ describe('reward formatting', () => {
     expect(formatReward({ kind: 'price', usd: 4.99, discountPercent: null }, coins)).to.equal('$4.99');
   });
 
-  it('shows what an unpriced offer gives', () => {
+  it('shows what an unpriced offer gives: each quantity with its prefix and suffix, then the name', () => {
+    const product = { prefix: '', suffix: '', rank: '', color: null, image: null } as const;
     const items = [
-      { name: 'Treasure Chest', quantity: null },
-      { name: 'Gems', quantity: 10000 },
+      { ...product, name: 'Treasure Chest', quantity: null, prefix: '$' },
+      { ...product, name: 'Gems', quantity: 10000 },
+      { ...product, name: 'Coins', quantity: 5, prefix: '$', suffix: 'M' },
+      { ...product, name: '', quantity: 2500 },
     ];
-    expect(formatReward({ kind: 'items', items }, { ...money, locale: 'en' })).to.equal('Treasure Chest + 10,000 × Gems');
-    expect(plain(formatReward({ kind: 'items', items }, { ...money, locale: 'fr-FR' }))).to.equal('Treasure Chest + 10 000 × Gems');
+    expect(formatReward({ kind: 'items', items }, { ...money, locale: 'en' })).to.equal('Treasure Chest + 10,000 Gems + $5M Coins + 2,500');
+    expect(plain(formatItems(items.slice(0, 2), 'fr-FR'))).to.equal('Treasure Chest + 10 000 Gems');
   });
 
   it('formats plain dollar amounts', () => {
