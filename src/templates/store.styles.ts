@@ -52,16 +52,10 @@ export const storeStyles = css`
     content: attr(data-was);
     text-decoration: line-through;
   }
-  [data-was]::before,
-  .cta .tag {
+  [data-was]::before {
     display: block;
     font-size: 0.75em;
     font-weight: 400;
-  }
-  .cta .tag {
-    font-weight: 700;
-    text-transform: uppercase;
-    letter-spacing: 0.06em;
   }
 
   .items {

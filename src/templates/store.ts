@@ -96,11 +96,19 @@ function countdown(offer: WallOffer, context: CardContext): TemplateResult | typ
   return html`<p class="ends">${hours ? text.endsIn(count(hours), count(minutes % 60)) : text.endsSoon(count(minutes))}</p>`;
 }
 
-/** The sale ribbon: "+100% more". */
-const ribbon = (offer: WallOffer, context: CardContext) =>
-  offer.store!.sale
-    ? html`<span class="ribbon">${context.text.saleMore(formatPercent(offer.store!.sale, context._rewards.locale))}</span>`
-    : nothing;
+/**
+ * The ribbon: "Free" for an offer (not a rolling one, whose tile says it) that costs nothing, and
+ * the sale: "+100% more".
+ */
+function ribbon(offer: WallOffer, context: CardContext): TemplateResult | typeof nothing {
+  const { text, _rewards } = context;
+  const { sale } = offer.store!;
+  const said = [
+    offer.steps[0]?.usd === 0 && !isRolling(offer) ? text.free : '',
+    sale ? text.saleMore(formatPercent(sale, _rewards.locale)) : '',
+  ].filter(Boolean);
+  return said.length ? html`<span class="ribbon">${said.join(' · ')}</span>` : nothing;
+}
 
 /**
  * The call to action of the step a user is at: its price (the price before the discount struck
@@ -111,7 +119,9 @@ function cta(offer: WallOffer, step: number, context: CardContext, part?: 'payou
   const { text, _rewards } = context;
   const usd = offer.steps[step]?.usd ?? null;
   const discount = offer.reward.kind === 'price' ? offer.reward.discountPercent : null;
-  if (usd === 0) return [text.claimLabel(offer.name, text.free), html`<small part=${part ?? nothing} class="tag">${text.free}</small> ${text.claim}`];
+  // "Free" is said where the price would be (a rolling step's tile, the card's ribbon), the
+  // button says what to do: every word on it is in its name.
+  if (usd === 0) return [text.claimLabel(offer.name, text.free), html`${text.claim}`];
   if (usd === null) {
     // Not for sale: a card says what it gives, a dialog's button collects it.
     const gives = formatItems(offer.reward.kind === 'items' ? offer.reward.items : [], _rewards.locale);
@@ -165,7 +175,7 @@ export function storeCard(store: StoreView, item: HTMLElement, offer: WallOffer,
   // The background image under the card's scrim (set through the CSSOM, which a strict CSP allows).
   item.style.setProperty('--art', background && `url("${background}")`);
   item.classList.toggle('art', !!background);
-  item.classList.toggle('sale', !!sale);
+  item.classList.toggle('sale', !!sale || (offer.steps[0]?.usd === 0 && !isRolling(offer)));
   return html`${offerIcon(offer, context)}
     <div class="body">
       ${renderTitle(offer.name, context.headingLevel)}
