@@ -97,9 +97,12 @@ export async function* streamFeed(url: string, options: StreamFeedOptions): Asyn
     const failed = (error: unknown, what: string) =>
       aborted.aborted ? aborted.reason : new WallError('network', `${what} (${(error as Error).message || 'network error'}).`);
     let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
-    // A format known from the start is made ready while the request is in flight; a failure is
-    // met when its first offers are read.
-    if (format !== 'auto') options.prepare?.(format)?.catch(() => {});
+    // The dialect's readiness to read offers: a format known from the start is made ready while
+    // the request is in flight, else once the answer shows it. A failure is met when the first
+    // offers are read (there may be none).
+    let ready: Promise<unknown> | undefined;
+    const prepare = (known: FeedFormat) => void (ready = options.prepare?.(known))?.catch(() => {});
+    if (format !== 'auto') prepare(format);
     try {
       let response: Response;
       try {
@@ -116,9 +119,8 @@ export async function* streamFeed(url: string, options: StreamFeedOptions): Asyn
       reader = (response.body ?? new Blob().stream()).getReader();
       const decoder = new TextDecoder();
       const now = Date.now();
-      // The list of offers being read, once its dialect has accepted the envelope before it, and
-      // the dialect's readiness to read them.
-      let feed: { dialect: Dialect; list: string; ready?: Promise<unknown> } | undefined;
+      // The list of offers being read, once its dialect has accepted the envelope before it.
+      let feed: { dialect: Dialect; list: string } | undefined;
       let texts: string[] = [];
       const json = new JsonFeedReader(
         format === 'auto' ? DIALECTS.flatMap((d) => d.lists) : dialectFor(format).lists,
@@ -131,11 +133,8 @@ export async function* streamFeed(url: string, options: StreamFeedOptions): Asyn
         // checked at the end. Only the first list is read, as `open()` reads one.
         (path) => {
           if (feed) return;
-          const { dialect } = openFeed(json.body, format);
-          const ready = options.prepare?.(dialect.format);
-          // Met when its first offers are read (there may be none).
-          ready?.catch(() => {});
-          feed = { dialect, list: path, ready };
+          feed = { dialect: openFeed(json.body, format).dialect, list: path };
+          if (format === 'auto') prepare(feed.dialect.format);
         },
       );
       // The body is read as fast as it comes, whatever the caller's pace (it may wait for paints
@@ -171,7 +170,7 @@ export async function* streamFeed(url: string, options: StreamFeedOptions): Asyn
           // One parse for the batch: quicker than one per item.
           const items = JSON.parse(`[${texts.join()}]`) as unknown[];
           texts = [];
-          const { dialect, ready } = feed!;
+          const { dialect } = feed!;
           await ready;
           const offers: WallOffer[] = [];
           for (const item of items) {
