@@ -31,6 +31,6 @@ export type { Dialect } from './data/dialect.js';
 export type { FormatSetting } from './data/dialects.js';
 export { DIALECTS, buildQuery, detectDialect, parseFeed } from './data/dialects.js';
 export { formatUsd, type RewardSettings } from './data/format.js';
-export { formatReward } from './data/store-format.js';
+export { formatReward } from './data/reward-format.js';
 export { clickUrl, fillMacros, safeHttpUrl } from './data/urls.js';
 export { EN_MESSAGES, type WallMessages } from './messages.js';

@@ -19,7 +19,7 @@ import { FeedController } from './controllers/feed-controller.js';
 import { RewardsController } from './controllers/rewards-controller.js';
 import { ImpressionController, NearEndController } from './controllers/visibility-controllers.js';
 import { WindowController } from './controllers/window-controller.js';
-import { formatCount, formatPayout, type RewardSettings } from './data/format.js';
+import { formatCount, formatPayout, userAmount, type RewardSettings } from './data/format.js';
 import { clickRecord } from './data/rewards.js';
 import type { FeedFormat, WallErrorInfo, WallOffer } from './data/types.js';
 import { ShownOffers, type ViewQuery } from './data/view.js';
@@ -305,7 +305,10 @@ export class OfferWall extends LitElement {
     if (!fire(this, 'offer-click', { offer, url, step }, true) || !url) return;
     openTab(url);
     // The tap becomes a pending reward, under the click id the link carries.
-    if (this._rewards._on) this._rewards._record(clickRecord(offer, clickId, this._context._rewards));
+    if (this._rewards._on) {
+      const { reward } = offer;
+      this._rewards._record(clickRecord(offer, clickId, reward.kind === 'payout' ? userAmount(reward.usd, this._context._rewards) : null));
+    }
   };
 
   /**

@@ -7,7 +7,7 @@
  */
 import { css, html, nothing } from 'lit';
 import { rewardsFailed } from '../controllers/rewards-controller.js';
-import { formatAmount, formatCount, formatPayout, formatUsd, numberFormat, userAmount } from '../data/format.js';
+import { formatAmount, formatCount, formatUsd, numberFormat } from '../data/format.js';
 import { isIdLike, isRecord, prop, readAmount, readCodes, readId, readNumber, readText } from '../data/fields.js';
 import { WallError } from '../data/types.js';
 import { clickUrl, safeHttpUrl } from '../data/urls.js';
@@ -19,10 +19,8 @@ export const host = {
   nothing,
   formatAmount,
   formatCount,
-  formatPayout,
   formatUsd,
   numberFormat,
-  userAmount,
   isIdLike,
   isRecord,
   prop,

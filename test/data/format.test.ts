@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { formatUsd, toVirtualCurrency, userAmount } from '../../src/data/format.js';
-import { formatItems, formatReward } from '../../src/data/store-format.js';
+import { formatReward } from '../../src/data/reward-format.js';
+import { formatItems } from '../../src/data/store-format.js';
 
 const money = { currencyName: null, currencyRate: null };
 /** Intl separates with no-break spaces; the expectations are written with plain ones. */
