@@ -12,12 +12,11 @@ export const storeStyles = css`
     position: relative;
     margin-top: 0.75em;
   }
-  /* Hung on the card's top edge, where it reads first. */
-  .ribbon {
-    position: absolute;
-    top: 0;
-    inset-inline-start: var(--_gap);
-    transform: translateY(-50%);
+  /* A tag in the accent: the sale ribbon, a free step's "Free". */
+  .ribbon,
+  .tag {
+    display: inline-block;
+    margin-top: 0.3em;
     padding: 0.1em 0.7em;
     border-radius: 999px;
     background: var(--_accent);
@@ -26,11 +25,13 @@ export const storeStyles = css`
     font-weight: 700;
     white-space: nowrap;
   }
-  .dialog .ribbon {
-    position: static;
-    display: inline-block;
-    transform: none;
-    margin-top: 0.3em;
+  /* On a card, hung on its top edge, where it reads first. */
+  .card > .ribbon {
+    position: absolute;
+    top: 0;
+    inset-inline-start: var(--_gap);
+    margin: 0;
+    transform: translateY(-50%);
   }
   /* Up to 12% of the image shows through: every text keeps its contrast (CONTRACT: AA). */
   .art {
@@ -70,6 +71,10 @@ export const storeStyles = css`
     align-items: center;
     gap: 0.5em;
     overflow-wrap: anywhere;
+  }
+  /* Feed text: its own direction, in a right-to-left wall too (its quantity's "$" stays before it). */
+  .item > span {
+    unicode-bidi: plaintext;
   }
   .item img {
     flex: none;
@@ -142,13 +147,6 @@ export const storeStyles = css`
     top: 0.4em;
     inset-inline-start: 0.4em;
     fill: currentColor;
-  }
-  .now .tag {
-    padding: 0.1em 0.6em;
-    border-radius: 999px;
-    background: var(--_accent);
-    color: var(--_accent-text);
-    font-size: 0.8em;
   }
 
   /* The pop-up: a focused box in the middle of any screen, never a sheet. */
