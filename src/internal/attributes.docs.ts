@@ -68,8 +68,10 @@ export const ATTRIBUTE_DOCS = {
   },
   currencyRate: {
     type: 'number',
-    default: 'none',
-    description: 'units of your currency per US dollar of payout: payout × rate, rounded (`1000` shows $3.60 as 3,600 Coins)',
+    default:
+      'none: the payout itself is shown as money, and a console warning says it is your revenue',
+    description:
+      "what users get of an s2s payout (which is your revenue): payout × rate, shown as money (`0.5`: half of it), or with `currency-name` in your currency, rounded (`1000` shows $3.60 as 3,600 Coins)",
   },
   locale: {
     type: 'string',
