@@ -6,6 +6,7 @@
  * read; a wall removed while a page arrives asks for the rest of it when it comes back.
  */
 import { expect, oneEvent } from '@open-wc/testing';
+import './fixtures/reader.js';
 import { parseFeed, type FormatSetting } from '../src/data/dialects.js';
 import type { OfferWallErrorEvent, OfferWallLoadEvent } from '../src/events.js';
 import type { OfferWall } from '../src/offer-wall.component.js';

@@ -84,15 +84,13 @@ export function messagesFor(locale: string | null | undefined): WallMessages {
     } catch {
       rules = new Intl.PluralRules(lang);
     }
-    const built = {} as Record<keyof WallMessages, string>;
-    KEYS.split(' ').forEach((name, index) => (built[name as keyof WallMessages] = texts[index]!));
-    messages = Object.freeze({
-      ...built,
-      startLabel: fill(built.startLabel),
-      buyLabel: fill(built.buyLabel),
-      discount: fill(built.discount),
-      results: plural(built.results, rules),
+    const built = {} as Record<keyof WallMessages, unknown>;
+    // A text with places for values (`{0}`) is a function of them; `results` picks its plural form.
+    KEYS.split(' ').forEach((name, index) => {
+      const text = texts[index]!;
+      built[name as keyof WallMessages] = /\{\d\}/.test(text) ? fill(text) : text;
     });
+    messages = Object.freeze({ ...built, results: plural(built.results as string, rules) }) as WallMessages;
     cache.set(key, messages);
   }
   return messages;

@@ -53,4 +53,11 @@ export const MESSAGE_DOCS = {
   nothingYet: { where: 'the rewards view with none yet' },
   report: { where: 'the `support` button beside a reward pending over a day' },
   rewardsError: { where: 'the rewards view\'s `error` part' },
+  free: { where: 'in place of the price of a store offer or rolling step that costs nothing' },
+  claim: { where: 'the call to action of what costs nothing' },
+  claimLabel: { where: 'its accessible name', args: ['name', 'what'] },
+  locked: { where: "a rolling offer's step not reached yet (announced before its price)" },
+  saleMore: { where: "a store offer's sale ribbon", args: ['percent'] },
+  endsIn: { where: "a store offer's countdown, under a day", args: ['hours', 'minutes'] },
+  endsSoon: { where: 'the same under an hour', args: ['minutes'] },
 } satisfies Record<keyof WallMessages, MessageDoc>;
