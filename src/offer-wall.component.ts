@@ -7,39 +7,39 @@
  * - `controllers/visibility-controllers.ts`: impressions and loading near the end;
  * - `controllers/detail-controller.ts`: the offer detail's dialog, opening, closing, focus;
  * - `controllers/rewards-controller.ts`: the user's rewards, whose view is a chunk loaded when on;
- * - `templates/`: the card and the states around it.
+ * - `controllers/texts-controller.ts`: the wall's language, loaded when it is not English;
+ * - `templates/views.ts`: what is drawn (tabs, toolbar, states, list, rewards, detail), `templates/` the rest.
  *
  * Its texts are English until the locale asks for another of its languages, whose texts are then
  * loaded (a chunk of the script-tag file): until they are here, the wall shows its loading state
  * without words, never English that then changes.
  */
-import { LitElement, adoptStyles, html, nothing, type CSSResult, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, adoptStyles, html, type CSSResult, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { DetailController } from './controllers/detail-controller.js';
 import { FeedController } from './controllers/feed-controller.js';
 import { RewardsController } from './controllers/rewards-controller.js';
+import { storeLoader } from './controllers/store-controller.js';
+import { TextsController } from './controllers/texts-controller.js';
 import { ImpressionController, NearEndController } from './controllers/visibility-controllers.js';
 import { WindowController } from './controllers/window-controller.js';
-import { formatCount, formatPayout, userAmount, type RewardSettings } from './data/format.js';
+import { formatPayout, userAmount, type RewardSettings } from './data/format.js';
 import { clickRecord } from './data/rewards.js';
 import type { FeedFormat, WallErrorInfo, WallOffer } from './data/types.js';
 import { ShownOffers, type ViewQuery } from './data/view.js';
-import { directionOf, hasTexts, languageOf, loadTexts, messagesFor } from './i18n/index.js';
+import { directionOf, languageOf, messagesFor } from './i18n/index.js';
 import { clickUrl, newClickId } from './data/urls.js';
 import { fire } from './events.js';
 import { ATTRIBUTES, REQUEST_PROPERTIES, type SettingsProperties } from './internal/attributes.js';
-import { loadChunk } from './internal/chunk-load.js';
 import { isSetting, readSettings, warnOnce } from './internal/read-settings.js';
 import type { Settings } from './internal/settings.js';
 import type { WallMessages } from './messages.js';
 import { hostStyles, wallStyles } from './offer-wall.styles.js';
 import { drawCard, type CardContext } from './templates/card.js';
-import { renderDetail } from './templates/detail.js';
 import { detailStyles } from './templates/detail.styles.js';
 import { toolbarStyles } from './templates/toolbar.styles.js';
-import { renderEmpty, renderError, renderLoading, renderMore, renderNoMatches, renderSkeleton } from './templates/states.js';
-import { renderTabs, type WallTab } from './templates/tabs.js';
-import { storeLoader } from './controllers/store-controller.js';
-import { renderToolbar } from './templates/toolbar.js';
+import { renderSkeleton } from './templates/states.js';
+import type { WallTab } from './templates/tabs.js';
+import { renderViews, type WallViews } from './templates/views.js';
 
 /** The s2s payout is the publisher's revenue: shown as it is only until `currency-rate` says the users' share. */
 const REVENUE = 'currency-rate is not set: s2s payouts (your revenue) are shown as the user\'s reward.';
@@ -104,7 +104,7 @@ const openTab = (url: string) => window.open(url, '_blank', 'noopener,noreferrer
  * @cssprop --offer-wall-font-size - Base font size.
  * @cssprop --offer-wall-background - The wall's background (transparent in light, dark in dark).
  */
-export class OfferWall extends LitElement {
+export class OfferWall extends LitElement implements WallViews {
   static override styles = [hostStyles, wallStyles, toolbarStyles, detailStyles];
 
   // The attributes are declared once, in internal/attributes.ts (without decorators: the same
@@ -123,23 +123,18 @@ export class OfferWall extends LitElement {
   /** Icons that failed to load: their cards show the placeholder. */
   private _brokenIcons = new Set<string>();
   /** What filter, search and sort leave of the offers, in the order shown. */
-  private _shown = new ShownOffers();
+  _shown = new ShownOffers();
   /** What cards, the detail and the toolbar are drawn with, for the current update. */
-  private _context!: CardContext;
+  _context!: CardContext;
   /** The resolved settings of the current load. */
-  private _settings!: Settings;
+  _settings!: Settings;
   private _warned = new Set<string>();
   /** The view shown, when rewards are on: the offers, or the user's rewards. */
-  private _tab: WallTab = 'offers';
-  /** Languages whose texts this wall asked for, and those that could not be loaded (it shows English). */
-  private _askedTexts = new Set<string>();
-  private _missingTexts = new Set<string>();
-  /** The feed's events held back while the texts to show what they tell are on their way. */
-  private _held: (() => void)[] = [];
+  _tab: WallTab = 'offers';
   /** Styles the chunks brought (the rewards view's, the store's). */
   private _chunkStyles: CSSResult[] = [];
   /** Appcharge's store on this wall (`_view`, once its chunk is here). */
-  private _store = storeLoader(this, () => this._feed.offers, (styles) => this._adopt(styles));
+  _store = storeLoader(this, () => this._feed.offers, (styles) => this._adopt(styles));
 
   // The panel speaks to the user; the publisher finds the technical reason here and in the event.
   private _fail = (error: WallErrorInfo): void => {
@@ -147,7 +142,7 @@ export class OfferWall extends LitElement {
     fire(this, 'offer-wall-error', { error });
   };
 
-  private _feed = new FeedController(this, () => (this._settings ??= readSettings(this, this._warned)), {
+  _feed = new FeedController(this, () => (this._settings ??= readSettings(this, this._warned)), {
     reset: () => {
       this._impressions.reset();
       this._window.reset();
@@ -161,12 +156,14 @@ export class OfferWall extends LitElement {
     // Told once they show: held back while the texts to show them in are on their way.
     _loaded: (detail) => {
       if (this._settings.currencyRate === null && detail.offers[0]?.source === 's2s') warnOnce(this._warned, REVENUE);
-      this._whenShown(() => fire(this, 'offer-wall-load', detail));
+      this._texts._whenShown(() => fire(this, 'offer-wall-load', detail));
     },
-    _failed: (error) => this._whenShown(() => this._fail(error)),
+    _failed: (error) => this._texts._whenShown(() => this._fail(error)),
   });
 
-  private _rewards = new RewardsController(
+  private _texts = new TextsController(this, () => languageOf(this._settings.locale), (error) => this._fail(error));
+
+  _rewards = new RewardsController(
     this,
     () => this._settings,
     (error) => this._fail(error),
@@ -187,7 +184,7 @@ export class OfferWall extends LitElement {
     (key) => fire(this, 'offer-impression', { offer: this._feed.offers[key]! }),
   );
 
-  private _details = new DetailController(this);
+  _details = new DetailController(this);
 
   constructor() {
     super();
@@ -209,23 +206,7 @@ export class OfferWall extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this._settings || [...changed.keys()].some(isSetting)) this._settings = readSettings(this, this._warned);
     // A language not loaded yet: asked for now, in parallel with the offers (asked in hostUpdate).
-    const lang = languageOf(this._settings.locale);
-    if (!hasTexts(lang) && !this._askedTexts.has(lang)) {
-      this._askedTexts.add(lang);
-      loadChunk(
-        () => loadTexts(lang),
-        () => {
-          this._missingTexts.delete(lang);
-          this.requestUpdate();
-        },
-        (error) => {
-          // English, rather than words that never come.
-          this._missingTexts.add(lang);
-          this.requestUpdate();
-          this._fail(error);
-        },
-      );
-    }
+    this._texts._ask();
     // Another user or endpoint: their rewards, loaded now so the tab can count what is pending.
     if (!this.hasUpdated || changed.has('rewardsEndpoint') || changed.has('userToken')) {
       this._rewards._reset();
@@ -247,26 +228,13 @@ export class OfferWall extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     // What the feed told is shown now, in the wall's language.
-    if (!this._waiting()) this._held.splice(0).forEach((tell) => tell());
-  }
-
-  private _whenShown(tell: () => void): void {
-    if (this._waiting()) this._held.push(tell);
-    else tell();
-  }
-
-  /** Whether the texts of the wall's language are on their way (it then shows no words). */
-  private _waiting(): boolean {
-    const lang = languageOf(this._settings.locale);
-    return !hasTexts(lang) && !this._missingTexts.has(lang);
+    this._texts._release();
   }
 
   /** The user changed the toolbar: the attributes follow, and the view with them. */
-  private _changeView = (patch: Partial<ViewQuery>): void => {
+  _changeView = (patch: Partial<ViewQuery>): void => {
     Object.assign(this, patch);
   };
-
-  private _clearFilters = (): void => this._changeView({ filter: '', search: '' });
 
   /** Loads the offers again from the first page, dropping those shown; and the user's rewards, when on. */
   reload(): void {
@@ -285,7 +253,7 @@ export class OfferWall extends LitElement {
   }
 
   /** The call to action starts the offer; anywhere else on a card opens its detail. */
-  private _onListClick = (event: MouseEvent): void => {
+  _onListClick = (event: MouseEvent): void => {
     const target = event.target as Element | null;
     const card = target?.closest?.('[data-index]');
     if (!card) return;
@@ -296,7 +264,7 @@ export class OfferWall extends LitElement {
     else this._details.open(key);
   };
 
-  private _activate = (offer: WallOffer): void => {
+  _activate = (offer: WallOffer): void => {
     const { query, clickUrlTemplate } = this._settings;
     const clickId = newClickId();
     const url = clickUrl(offer.trackingUrl, clickUrlTemplate, { user_id: query.userId, click_id: clickId, offer_id: offer.templateId }, document.baseURI);
@@ -325,7 +293,7 @@ export class OfferWall extends LitElement {
   }
 
   /** Switches between the offers and the rewards (which load again when opened). */
-  private _select = (tab: WallTab, focus?: boolean): void => {
+  _select = (tab: WallTab, focus?: boolean): void => {
     this._tab = tab;
     if (tab === 'rewards') this._rewards._refresh();
     this.requestUpdate();
@@ -349,42 +317,8 @@ export class OfferWall extends LitElement {
       lang=${settings.locale}
     >
       <slot name="header"></slot>
-      ${this._waiting() ? renderSkeleton() : this._renderViews()}
+      ${this._texts._waiting() ? renderSkeleton() : renderViews(this)}
     </div>`;
-  }
-
-  /** The tabs (when rewards are on), the offers, the user's rewards and the open detail. */
-  private _renderViews(): TemplateResult {
-    const context = this._context;
-    const { text } = context;
-    const settings = this._settings;
-    const { status, error } = this._feed;
-    const { key } = this._details;
-    const detail = key === null ? undefined : this._feed.offers[key];
-    // Without the rewards chunk, no view to switch to.
-    const rewards = this._rewards._on && !this._rewards._missing;
-    const list = this._rewards._list;
-    return html`
-      ${rewards ? renderTabs(this._tab, this._rewards._pending, text, this._select) : nothing}
-      <div
-        id="panel-offers"
-        role=${rewards ? 'tabpanel' : nothing}
-        aria-labelledby=${rewards ? 'tab-offers' : nothing}
-        ?hidden=${rewards && this._tab === 'rewards'}
-      >
-        ${settings.toolbar && status === 'loaded' ? this._renderToolbar(text) : nothing}
-        ${status === 'loading' ? renderLoading(text) : nothing}
-        ${status === 'empty' ? renderEmpty(text) : nothing}
-        ${status === 'error' && error ? renderError(error, text, this._feed.retry) : nothing}
-        ${status === 'loaded' ? this._renderOffers(text) : nothing}
-      </div>
-      ${rewards && this._tab === 'rewards'
-        ? list
-          ? list._render(context)
-          : renderSkeleton()
-        : nothing}
-      ${detail ? (detail.store ? this._store._view!._dialog : renderDetail)(detail, { ...context, close: this._details.close, start: this._activate }) : nothing}
-    `;
   }
 
   private _cardContext(): CardContext {
@@ -400,30 +334,6 @@ export class OfferWall extends LitElement {
     };
   }
 
-  private _renderToolbar(text: WallMessages): TemplateResult {
-    const { view, locale } = this._settings;
-    return renderToolbar({
-      text,
-      view,
-      types: this._shown.types,
-      _byPrice: this._feed.offers[0]?.source === 'appcharge',
-      results: text.results(this._shown.order.length, formatCount(this._shown.order.length, locale)),
-      change: this._changeView,
-    });
-  }
-
-  private _renderOffers(text: WallMessages): TemplateResult {
-    const feed = this._feed;
-    return html`
-      ${this._shown.order.length || !feed.offers.length || feed._loadingMore
-        ? html`<ul part="list" class="list" role="list" aria-label=${text.listLabel} @click=${this._onListClick}></ul>`
-        : // Nothing for this player (a PopUp, another segment) is no filter to clear.
-          this._settings.view.filter || this._settings.view.search
-          ? renderNoMatches(text, this._clearFilters)
-          : renderEmpty(text)}
-      ${renderMore(feed, text, feed._loadMore, feed.retry)}
-    `;
-  }
 }
 
 /** The settings properties' types, from the one declaration of the attributes. */
