@@ -87,6 +87,8 @@ function apply(): void {
       wall.os = field('os') || null;
       wall.currencyName = currencyName || null;
       wall.currencyRate = currencyRate ? Number(currencyRate) : null;
+      // The currency's icon is an absolute URL (a relative one is ignored): the demo's own coin.
+      wall.currencyIcon = currencyName ? new URL('coin.svg', location.href).href : null;
     } else {
       wall.offerType = field('offerType') || null;
     }

@@ -22,7 +22,7 @@ import { storeLoader } from './controllers/store-controller.js';
 import { TextsController } from './controllers/texts-controller.js';
 import { ImpressionController, NearEndController } from './controllers/visibility-controllers.js';
 import { WindowController } from './controllers/window-controller.js';
-import { formatPayout, userAmount, type RewardSettings } from './data/format.js';
+import { formatPayout, numberFormat, userAmount, type RewardSettings } from './data/format.js';
 import { clickRecord } from './data/rewards.js';
 import type { FeedFormat, WallErrorInfo, WallOffer } from './data/types.js';
 import { ShownOffers, type ViewQuery } from './data/view.js';
@@ -248,8 +248,8 @@ export class OfferWall extends LitElement implements WallViews {
   }
 
   private _rewardSettings(text = this._text): RewardSettings {
-    const { locale, currencyName, currencyRate } = this._settings;
-    return { locale, currencyName, currencyRate, discount: text.discount };
+    const { locale, currencyName, currencyRate, currencyIcon: icon } = this._settings;
+    return { locale, currencyName, currencyRate, icon, discount: text.discount };
   }
 
   /** The call to action starts the offer; anywhere else on a card opens its detail. */
@@ -311,7 +311,7 @@ export class OfferWall extends LitElement implements WallViews {
   protected override render(): TemplateResult {
     const settings = this._settings;
     return html`<div
-      class="wall theme-${settings.theme} layout-${settings.layout}"
+      class="wall theme-${settings.theme} layout-${settings.layout} n-${numberFormat(settings.locale, {}).resolvedOptions().numberingSystem}"
       part="base"
       dir=${directionOf(settings.locale)}
       lang=${settings.locale}

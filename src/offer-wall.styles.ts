@@ -43,9 +43,6 @@ export const wallStyles = css`
     --_gap: var(--offer-wall-spacing,12px);
     --_error: var(--offer-wall-error,#b91c1c);
     --_bg: var(--offer-wall-background,transparent);
-    /* The call to action: the accent itself in light; the dark palette tones it down. */
-    --_cta: var(--_accent);
-    --_cta-text: var(--_accent-text);
     --_hover: rgb(0 0 0/.07);
     color-scheme: light;
     container-type: inline-size;
@@ -159,9 +156,11 @@ export const wallStyles = css`
   }
   /*
    * Feed text (often English) in a right-to-left wall: its own direction, still aligned right;
-   * the reward too, so that its sign stays before the amount.
+   * the reward too, so that its sign stays before the amount. A card's name and description take
+   * their direction from their text (dir=auto) and align to its start, which keeps the "…" of a
+   * clamped line (Chromium drops it from a left-to-right line aligned right).
    */
-  [dir='rtl'] :is(h2,.name,.description,li,.payout) {
+  [dir='rtl'] :is(h2,.steps li,.payout) {
     unicode-bidi: plaintext;
     text-align: right;
   }
@@ -183,15 +182,35 @@ export const wallStyles = css`
   .cta,
   .retry {
     border-color: transparent;
-    background: var(--_cta);
-    color: var(--_cta-text);
+    background: var(--_accent);
+    color: var(--_accent-text);
     font-weight: 700;
     border-radius: 999px;
   }
+  /*
+   * One width for the rewards of a screen: a minimum that holds the usual ones (four digits, a
+   * currency name, its icon) on one line, in tabular figures. A longer one grows the pill; one
+   * longer than the card can give wraps inside it, never clipped.
+   */
   .card .cta {
-    max-width: 10em;
-    padding-inline: .75em;
+    min-width: 10.25em;
+    padding-inline: .5em;
     line-height: 1.2;
+    font-variant-numeric: tabular-nums;
+  }
+  .coin {
+    width: 1.2em;
+    height: 1.2em;
+    margin-inline-end: .25em;
+    vertical-align: -.25em;
+    object-fit: contain;
+  }
+  /* List numbers in the locale's own digits, as its amounts are. */
+  .n-arab ol {
+    list-style-type: arabic-indic;
+  }
+  .n-arabext ol {
+    list-style-type: persian;
   }
   .layout-grid .card .cta {
     grid-column: 1 / -1;

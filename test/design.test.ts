@@ -12,6 +12,7 @@ import { viewOf } from '../src/data/view.js';
 import { messagesFor } from '../src/i18n/index.js';
 import { errorText } from '../src/templates/states.js';
 import { typeChips, typeLabel } from '../src/templates/toolbar.js';
+import { backgroundBehind, contrast, rgba } from './colours.js';
 import { appchargeOffer, appchargePage, s2sOffer, s2sOffers, s2sPage } from './fixtures/feeds.js';
 import {
   ENDPOINT,
@@ -52,40 +53,6 @@ const firstPageOnly = (url: URL) =>
 async function widthOf(wall: HTMLElement, width: number): Promise<void> {
   wall.style.width = `${width}px`;
   await frames();
-}
-
-const normalize = document.createElement('canvas').getContext('2d', { willReadFrequently: true })!;
-
-/** Any CSS colour as [r, g, b, a] (0–255), through a canvas, which reads every syntax. */
-function rgba(color: string): number[] {
-  normalize.clearRect(0, 0, 1, 1);
-  normalize.fillStyle = '#000';
-  normalize.fillStyle = color;
-  normalize.fillRect(0, 0, 1, 1);
-  return [...normalize.getImageData(0, 0, 1, 1).data];
-}
-
-/** WCAG 2 contrast ratio of two opaque colours. */
-function contrast(a: number[], b: number[]): number {
-  const luminance = ([r, g, b]: number[]) => {
-    const [R, G, B] = [r!, g!, b!].map((v) => {
-      const c = v / 255;
-      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * R! + 0.7152 * G! + 0.0722 * B!;
-  };
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi! + 0.05) / (lo! + 0.05);
-}
-
-/** The colour behind an element: the first opaque background of its ancestors, through the shadow root; the page's white last. */
-function backgroundBehind(el: Element): number[] {
-  for (let node: Element | null = el.parentElement ?? ((el.getRootNode() as ShadowRoot).host ?? null); node; ) {
-    const color = rgba(getComputedStyle(node).backgroundColor);
-    if (color[3] === 255) return color;
-    node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host as Element | undefined) ?? null;
-  }
-  return [255, 255, 255, 255];
 }
 
 /** The style rules of the wall's shadow root, media and container rules opened. */

@@ -10,6 +10,8 @@ export interface RewardSettings {
   currencyName: string | null;
   /** Units of virtual currency per US dollar of payout. */
   currencyRate: number | null;
+  /** The currency's icon (a safe URL), shown beside reward amounts. */
+  icon?: string | null;
   /** Writes a discount beside a price: `20%` → `20% off`. */
   discount?: (percent: string) => string;
 }

@@ -73,6 +73,11 @@ export const ATTRIBUTE_DOCS = {
     description:
       "what users get of an s2s payout (which is your revenue): payout × rate, shown as money (`0.5`: half of it), or with `currency-name` in your currency, rounded (`1000` shows $3.60 as 3,600 Coins)",
   },
+  currencyIcon: {
+    type: 'string',
+    default: 'none',
+    description: "URL of your currency's icon, shown beside reward amounts (only an absolute `http(s)` URL; another value is ignored with a console warning)",
+  },
   locale: {
     type: 'string',
     default: "the nearest `lang`, else the browser's",

@@ -34,6 +34,7 @@ export const ATTRIBUTES = {
   offerSubType: { attribute: 'offer-sub-type', _request: 1 },
   currencyName: { attribute: 'currency-name' },
   currencyRate: { attribute: 'currency-rate', type: Number },
+  currencyIcon: { attribute: 'currency-icon' },
   locale: {},
   clickUrlTemplate: { attribute: 'click-url-template' },
   timeout: { type: Number },

@@ -16,7 +16,7 @@ import {
   type Rule,
 } from '../data/rules.js';
 import type { WallQuery } from '../data/types.js';
-import { clickUrl, isHttp } from '../data/urls.js';
+import { clickUrl, isHttp, safeHttpUrl } from '../data/urls.js';
 import type { SortOrder, ViewQuery } from '../data/view.js';
 import { ATTRIBUTES, attributeOf, type AttributeProperty } from './attributes.js';
 import { isValidLocale } from './platform.js';
@@ -44,6 +44,8 @@ export interface Settings {
   query: Omit<WallQuery, 'page'>;
   currencyName: string | null;
   currencyRate: number | null;
+  /** The currency's icon: a safe absolute http(s) URL, or null. */
+  currencyIcon: string | null;
   locale: string;
   clickUrlTemplate: string | null;
   timeout: number;
@@ -151,6 +153,9 @@ export function resolveSettings(
   const rate = number('currencyRate', NaN, 'a number > 0', (n) => Number.isFinite(n) && n > 0);
   const currencyRate = Number.isNaN(rate) ? null : rate;
   const currencyName = textOf('currencyName');
+  const rawIcon = textOf('currencyIcon');
+  const currencyIcon = safeHttpUrl(rawIcon);
+  if (rawIcon && !currencyIcon) bad('currencyIcon', rawIcon, 'an absolute http(s) URL');
 
   let locale = defaults.locale;
   const rawLocale = textOf('locale');
@@ -194,6 +199,7 @@ export function resolveSettings(
       query: { pageSize, os, country, userId, gaid, andid, offerType, offerSubType },
       currencyName,
       currencyRate,
+      currencyIcon,
       locale,
       clickUrlTemplate,
       timeout,

@@ -46,8 +46,8 @@ export function offerIcon(offer: Pick<WallOffer, 'icon' | 'name'>, context: Card
  * drawn by the styles). On a card, the `payout` part holds exactly the formatted reward; the
  * detail's has no part, so the parts stay one per card. (An appcharge offer's is the store's.)
  */
-export const ctaContent = (reward: string, part?: 'payout'): TemplateResult =>
-  html`<span part=${part ?? nothing} class="payout gain">${reward}</span>`;
+export const ctaContent = (reward: string, icon: string | null | undefined, part?: 'payout'): TemplateResult =>
+  html`${icon ? html`<img class="coin" src=${icon} alt="" referrerpolicy="no-referrer" />` : nothing}<span part=${part ?? nothing} class="payout gain">${reward}</span>`;
 
 /**
  * The card's title: a heading at the page's level, holding the button that opens the offer's
@@ -55,7 +55,7 @@ export const ctaContent = (reward: string, part?: 'payout'): TemplateResult =>
  */
 export function renderTitle(name: string, level: number): TemplateResult {
   // The name is clamped to two lines inside the button, whose focus ring stays whole.
-  const open = html`<button type="button" class="open" aria-haspopup="dialog"><span class="name">${name}</span></button>`;
+  const open = html`<button type="button" class="open" aria-haspopup="dialog"><span class="name" dir="auto">${name}</span></button>`;
   switch (level) {
     case 2:
       return html`<h2 part="title" class="title">${open}</h2>`;
@@ -91,9 +91,9 @@ export function drawCard(item: HTMLElement, offer: WallOffer, key: number, posit
       : html`${offerIcon(offer, context)}
           <div class="body">
             ${renderTitle(offer.name, context.headingLevel)}
-            ${offer.description ? html`<p part="description" class="description">${offer.description}</p>` : nothing}
+            ${offer.description ? html`<p part="description" class="description" dir="auto">${offer.description}</p>` : nothing}
           </div>
-          <button part="cta" class="cta" type="button" aria-label=${text.startLabel(offer.name, reward)}>${ctaContent(reward, 'payout')}</button>`,
+          <button part="cta" class="cta" type="button" aria-label=${text.startLabel(offer.name, reward)}>${ctaContent(reward, context._rewards.icon, 'payout')}</button>`,
     item,
   );
 }

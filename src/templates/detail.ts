@@ -54,7 +54,7 @@ export function renderDetail(offer: WallOffer, context: DetailContext): Template
           ${offerIcon(offer, context)}
           <div>
             <h2 id="detail-title" class="dialog-title">${offer.name}</h2>
-            <p class="reward">${ctaContent(reward)}</p>
+            <p class="reward">${ctaContent(reward, context._rewards.icon)}</p>
           </div>
           <button part="close" class="close" type="button" aria-label=${text.close} @click=${context.close}>&times;</button>
         </div>
