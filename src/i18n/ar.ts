@@ -46,6 +46,10 @@ const ar: Texts = [
   'لا شيء بعد: ابدأ عرضًا.', // nothingYet
   'الإبلاغ عن مشكلة', // report
   'يتعذّر تحميل مكافآتك حاليًا.', // rewardsError
+  'تم التعديل', // adjusted
+  'منتهية الصلاحية', // expired
+  'العرض {0}', // unknownOffer
+  '', // creditHint
 ];
 
 export default ar;

@@ -43,6 +43,10 @@ const de: Texts = [
   'Noch nichts: einfach ein Angebot starten.', // nothingYet
   'Problem melden', // report
   'Die Prämien können gerade nicht geladen werden.', // rewardsError
+  'Angepasst', // adjusted
+  'Abgelaufen', // expired
+  'Angebot {0}', // unknownOffer
+  '', // creditHint
 ];
 
 export default de;

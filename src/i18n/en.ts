@@ -43,4 +43,8 @@ export const en: Texts = [
   'Nothing yet: start an offer.', // nothingYet
   'Report a problem', // report
   'Your rewards can’t load right now.', // rewardsError
+  'Adjusted', // adjusted
+  'Expired', // expired
+  'Offer {0}', // unknownOffer
+  '', // creditHint
 ];

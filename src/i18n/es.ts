@@ -43,6 +43,10 @@ const es: Texts = [
   'Aún nada: empieza una oferta.', // nothingYet
   'Informar de un problema', // report
   'No se pueden cargar tus recompensas ahora mismo.', // rewardsError
+  'Ajustada', // adjusted
+  'Caducada', // expired
+  'Oferta {0}', // unknownOffer
+  '', // creditHint
 ];
 
 export default es;

@@ -46,6 +46,10 @@ const fr: Texts = [
   'Rien pour l’instant : commencez une offre.', // nothingYet
   'Signaler un problème', // report
   'Impossible de charger vos récompenses pour le moment.', // rewardsError
+  'Ajustée', // adjusted
+  'Expirée', // expired
+  'Offre {0}', // unknownOffer
+  '', // creditHint
 ];
 
 export default fr;

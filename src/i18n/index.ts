@@ -84,15 +84,11 @@ export function messagesFor(locale: string | null | undefined): WallMessages {
     } catch {
       rules = new Intl.PluralRules(lang);
     }
-    const built = {} as Record<keyof WallMessages, string>;
-    KEYS.split(' ').forEach((name, index) => (built[name as keyof WallMessages] = texts[index]!));
-    messages = Object.freeze({
-      ...built,
-      startLabel: fill(built.startLabel),
-      buyLabel: fill(built.buyLabel),
-      discount: fill(built.discount),
-      results: plural(built.results, rules),
-    });
+    // A pattern (`Start {0}, reward {1}`) becomes the function its message is.
+    const built = {} as Record<keyof WallMessages, unknown>;
+    KEYS.split(' ').forEach((name, index) => (built[name as keyof WallMessages] = /\{\d\}/.test(texts[index]!) ? fill(texts[index]!) : texts[index]));
+    built.results = plural(built.results as string, rules);
+    messages = Object.freeze(built) as WallMessages;
     cache.set(key, messages);
   }
   return messages;

@@ -43,6 +43,10 @@ const ja: Texts = [
   'まだありません。オファーを始めましょう。', // nothingYet
   '問題を報告', // report
   '現在リワードを読み込めません。', // rewardsError
+  '調整済み', // adjusted
+  '期限切れ', // expired
+  'オファー{0}', // unknownOffer
+  '', // creditHint
 ];
 
 export default ja;

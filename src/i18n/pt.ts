@@ -43,6 +43,10 @@ const pt: Texts = [
   'Nada ainda: comece uma oferta.', // nothingYet
   'Relatar um problema', // report
   'Não é possível carregar suas recompensas agora.', // rewardsError
+  'Ajustada', // adjusted
+  'Expirada', // expired
+  'Oferta {0}', // unknownOffer
+  '', // creditHint
 ];
 
 export default pt;

@@ -73,7 +73,7 @@ export interface WallMessages {
   myRewards: string;
   /** Beside the user's balance, over their rewards. */
   balance: string;
-  /** A reward's status: the network has not confirmed it yet; also after the tab's count of them. */
+  /** A reward's status: the network has not confirmed it yet; also after the tab's count of them, and beside their total under the balance. */
   pending: string;
   /** A reward's status: confirmed and added to the balance. */
   credited: string;
@@ -85,13 +85,24 @@ export interface WallMessages {
   report: string;
   /** The rewards view's error panel (the reason is in `offer-wall-error`, kind `rewards`). */
   rewardsError: string;
+  /** A reward's status: a manual credit or debit by support; also the name of such an entry. */
+  adjusted: string;
+  /** A reward's status: still pending 30 days after the tap (a late credit still credits it). */
+  expired: string;
+  /** The name of a reward whose offer the ledger cannot name (a conversion with no tap behind it), `Offer 999`. */
+  unknownOffer: (id: string) => string;
+  /**
+   * Beside the pending total: when pending rewards are usually credited (`usually within 24
+   * hours`). None by default; the `credit-hint` attribute sets it too (this text, when set, wins).
+   */
+  creditHint: string;
 }
 
 /**
  * The order in which a language file lists its texts. One string rather than an array because it
  * is the only copy of the key names in the bundle and a string is the smallest way to ship it.
  */
-export const KEYS = 'listLabel loading empty errorTitle retry more start startLabel discount stepsLabel filterLabel sortLabel sortFeed sortReward sortPrice searchLabel results noMatches clearFilters close platform countries preview all typeApps typeTasks typeSignups typeBundles typeDeals errorOffline errorBusy whatYouGet buyLabel myRewards balance pending credited reversed nothingYet report rewardsError';
+export const KEYS = 'listLabel loading empty errorTitle retry more start startLabel discount stepsLabel filterLabel sortLabel sortFeed sortReward sortPrice searchLabel results noMatches clearFilters close platform countries preview all typeApps typeTasks typeSignups typeBundles typeDeals errorOffline errorBusy whatYouGet buyLabel myRewards balance pending credited reversed nothingYet report rewardsError adjusted expired unknownOffer creditHint';
 
 type Split<S extends string, Done extends string[] = []> = S extends `${infer Key} ${infer Rest}`
   ? Split<Rest, [...Done, Key]>
@@ -109,7 +120,7 @@ true satisfies KeysMatchMessages;
  * A language's texts as stored: one string per key, in the order of `KEYS` (each language file
  * names the key beside its text). Arrays rather than objects keep seven copies of every key name
  * out of the bundle (about 350 bytes gzip). The function-valued messages are stored as patterns:
- * `{0}`, `{1}` stand for the arguments in order; `results` gives a form per plural category of
+ * `{0}`, `{1}` stand for the arguments in order (a text with `{0}` is a function); `results` gives a form per plural category of
  * the language (`one {# offer} other {# offers}`, `#` standing for the formatted count; a
  * category without a form uses `other`).
  */

@@ -15,7 +15,7 @@ const KEYS = Object.keys({
   preview: 1, all: 1, typeApps: 1, typeTasks: 1, typeSignups: 1, typeBundles: 1, typeDeals: 1,
   errorOffline: 1, errorBusy: 1, whatYouGet: 1, buyLabel: 1,
   myRewards: 1, balance: 1, pending: 1, credited: 1, reversed: 1, nothingYet: 1, report: 1,
-  rewardsError: 1,
+  rewardsError: 1, adjusted: 1, expired: 1, unknownOffer: 1, creditHint: 1,
 } satisfies Record<keyof WallMessages, 1>) as (keyof WallMessages)[];
 
 /** Every text of a language as the wall would show it, functions called with the given values. */
@@ -25,6 +25,9 @@ function rendered(messages: WallMessages, name: string, amount: string, counts: 
     if (key === 'startLabel') return messages.startLabel(name, amount);
     if (key === 'buyLabel') return messages.buyLabel(name, amount);
     if (key === 'discount') return messages.discount(amount);
+    if (key === 'unknownOffer') return messages.unknownOffer(name);
+    // The publisher's own text (or `credit-hint`): none built in.
+    if (key === 'creditHint') return [];
     if (key === 'results') return counts.map((count) => messages.results(count, amount));
     return value as string;
   });
@@ -83,6 +86,8 @@ describe('built-in texts', () => {
       expect(buy, language).to.include('«name»').and.to.include('«price»').and.not.to.match(/[{}]/);
       expect(messages.discount('«20%»'), language).to.include('«20%»');
       expect(messages.results(7, '«7»'), language).to.include('«7»');
+      expect(messages.unknownOffer('«999»'), language).to.include('«999»').and.not.to.match(/[{}]/);
+      expect(messages.creditHint, language).to.equal('');
       expect(label, language).not.to.match(/[{}]/);
     }
   });
