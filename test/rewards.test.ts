@@ -172,7 +172,7 @@ describe('<offer-wall> rewards', () => {
     const { wall } = await loadedWall(ON);
     await openRewards(wall);
     const view = part(wall, 'rewards')!;
-    expect(view.querySelector('.balance')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Balance 3,600 Coins');
+    expect(view.querySelector('.balance')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Balance 3,600 Coins Pending 300 Coins');
     const rows = parts(wall, 'reward').map((row) => [
       row.querySelector('.name')!.textContent!.trim(),
       row.querySelector('.status')!.textContent!.trim(),
