@@ -125,7 +125,28 @@ document.addEventListener('offer-impression', (e) => {
 });
 document.addEventListener('offer-click', (e) => {
   const open = (form.elements.namedItem('openLinks') as HTMLInputElement).checked;
-  write(e.target as Element, 'offer-click', `${e.detail.offer.name} → ${e.detail.url ?? '(no link)'}${open ? '' : ' (not opened)'}`);
+  const { offer, url, step } = e.detail;
+  write(e.target as Element, 'offer-click', `${offer.name}${step === null ? '' : ` (step ${step})`} → ${url ?? '(no link)'}${open ? '' : ' (not opened)'}`);
+  // The publisher's server would record the step bought; the demo moves the rolling offer on.
+  if (step !== null && offer.type === 'RollingOffer') setProgress(step + 1);
+});
+
+// The game around the appcharge store: a purchase opens the pop-up that follows it
+// (`trigger('purchase')`), the player's segment picks their offers, and their progress on the
+// rolling offer (which the publisher's server knows) says which step it shows.
+const store = walls.find((wall) => wall.id === 'wall-appcharge')!;
+const progress = document.querySelector<HTMLSelectElement>('#progress')!;
+function setProgress(done: number): void {
+  progress.value = String(Math.min(done, 4));
+  store.progress = { 'rolling-offer-live': Number(progress.value) };
+}
+progress.addEventListener('change', () => setProgress(Number(progress.value)));
+document.querySelector('#segment')!.addEventListener('change', (e) => {
+  store.segments = (e.target as HTMLSelectElement).value || null;
+});
+document.querySelector('#buy')!.addEventListener('click', () => {
+  const opened = store.trigger('purchase');
+  write(store, 'trigger', `trigger('purchase') → ${opened ? 'a pop-up opened' : 'no pop-up'}`);
 });
 document.addEventListener('offer-support', (e) => {
   const { name, status, clickId } = e.detail.reward;

@@ -40,6 +40,7 @@ const STATES = {
   loading: { wall: 's2s', query: 'network=slow', wait: 'loading' },
   appcharge: { wall: 'appcharge', wait: 'card' },
   'appcharge-detail': { wall: 'appcharge', wait: 'card', action: 'detail' },
+  'appcharge-popup': { wall: 'appcharge', wait: 'card', action: 'popup' },
 };
 
 /** The demo page itself: name, viewport, query, system colour scheme, what to scroll to, action. */
@@ -108,6 +109,10 @@ async function act(page, wall, action) {
       await page.keyboard.press('Tab');
       await page.keyboard.press('Tab');
     }
+  } else if (action === 'popup') {
+    // The game's purchase, as the demo's "Buy in the game" button tells the wall.
+    await page.locator('#buy').click();
+    await host.locator('[part~="detail"]').waitFor();
   } else if (action === 'nomatch') {
     await host.locator('[part~="search"]').fill('zzz');
     await host.locator('[part~="empty"]').waitFor();

@@ -10,6 +10,12 @@ export interface OfferClickDetail {
   offer: WallOffer;
   /** The link the wall opens unless the event is canceled, macros filled; `null` when none. */
   url: string | null;
+  /**
+   * The appcharge `productsSequence` step the user activated (from 0, in the order of its
+   * `index`): a RollingOffer's current step (its `progress`), 0 for other store offers; `null`
+   * for s2s offers.
+   */
+  step: number | null;
 }
 
 /** `offer-impression`: an offer's card was at least half visible for the first time this load. */

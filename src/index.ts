@@ -18,6 +18,8 @@ export type {
 export type {
   FeedFormat,
   FeedPage,
+  StoreDetails,
+  WallItem,
   WallErrorInfo,
   WallErrorKind,
   WallOffer,
@@ -30,6 +32,10 @@ export type { RewardEntry, RewardStatus } from './data/rewards.js';
 export type { Dialect } from './data/dialect.js';
 export type { FormatSetting } from './data/dialects.js';
 export { DIALECTS, buildQuery, detectDialect, parseFeed } from './data/dialects.js';
-export { formatReward, formatUsd, type RewardSettings } from './data/format.js';
+// appcharge offers are read once their reader is handed over (the wall does it itself).
+export { useAppchargeReader } from './data/appcharge.js';
+export { adaptAppchargeOffer } from './data/appcharge-offer.js';
+export { formatUsd, type RewardSettings } from './data/format.js';
+export { formatReward } from './data/reward-format.js';
 export { clickUrl, fillMacros, safeHttpUrl } from './data/urls.js';
 export { EN_MESSAGES, type WallMessages } from './messages.js';

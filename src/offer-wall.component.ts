@@ -19,16 +19,16 @@ import { FeedController } from './controllers/feed-controller.js';
 import { RewardsController } from './controllers/rewards-controller.js';
 import { ImpressionController, NearEndController } from './controllers/visibility-controllers.js';
 import { WindowController } from './controllers/window-controller.js';
-import { formatCount, formatReward, type RewardSettings } from './data/format.js';
+import { formatCount, formatPayout, userAmount, type RewardSettings } from './data/format.js';
 import { clickRecord } from './data/rewards.js';
-import type { WallErrorInfo, WallOffer } from './data/types.js';
+import type { FeedFormat, WallErrorInfo, WallOffer } from './data/types.js';
 import { ShownOffers, type ViewQuery } from './data/view.js';
 import { directionOf, hasTexts, languageOf, loadTexts, messagesFor } from './i18n/index.js';
 import { clickUrl, newClickId } from './data/urls.js';
 import { fire } from './events.js';
 import { ATTRIBUTES, REQUEST_PROPERTIES, type SettingsProperties } from './internal/attributes.js';
 import { loadChunk } from './internal/chunk-load.js';
-import { isSetting, readSettings } from './internal/read-settings.js';
+import { isSetting, readSettings, warnOnce } from './internal/read-settings.js';
 import type { Settings } from './internal/settings.js';
 import type { WallMessages } from './messages.js';
 import { hostStyles, wallStyles } from './offer-wall.styles.js';
@@ -38,7 +38,11 @@ import { detailStyles } from './templates/detail.styles.js';
 import { toolbarStyles } from './templates/toolbar.styles.js';
 import { renderEmpty, renderError, renderLoading, renderMore, renderNoMatches, renderSkeleton } from './templates/states.js';
 import { renderTabs, type WallTab } from './templates/tabs.js';
+import { storeLoader } from './controllers/store-controller.js';
 import { renderToolbar } from './templates/toolbar.js';
+
+/** The s2s payout is the publisher's revenue: shown as it is only until `currency-rate` says the users' share. */
+const REVENUE = 'currency-rate is not set: s2s payouts (your revenue) are shown as the user\'s reward.';
 
 /** Opens an offer's or the support page's link as the wall always does: a new tab, no opener. */
 const openTab = (url: string) => window.open(url, '_blank', 'noopener,noreferrer');
@@ -105,10 +109,16 @@ export class OfferWall extends LitElement {
 
   // The attributes are declared once, in internal/attributes.ts (without decorators: the same
   // meaning, fewer bytes in the bundle); their types join the class through the interface below.
-  static override properties: PropertyDeclarations = { ...(ATTRIBUTES as PropertyDeclarations), messages: { attribute: false } };
+  static override properties: PropertyDeclarations = { ...(ATTRIBUTES as PropertyDeclarations), messages: { attribute: false }, progress: { attribute: false } };
 
   /** Overrides for any built-in text; unset keys keep their default. */
   declare messages?: Partial<WallMessages>;
+  /**
+   * The steps each appcharge RollingOffer's player has done, by `publisherOfferId`
+   * (`{ "rolling-offer-1": 2 }`), as the publisher's server knows them: the offer shows the next
+   * step. None done by default.
+   */
+  declare progress?: Record<string, number> | null;
 
   /** Icons that failed to load: their cards show the placeholder. */
   private _brokenIcons = new Set<string>();
@@ -126,8 +136,10 @@ export class OfferWall extends LitElement {
   private _missingTexts = new Set<string>();
   /** The feed's events held back while the texts to show what they tell are on their way. */
   private _held: (() => void)[] = [];
-  /** Styles the chunks brought (the rewards view's). */
+  /** Styles the chunks brought (the rewards view's, the store's). */
   private _chunkStyles: CSSResult[] = [];
+  /** Appcharge's store on this wall (`_view`, once its chunk is here). */
+  private _store = storeLoader(this, () => this._feed.offers, (styles) => this._adopt(styles));
 
   // The panel speaks to the user; the publisher finds the technical reason here and in the event.
   private _fail = (error: WallErrorInfo): void => {
@@ -143,9 +155,14 @@ export class OfferWall extends LitElement {
       this._details.close(false);
     },
     // Formats are slow to build the first time: build them while the request is in flight.
-    _waiting: () => formatReward({ kind: 'price', usd: 0, discountPercent: 1 }, this._rewardSettings()),
+    _waiting: () => formatPayout(0, this._rewardSettings()),
+    // An appcharge feed's offers are read by its store, asked for as soon as the feed is known.
+    _prepare: (format: FeedFormat) => this._store._prepare(format),
     // Told once they show: held back while the texts to show them in are on their way.
-    _loaded: (detail) => this._whenShown(() => fire(this, 'offer-wall-load', detail)),
+    _loaded: (detail) => {
+      if (this._settings.currencyRate === null && detail.offers[0]?.source === 's2s') warnOnce(this._warned, REVENUE);
+      this._whenShown(() => fire(this, 'offer-wall-load', detail));
+    },
     _failed: (error) => this._whenShown(() => this._fail(error)),
   });
 
@@ -153,10 +170,7 @@ export class OfferWall extends LitElement {
     this,
     () => this._settings,
     (error) => this._fail(error),
-    (view) => {
-      this._chunkStyles.push(view._styles);
-      adoptStyles(this.renderRoot as ShadowRoot, [...OfferWall.elementStyles, ...this._chunkStyles]);
-    },
+    (view) => this._adopt(view._styles),
   );
 
   private _window = new WindowController(this, {
@@ -178,6 +192,12 @@ export class OfferWall extends LitElement {
   constructor() {
     super();
     new NearEndController(this, this._feed._loadMore);
+  }
+
+  /** A chunk's styles join the wall's. */
+  private _adopt(styles: CSSResult): void {
+    this._chunkStyles.push(styles);
+    adoptStyles(this.renderRoot as ShadowRoot, [...OfferWall.elementStyles, ...this._chunkStyles]);
   }
 
   override connectedCallback(): void {
@@ -219,7 +239,7 @@ export class OfferWall extends LitElement {
   /** After the controllers' `hostUpdate` (where a load starts): what this render shows. */
   protected override update(changed: PropertyValues<this>): void {
     // Another order or selection starts from the top of the list.
-    if (this._shown.update(this._feed.offers, this._settings.view)) this._window._rewind();
+    if (this._shown.update(this._feed.offers, this._settings.view, this._store._view)) this._window._rewind();
     this._context = this._cardContext();
     super.update(changed);
   }
@@ -280,11 +300,29 @@ export class OfferWall extends LitElement {
     const { query, clickUrlTemplate } = this._settings;
     const clickId = newClickId();
     const url = clickUrl(offer.trackingUrl, clickUrlTemplate, { user_id: query.userId, click_id: clickId, offer_id: offer.templateId }, document.baseURI);
-    if (!fire(this, 'offer-click', { offer, url }, true) || !url) return;
+    // The productsSequence step bought: a rolling offer's current one.
+    const step = offer.store ? this._store._view!._step(offer) : null;
+    if (!fire(this, 'offer-click', { offer, url, step }, true) || !url) return;
     openTab(url);
     // The tap becomes a pending reward, under the click id the link carries.
-    if (this._rewards._on) this._rewards._record(clickRecord(offer, clickId, this._context._rewards));
+    if (this._rewards._on) {
+      const { reward } = offer;
+      this._rewards._record(clickRecord(offer, clickId, reward.kind === 'payout' ? userAmount(reward.usd, this._context._rewards) : null));
+    }
   };
+
+  /**
+   * Tells the wall that `eventName` happened in the game (`"purchase"`): the first appcharge PopUp
+   * it triggers opens as a dialog (see `StoreView._trigger` for which), and `offer-impression`
+   * says it was shown. Returns whether one opened; never while another dialog is open.
+   */
+  trigger(eventName: string): boolean {
+    const key = this._store._view?._trigger(String(eventName)) ?? -1;
+    if (key < 0 || this._details.key !== null) return false;
+    this._details.open(key);
+    fire(this, 'offer-impression', { offer: this._feed.offers[key]! });
+    return true;
+  }
 
   /** Switches between the offers and the rewards (which load again when opened). */
   private _select = (tab: WallTab, focus?: boolean): void => {
@@ -345,7 +383,7 @@ export class OfferWall extends LitElement {
           ? list._render(context)
           : renderSkeleton()
         : nothing}
-      ${detail ? renderDetail(detail, { ...context, close: this._details.close, start: this._activate }) : nothing}
+      ${detail ? (detail.store ? this._store._view!._dialog : renderDetail)(detail, { ...context, close: this._details.close, start: this._activate }) : nothing}
     `;
   }
 
@@ -358,6 +396,7 @@ export class OfferWall extends LitElement {
       headingLevel: this._settings.headingLevel,
       _brokenIcons: this._brokenIcons,
       _onIconError: this._onIconError,
+      _store: this._store._view,
     };
   }
 
@@ -378,7 +417,10 @@ export class OfferWall extends LitElement {
     return html`
       ${this._shown.order.length || !feed.offers.length || feed._loadingMore
         ? html`<ul part="list" class="list" role="list" aria-label=${text.listLabel} @click=${this._onListClick}></ul>`
-        : renderNoMatches(text, this._clearFilters)}
+        : // Nothing for this player (a PopUp, another segment) is no filter to clear.
+          this._settings.view.filter || this._settings.view.search
+          ? renderNoMatches(text, this._clearFilters)
+          : renderEmpty(text)}
       ${renderMore(feed, text, feed._loadMore, feed.retry)}
     `;
   }

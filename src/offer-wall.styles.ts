@@ -211,10 +211,6 @@ export const wallStyles = css`
   .gain::before {
     content: '+';
   }
-  .off {
-    font-size: .8em;
-    white-space: nowrap;
-  }
   .more {
     display: block;
     width: 100%;

@@ -4,7 +4,7 @@
  * `dist/offer-wall.js` or to an app's bundle.
  *
  * React 19 hands a custom element each prop as a property when the element has one (`endpoint`,
- * `country`, `messages`, `pageSize`) and as an attribute otherwise (`user-id`), and an `on<event>`
+ * `country`, `messages`, `progress`, `pageSize`) and as an attribute otherwise (`user-id`), and an `on<event>`
  * prop whose value is a function becomes `addEventListener('<event>')` with the name kept as
  * written: hence `onoffer-click`, not `onOfferClick`.
  */
@@ -50,6 +50,8 @@ export type OfferWallAttributes = { [K in AttributeProperty as AttributeName<K>]
 export type OfferWallProperties = { [K in AttributeProperty as AttributeName<K> extends K ? never : K]?: PropertyValue<K> } & {
   /** Overrides for any built-in text. Property only: set it as a prop, never as a string. */
   messages?: Partial<WallMessages>;
+  /** The steps each appcharge RollingOffer's player has done, by `publisherOfferId`. Property only. */
+  progress?: Record<string, number> | null;
 };
 
 /** The wall's events as React 19 props: `on` followed by the event's exact name. */

@@ -6,7 +6,7 @@
  */
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse, passthrough } from 'msw';
-import { s2sOffers, s2sPage } from './fixtures/feeds.js';
+import { appchargeOffer, appchargePage, s2sOffers, s2sPage } from './fixtures/feeds.js';
 import { feed, mock, ENDPOINT } from './helpers-bundle.js';
 
 function loadScript(attributes: Record<string, string>): Promise<void> {
@@ -277,4 +277,44 @@ describe('the chunks of dist/offer-wall.js', () => {
       wall.remove();
     }
   });
+
+  it('asks for appcharge’s store beside the first page of an appcharge feed, and shows its cards once both are here', async () => {
+    const asked: string[] = [];
+    const store = gate();
+    const offers = gate();
+    await mock(
+      http.get(chunk('store'), async () => {
+        asked.push('store');
+        await store.opened;
+        return passthrough();
+      }),
+      feed(async () => {
+        asked.push('offers');
+        await offers.opened;
+        return appchargePage([appchargeOffer(1, { type: 'RollingOffer', productsSequence: [{ index: 1, products: [{ name: 'Gems', quantity: 5 }], priceInUsdCents: 0 }, { index: 2, products: [{ name: 'Gold' }], priceInUsdCents: 99 }] })]);
+      }),
+    );
+    const wall = mountWall({ format: 'appcharge', locale: 'en-US' });
+    const loaded = oneEvent(wall, 'offer-wall-load');
+    try {
+      // Both asked before either is answered: the store costs no round trip of its own.
+      await waitUntil(() => asked.length === 2, 'both the store and the offers asked for', { timeout: 5000 });
+      offers.open();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(wall.shadowRoot!.querySelectorAll('[part~="card"]')).to.have.length(0);
+      store.open();
+      await loaded;
+      const card = wall.shadowRoot!.querySelector('[part~="card"]')!;
+      expect(card.querySelector('[part~="cta"]')!.textContent!.trim()).to.equal('Claim');
+      expect(card.querySelector('.locked')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Locked $0.99');
+      // Its styles came with it.
+      expect(getComputedStyle(card.querySelector('.now')!).borderTopStyle).to.equal('solid');
+    } finally {
+      store.open();
+      offers.open();
+      wall.remove();
+    }
+  });
+
 });
+

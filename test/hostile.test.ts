@@ -117,7 +117,8 @@ describe('hostile feed content', () => {
   });
 
   it('shows a placeholder for every unsafe icon and drops every unsafe preview link', async () => {
-    await mock(feed(s2sPage(UNSAFE_URLS.map((url, i) => s2sOffer(i, { icon: url, preview_url: url })))));
+    // No package either: an offer without a usable preview links to its store page from it.
+    await mock(feed(s2sPage(UNSAFE_URLS.map((url, i) => s2sOffer(i, { icon: url, preview_url: url, package: '' })))));
     const { wall, detail } = await loadedWall({ 'page-size': '100' });
     expect(detail.rejected).to.equal(0);
     expect(parts(wall, 'icon').every((icon) => icon.tagName === 'SPAN')).to.equal(true);

@@ -41,11 +41,11 @@ describe('<offer-wall> rendering', () => {
     expect(detail.rejected).to.equal(1);
   });
 
-  it('shows an appcharge feed: price with discount, unpriced offers by what they give, each sequence step', async () => {
+  it('shows an appcharge feed for the player: PopUps left for their event, segments honoured, a ladder with its steps', async () => {
     const now = Date.now();
     const live = {
       permanent: false,
-      timeFrames: [{ startTime: new Date(now - 3600e3).toISOString(), endTime: new Date(now + 3600e3).toISOString() }],
+      timeFrames: [{ startTime: new Date(now - 3600e3).toISOString(), endTime: new Date(now + 3 * 86400e3).toISOString() }],
     };
     await mock(
       feed(
@@ -59,17 +59,18 @@ describe('<offer-wall> rendering', () => {
         ),
       ),
     );
-    const { wall, detail } = await loadedWall({ format: 'appcharge', locale: 'en-US' });
+    const { wall, detail } = await loadedWall({ format: 'appcharge', locale: 'en-US', segments: 'New User' });
 
-    expect(texts(wall, 'title')).to.deep.equal(['Purchase Reward Offer', 'My Rolling Offer']);
-    expect(texts(wall, 'payout').map(plain)).to.deep.equal(['Treasure Chest', '$50.00 · 20% off']);
+    // The seed's PopUp waits for its event; the live rolling offer is for "New User".
+    expect(texts(wall, 'title')).to.deep.equal(['My Rolling Offer']);
+    expect(texts(wall, 'payout').map(plain)).to.deep.equal(['$50.00 · 20% off']);
     // The seed rolling offer is out of schedule and one is inactive.
     expect(detail).to.deep.include({ rejected: 2, total: 9 });
     expect(part(wall, 'more')).to.not.equal(null);
     await expect(wall).to.be.accessible();
-    const rolling = await openDetail(wall, 1);
-    const rollingSteps = [...rolling.querySelectorAll('[part~="step"]')].map((li) => li.textContent);
-    expect(rollingSteps).to.deep.equal(['Sword · $50.00', 'Boost · $30.00']);
+    const rolling = await openDetail(wall, 0);
+    const rollingSteps = [...rolling.querySelectorAll('[part~="step"]')].map((li) => li.textContent!.trim().replace(/\s+/g, ' '));
+    expect(rollingSteps).to.deep.equal(['Sword', 'Locked $30.00']);
   });
 
   it('shows rewards in the publisher’s virtual currency, grouped for the locale', async () => {

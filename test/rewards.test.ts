@@ -212,6 +212,56 @@ describe('<offer-wall> rewards', () => {
     expect(part(wall, 'rewards')!.querySelector('[part~="more"]')).to.equal(null);
   });
 
+  it('pages on from the new first page when next is tapped while the rewards load again', async () => {
+    // A tap earned reward 5 meanwhile: the first page loaded again starts with it, and its
+    // cursor differs from the one of the list still shown.
+    const page = (entries: Entry[], next: string | null) => ({ balance: 0, entries, next });
+    const before: Record<string, ReturnType<typeof page>> = {
+      '': page([entry(4, 'pending', 1), entry(3, 'pending', 2)], 'after-3'),
+      'after-3': page([entry(2, 'credited', 3), entry(1, 'credited', 4)], null),
+    };
+    const after: Record<string, ReturnType<typeof page>> = {
+      '': page([entry(5, 'pending', 0), entry(4, 'pending', 1)], 'after-4'),
+      'after-4': page([entry(3, 'pending', 2), entry(2, 'credited', 3), entry(1, 'credited', 4)], null),
+    };
+    let firstPages = 0;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await mock(
+      feed(s2sPage([s2sOffer(1)])),
+      http.get(REWARDS, async ({ request }) => {
+        const cursor = new URL(request.url).searchParams.get('cursor');
+        if (cursor) return HttpResponse.json({ ...before, ...after }[cursor]);
+        if (++firstPages > 1) await held;
+        return HttpResponse.json(firstPages > 1 ? after[''] : before['']);
+      }),
+    );
+    const asked: string[] = [];
+    const fetchOnPage = window.fetch;
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = new URL(String(input), location.href);
+      if (url.pathname === REWARDS && init?.method !== 'POST') asked.push(url.searchParams.get('cursor') ?? '');
+      return fetchOnPage(input, init);
+    };
+    const { wall } = await loadedWall(ON);
+    await until(() => parts(wall, 'tab')[1]!.textContent!.includes('2'), 'the first load (for the tab’s count)');
+    // Opened: the list loaded at first shows, and loads again (held here).
+    await openRewards(wall);
+    await until(() => firstPages === 2, 'the rewards loading again');
+    expect(parts(wall, 'reward')).to.have.length(2);
+    part(wall, 'rewards')!.querySelector<HTMLElement>('[part~="more"]')!.click();
+    // A next page asked at once from the list shown comes in before the first page does.
+    await until(() => !asked.includes('after-3') || parts(wall, 'reward').length === 4, 'the next page of the list shown, if asked');
+    release();
+    const view = () => part(wall, 'rewards')!;
+    await until(
+      () => view().textContent!.includes('Reward 5') && view().querySelector('[part~="more"]')?.getAttribute('aria-disabled') !== 'true',
+      'the new first page in, and nothing on its way',
+    );
+    expect(parts(wall, 'reward').map((row) => row.querySelector('.name')!.textContent!.trim())).to.deep.equal(['Reward 5', 'Reward 4', 'Reward 3', 'Reward 2', 'Reward 1']);
+    expect(view().querySelector('[part~="more"]')).to.equal(null);
+  });
+
   it('keeps paging usable when the rewards load again while their next page is on its way', async () => {
     let holdNext = true;
     const gets: Array<string | null> = [];

@@ -1,7 +1,9 @@
 /**
  * Large pages: with thousands of offers only the cards near the viewport are in the DOM, the page's
  * own scrolling reaches the last offer, and impressions, clicks, keyboard and focus keep working
- * as cards come and go.
+ * as cards come and go. Only the tests about the largest page load 10,000 offers: through msw,
+ * WebKit on a loaded machine took 4 to 8 s to load them, and the tests that scrolled such a page
+ * outran their 15 s; 3,000 offers (some 240,000 px) are as many windows to recycle.
  */
 import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
@@ -83,14 +85,14 @@ describe('<offer-wall> with thousands of offers', () => {
   });
 
   it('reaches the last offer by scrolling the page', async () => {
-    const { wall } = await bigWall(10_000);
-    for (let i = 0; i < 6 && !indices(wall).includes(9_999); i++) {
+    const { wall } = await bigWall(3_000);
+    for (let i = 0; i < 6 && !indices(wall).includes(2_999); i++) {
       window.scrollTo(0, document.documentElement.scrollHeight);
       await settle();
     }
-    expect(indices(wall)).to.include(9_999);
-    const last = parts(wall, 'card').find((card) => card.getAttribute('data-index') === '9999')!;
-    expect(last.querySelector('[part~="title"]')!.textContent).to.equal('Offer 10000');
+    expect(indices(wall)).to.include(2_999);
+    const last = parts(wall, 'card').find((card) => card.getAttribute('data-index') === '2999')!;
+    expect(last.querySelector('[part~="title"]')!.textContent).to.equal('Offer 3000');
     expect(last.getBoundingClientRect().top).to.be.lessThan(innerHeight);
     expect(parts(wall, 'card').length).to.be.at.most(60);
   });
@@ -119,7 +121,7 @@ describe('<offer-wall> with thousands of offers', () => {
   });
 
   it('shows the offers at the scroll position when jumping to the middle', async () => {
-    const { wall } = await bigWall(10_000);
+    const { wall } = await bigWall(3_000);
     const list = wall.shadowRoot!.querySelector('[part~="list"]')!;
     const listTop = list.getBoundingClientRect().top + scrollY;
     window.scrollTo(0, listTop + (list.getBoundingClientRect().height / 2));
@@ -131,7 +133,7 @@ describe('<offer-wall> with thousands of offers', () => {
     });
     expect(visible.length).to.be.greaterThan(0);
     const index = Number(visible[0]!.getAttribute('data-index'));
-    expect(index).to.be.within(3_000, 7_000);
+    expect(index).to.be.within(900, 2_100);
     expect(visible[0]!.querySelector('[part~="title"]')!.textContent).to.equal(`Offer ${index + 1}`);
   });
 
@@ -162,7 +164,7 @@ describe('<offer-wall> with thousands of offers', () => {
   });
 
   it('clicks on a recycled card report that card’s offer', async () => {
-    const { wall } = await bigWall(5_000);
+    const { wall } = await bigWall(3_000);
     window.scrollBy(0, 50_000);
     await settle();
     await settle();

@@ -6,6 +6,7 @@
  * read; a wall removed while a page arrives asks for the rest of it when it comes back.
  */
 import { expect, oneEvent } from '@open-wc/testing';
+import './fixtures/reader.js';
 import { parseFeed, type FormatSetting } from '../src/data/dialects.js';
 import type { OfferWallErrorEvent, OfferWallLoadEvent } from '../src/events.js';
 import type { OfferWall } from '../src/offer-wall.component.js';
@@ -222,6 +223,27 @@ describe('a page shown while its answer arrives', () => {
     await until(() => loads.length, 'the page');
     expect(fetched.answers).to.have.length(1);
     expect(loads[0]!.offers).to.deep.equal(parseFeed(JSON.parse(json), 's2s').offers);
+  });
+
+  it('waits for a scroll before the next page when only its first cards had left the end of the list within reach', async () => {
+    const wall = mountWall({ 'page-size': '30' });
+    const { loads } = record(wall);
+    const json = JSON.stringify(s2sPage(s2sOffers(1, 30), { total: 90 }));
+    const [head, rest] = cutAfter(json, 3);
+    const first = await answer(0);
+    // Three cards are painted first, with the end of the list in view; the rest of the page is
+    // already here when they are, and puts the end far below the viewport and its reach.
+    first.write(head);
+    first.write(rest);
+    first.end();
+    await until(() => loads.length, 'the page');
+    await frames(3);
+    expect(parts(wall, 'card')).to.have.length(30);
+    expect(fetched.answers).to.have.length(1);
+
+    parts(wall, 'card').at(-1)!.scrollIntoView();
+    const second = await answer(1);
+    expect(second.url.searchParams.get('page')).to.equal('2');
   });
 
   it('retries an answer that breaks off before its first offer, then shows the error alone after the retries', async () => {

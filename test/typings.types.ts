@@ -44,10 +44,12 @@ wall.pageSise = 5;
 // The wall fires its events through one function typed against the event map: a wrong or missing
 // detail does not compile.
 declare const offer: WallOffer;
-fire(wall, 'offer-click', { offer, url: null }, true);
+fire(wall, 'offer-click', { offer, url: null, step: null }, true);
 fire(wall, 'offer-wall-error', { error: { kind: 'http', message: 'HTTP 503' } });
-// @ts-expect-error offer-click's detail has a url
+// @ts-expect-error offer-click's detail has a url and a step
 fire(wall, 'offer-click', { offer });
+// @ts-expect-error offer-click's step is a number or null
+fire(wall, 'offer-click', { offer, url: null, step: '1' });
 // @ts-expect-error offer-wall-error's kind is one of the declared kinds
 fire(wall, 'offer-wall-error', { error: { kind: 'oops', message: 'x' } });
 // @ts-expect-error there is no such event

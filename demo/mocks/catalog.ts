@@ -60,15 +60,6 @@ function productImage(name: string) {
   return [{ type: 'product', url: iconUrl(PRODUCT_GLYPHS[name] ?? 'app', name) }];
 }
 
-/** A seed's products, wrapped or bare as they come, with a picture each. */
-function withImages(products: ReadonlyArray<Record<string, unknown>>) {
-  return products.map((entry) => {
-    const product = (entry['product'] ?? entry) as Record<string, unknown>;
-    const pictured = { ...product, images: productImage(String(product['name'])) };
-    return entry['product'] ? { ...entry, product: pictured } : pictured;
-  });
-}
-
 /** The s2s catalogue: the seed offer first (given a tracking link), then `count` generated offers. */
 export function s2sCatalog(count = 60): Record<string, unknown>[] {
   const offers: Record<string, unknown>[] = [
@@ -129,20 +120,34 @@ function bundle(n: number, name: string, type: string, cents: number | null, ite
         ...(cents === null ? {} : { priceInUsdCents: cents }),
       },
     ],
-    priority: n,
+    priority: n + 3,
     ...(n % 3 === 0 ? { priceDiscount: { type: 'percentage', discount: 20 + (n % 4) * 10 } } : {}),
   };
 }
 
-/** The appcharge catalogue: the seed offers, a live rolling offer, and generated bundles. */
+/** A product as Appcharge documents it: its quantity beside it, the product wrapped, a picture. */
+function product(name: string, quantity: number | null, extra: Record<string, unknown> = {}) {
+  return { ...(quantity === null ? {} : { quantity }), product: { publisherProductId: name, name, displayName: name, images: productImage(name), ...extra } };
+}
+
+/**
+ * The appcharge catalogue: the seed offers, a live rolling offer with a free step, offers for a
+ * player segment, a sale, a flash sale whose time frame ends in 2 h 14 min, a progress reward
+ * whose product has no name, and generated bundles; `priority` orders them.
+ */
 export function appchargeCatalog(): Record<string, unknown>[] {
   const now = Date.now();
+  const frame = (from: number, to: number) => ({
+    permanent: false,
+    timeFrames: [{ startTime: new Date(now + from).toISOString(), endTime: new Date(now + to).toISOString() }],
+  });
   return [
     {
       ...APPCHARGE_SEED_POPUP,
+      offerUi: { ...APPCHARGE_SEED_POPUP.offerUi, backgroundImage: iconUrl('chest', 'treasure-art') },
       productsSequence: APPCHARGE_SEED_POPUP.productsSequence.map((step) => ({
         ...step,
-        products: step.products.map((p) => ({ product: { ...p.product, images: [{ type: 'product', url: iconUrl('chest', 'treasure') }] } })),
+        products: step.products.map((p) => ({ quantity: 5, product: { ...p.product, images: [{ type: 'product', url: iconUrl('chest', 'treasure') }] } })),
       })),
     },
     // The seed's own rolling offer is scheduled in the past: the wall leaves it out.
@@ -152,24 +157,40 @@ export function appchargeCatalog(): Record<string, unknown>[] {
       publisherOfferId: 'rolling-offer-live',
       name: 'Weekend Rolling Offer',
       displayName: 'Weekend Rolling Offer',
+      description: 'Buy a step to unlock the next one. Every other step is free.',
+      segments: [],
+      priority: 2,
       // The seed's product images are on Appcharge's CDN, out of reach offline.
-      productsSequence: APPCHARGE_SEED_ROLLING.productsSequence.map((step) => ({
-        ...step,
-        products: withImages(step.products as ReadonlyArray<Record<string, unknown>>),
-      })),
-      schedule: {
-        permanent: false,
-        timeFrames: [{ startTime: new Date(now - 86400e3).toISOString(), endTime: new Date(now + 2 * 86400e3).toISOString() }],
-      },
+      productsSequence: [
+        { index: 1, products: [product('Gems', 500, { priority: 'Main' }), product('Gold', 10000, { priority: 'Sub' })], priceInUsdCents: 499 },
+        { index: 2, products: [product('Energy', 50, { priority: 'Main', textFontColorHex: '#bfc6e8' })], priceInUsdCents: 0 },
+        { index: 3, products: [product('Sword', 1, { priority: 'Main', textFontColorHex: '#f60404', prefix: 'x' })], priceInUsdCents: 999 },
+        { index: 4, products: [product('Boost', 3, { priority: 'Sub', prefix: '+', suffix: '🎉' })], priceInUsdCents: 0 },
+      ],
+      productSale: null,
+      schedule: frame(-86400e3, 2 * 86400e3),
     },
+    {
+      ...bundle(10, 'Flash Sale: Gem Crate', 'SpecialOffer', 799, [['Gems', 1200]]),
+      priority: 1,
+      offerUi: { backgroundImage: iconUrl('gem', 'flash-art') },
+      productSale: { type: 'percentage', sale: 100 },
+      schedule: frame(-3600e3, (2 * 60 + 14) * 60e3 + 30e3),
+    },
+    { ...bundle(11, 'New Player Pack', 'Bundle', 99, [['Gems', 300], ['Energy', 20]]), segments: ['New User'], priority: 3 },
+    { ...bundle(12, 'VIP Chest', 'SpecialOffer', 2999, [['Gems', 6000], ['Skins', 2]]), segments: ['VIP'], priority: 3 },
     bundle(1, 'Starter Pack', 'Bundle', 499, [['Gems', 500], ['Gold', 10000]]),
     bundle(2, 'Daily Bonus', 'PopUp', null, [['Energy', 50]]),
-    bundle(3, 'Mega Gem Chest', 'SpecialOffer', 1999, [['Gems', 2500]]),
+    { ...bundle(3, 'Mega Gem Chest', 'SpecialOffer', 1999, [['Gems', 2500]]), productSale: { type: 'percentage', sale: 50 } },
     bundle(4, 'Builder Bundle', 'Bundle', 999, [['Hammers', 20], ['Gold', 50000]]),
     bundle(5, 'VIP Pass (30 days)', 'SpecialOffer', 1499, [['VIP days', 30]]),
     bundle(6, 'Lucky Spin Pack', 'Bundle', 299, [['Spins', 25]]),
     { ...bundle(7, 'Retired Pack', 'Bundle', 199, [['Gems', 100]]), active: false },
     bundle(8, 'Halloween Chest', 'SpecialOffer', 2499, [['Gems', 4000], ['Skins', 3]]),
-    bundle(9, 'Progress Reward', 'ProgressBar', null, [['Gold', 2500]]),
+    {
+      ...bundle(9, 'Progress Reward', 'ProgressBar', null, []),
+      // A product with no name: its quantity and picture say what it is.
+      productsSequence: [{ index: 1, products: [{ quantity: 2500, product: { publisherProductId: 'gold', images: productImage('Gold') } }] }],
+    },
   ];
 }

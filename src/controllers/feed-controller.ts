@@ -12,6 +12,7 @@ import { buildQuery, requestedPageSize, type FormatSetting } from '../data/diale
 import { streamFeed, type FeedBatch } from '../data/request.js';
 import { WallError, type FeedFormat, type WallErrorInfo, type WallOffer } from '../data/types.js';
 import type { OfferWallLoadDetail } from '../events.js';
+import { detectDevice } from '../internal/platform.js';
 import { requestUrl, type Settings } from '../internal/settings.js';
 
 export type FeedStatus = 'loading' | 'loaded' | 'empty' | 'error';
@@ -26,6 +27,8 @@ export interface FeedEvents {
   _loaded(detail: OfferWallLoadDetail): void;
   /** A load failed after retries, or the settings cannot make a request. */
   _failed(error: WallErrorInfo): void;
+  /** Makes a dialect ready to read offers (see `StreamFeedOptions.prepare`). */
+  _prepare(format: FeedFormat): Promise<unknown> | undefined;
 }
 
 /**
@@ -199,7 +202,7 @@ export class FeedController implements ReactiveController {
       this._fetching = signal;
       // The offers a broken-off answer gave are shown already: the page is asked again from its
       // start (no feed can be asked from the middle of a page) and those items are passed over.
-      for await (const batch of streamFeed(url, { signal, timeout: settings.timeout, format, skip: this._pageItems })) {
+      for await (const batch of streamFeed(url, { signal, timeout: settings.timeout, format, skip: this._pageItems, device: detectDevice(), prepare: this._events._prepare })) {
         if (loadId !== this._loadId) return;
         last = batch;
         // The page's first screen is rendered and painted before anything else is read, and the

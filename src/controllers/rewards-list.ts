@@ -22,6 +22,8 @@ export class RewardsList implements ReactiveController, RewardsListView, Rewards
   /** The cursor of the next page, or null. */
   _next: string | null = null;
   _loadingMore = false;
+  /** A first page is on its way: a next page asked meanwhile is asked once it is in, from its cursor. */
+  private _loadingFirst = false;
   private _abort = new AbortController();
 
   constructor(private readonly _rewards: RewardsSource) {
@@ -52,7 +54,7 @@ export class RewardsList implements ReactiveController, RewardsListView, Rewards
     this._status = 'idle';
     this._entries = [];
     this._balance = this._next = null;
-    this._loadingMore = false;
+    this._loadingMore = this._loadingFirst = false;
   }
 
   /** Loads the first page again; what is shown stays until the answer replaces it. */
@@ -63,7 +65,12 @@ export class RewardsList implements ReactiveController, RewardsListView, Rewards
   };
 
   readonly _more = (): void => {
-    if (this._next && !this._loadingMore) void this._page(this._next);
+    if (!this._next || this._loadingMore) return;
+    // While the first page loads again, the list shown is about to be replaced: its cursor would
+    // fetch entries that the new first page then drops. The next page follows the new one.
+    this._loadingMore = true;
+    if (this._loadingFirst) this._rewards._host.requestUpdate();
+    else void this._page(this._next);
   };
 
   /** The view, drawn with the wall's texts, icons, locale, currency and `credit-hint`; "Report a problem" only with a `support-url`. */
@@ -110,6 +117,7 @@ export class RewardsList implements ReactiveController, RewardsListView, Rewards
       this._abort.abort();
       this._abort = new AbortController();
       this._loadingMore = false;
+      this._loadingFirst = true;
     }
     const { signal } = this._abort;
     rewards._host.requestUpdate();
@@ -126,7 +134,13 @@ export class RewardsList implements ReactiveController, RewardsListView, Rewards
       if (!cursor) this._status = 'error';
       rewards._failed(error as WallErrorInfo);
     } finally {
-      if (!signal.aborted) this._loadingMore = false;
+      if (!signal.aborted) {
+        // A next page asked while this first page was on its way goes on from it.
+        const more = !cursor && this._loadingMore && this._status === 'loaded' && this._next;
+        if (!cursor) this._loadingFirst = false;
+        if (more) void this._page(more);
+        else this._loadingMore = false;
+      }
       rewards._host.requestUpdate();
     }
   }

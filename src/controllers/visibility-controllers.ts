@@ -90,14 +90,21 @@ export class NearEndController implements ReactiveController {
 
   hostUpdated(): void {
     if (!this._host.isConnected || !canObserve()) return;
-    this._observer ??= new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) this._reached();
-    }, { rootMargin: NEAR_END_MARGIN });
-    // Observing afresh after each render reports the control's position now, so a page that
-    // leaves the end of the list in view is followed by the next one.
-    this._observer.disconnect();
+    // A new observer after each render reports the control's position now, so a page that
+    // leaves the end of the list in view is followed by the next one. Only its reports count:
+    // the browser still delivers what an earlier observer measured before this render (the first
+    // cards of a page, with the end of the list near), and that may come after the whole page
+    // has rendered and loaded, when it would fetch the next page with the end far below.
+    this._observer?.disconnect();
+    this._observer = null;
     const more = this._host.renderRoot.querySelector('[part~="more"]');
-    if (more) this._observer.observe(more);
+    if (!more) return;
+    // Its one target's latest report says where the control is now.
+    const observer = new IntersectionObserver((entries) => {
+      if (observer === this._observer && entries[entries.length - 1]!.isIntersecting) this._reached();
+    }, { rootMargin: NEAR_END_MARGIN });
+    observer.observe(more);
+    this._observer = observer;
   }
 
   hostDisconnected(): void {

@@ -3,7 +3,7 @@
  * (query parameters), how to recognize an answer, and how to turn it into a `FeedPage`.
  * Adding a dialect means writing one file and listing it in `dialects.ts`.
  */
-import type { FeedFormat, WallOffer, WallQuery } from './types.js';
+import type { Device, FeedFormat, WallOffer, WallQuery } from './types.js';
 
 /** A feed's envelope, opened: its raw offers and the upstream's total. */
 export interface OpenedFeed {
@@ -30,8 +30,11 @@ export interface Dialect {
    * `WallError` when the body is not this dialect's feed at all.
    */
   open(body: unknown): OpenedFeed;
-  /** Normalizes one raw offer, or returns `null` when it cannot or must not be shown. */
-  adapt(raw: unknown, now: number): WallOffer | null;
+  /**
+   * Normalizes one raw offer, or returns `null` when it cannot or must not be shown (at `now`, ms
+   * since the epoch, on `device` when it is known).
+   */
+  adapt(raw: unknown, now: number, device?: Device): WallOffer | null;
 }
 
 /** A dialect's query parameters without those that have no value. */

@@ -6,7 +6,7 @@ import { APPCHARGE_PARAMETERS, appcharge } from './appcharge.js';
 import type { Dialect, OpenedFeed } from './dialect.js';
 import type { Rule } from './rules.js';
 import { S2S_PARAMETERS, s2s } from './s2s.js';
-import type { FeedFormat, FeedPage, WallOffer, WallQuery } from './types.js';
+import type { Device, FeedFormat, FeedPage, WallOffer, WallQuery } from './types.js';
 import { WallError } from './types.js';
 
 /** Every dialect the wall speaks, in detection order. */
@@ -66,11 +66,11 @@ export function openFeed(body: unknown, format: FormatSetting): OpenedFeed & { d
  * Parses a decoded body offer by offer: a bad offer is left out and counted, never the page.
  * Throws a `payload` `WallError` when it is not a feed.
  */
-export function parseFeed(body: unknown, format: FormatSetting, now = Date.now()): FeedPage {
+export function parseFeed(body: unknown, format: FormatSetting, now = Date.now(), device?: Device): FeedPage {
   const { dialect, items, total } = openFeed(body, format);
   const offers: WallOffer[] = [];
   for (const item of items) {
-    const offer = dialect.adapt(item, now);
+    const offer = dialect.adapt(item, now, device);
     if (offer) offers.push(offer);
   }
   return { format: dialect.format, offers, rejected: items.length - offers.length, received: items.length, total };

@@ -2,7 +2,6 @@
  * Locale-aware formatting of rewards and prices. Pure: the element passes its settings in.
  * `Intl` formatters are costly to build, so they are kept per locale and options.
  */
-import type { WallItem, WallReward } from './types.js';
 
 /** How the publisher wants s2s payouts shown. */
 export interface RewardSettings {
@@ -17,7 +16,9 @@ export interface RewardSettings {
 
 const cache = new Map<string, Intl.NumberFormat>();
 
-function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+/** An `Intl.NumberFormat`, kept per locale and options. */
+
+export function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = `${locale}|${JSON.stringify(options)}`;
   let format = cache.get(key);
   if (!format) {
@@ -37,9 +38,13 @@ export function toVirtualCurrency(usd: number, rate: number): number {
   return Math.round(usd * rate);
 }
 
-/** A payout in the publisher's virtual currency (× rate, rounded), or null when it shows money. */
-export const currencyAmount = (usd: number, { currencyName, currencyRate }: RewardSettings): number | null =>
-  currencyName && currencyRate !== null ? toVirtualCurrency(usd, currencyRate) : null;
+/**
+ * What the user gets of an s2s payout (the publisher's revenue): × `currency-rate`, the users'
+ * share in dollars, or, with `currency-name`, the amount of virtual currency (rounded); the payout
+ * itself when there is no rate.
+ */
+export const userAmount = (usd: number, { currencyName, currencyRate }: RewardSettings): number =>
+  currencyRate === null ? usd : currencyName ? toVirtualCurrency(usd, currencyRate) : usd * currencyRate;
 
 /**
  * An amount in the publisher's currency when it has a name (`3,600 Coins`), else as money: a
@@ -53,38 +58,10 @@ export function formatCount(value: number, locale: string): string {
   return numberFormat(locale, { maximumFractionDigits: 0 }).format(value);
 }
 
-/** `20` → `20%` in the locale's way of writing percentages. */
-export function formatPercent(value: number, locale: string): string {
-  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value / 100);
+/** An s2s payout as the user sees it (see `userAmount`): `3,600 Coins`, else money. */
+export function formatPayout(usd: number, settings: RewardSettings): string {
+  // A currency without a rate cannot be shown: money then.
+  const amount = userAmount(usd, settings);
+  return settings.currencyRate === null ? formatUsd(amount, settings.locale) : formatAmount(amount, settings);
 }
 
-const defaultDiscount = (percent: string) => `${percent} off`;
-
-/**
- * The reward line of a card: `3,600 Coins` with a virtual currency, else `$3.60`; an appcharge
- * price with its discount (`$4.99 · 20% off`); or what an unpriced offer gives.
- */
-export function formatReward(reward: WallReward, settings: RewardSettings): string {
-  const { locale } = settings;
-  switch (reward.kind) {
-    case 'payout': {
-      const amount = currencyAmount(reward.usd, settings);
-      return amount === null ? formatUsd(reward.usd, locale) : formatAmount(amount, settings);
-    }
-    case 'price': {
-      const price = formatUsd(reward.usd, locale);
-      return reward.discountPercent
-        ? `${price} · ${(settings.discount ?? defaultDiscount)(formatPercent(reward.discountPercent, locale))}`
-        : price;
-    }
-    case 'items':
-      return formatItems(reward.items, locale);
-  }
-}
-
-/** What an offer gives, for the locale: `10,000 × Gold + Gems`. */
-export function formatItems(items: readonly WallItem[], locale: string): string {
-  return items
-    .map((item) => (item.quantity !== null ? `${formatCount(item.quantity, locale)} × ${item.name}` : item.name))
-    .join(' + ');
-}

@@ -11,7 +11,7 @@
 import type { Dialect } from './dialect.js';
 import { DIALECTS, dialectFor, openFeed, type FormatSetting } from './dialects.js';
 import { JsonFeedReader } from './json-stream.js';
-import { WallError, type WallOffer } from './types.js';
+import { WallError, type Device, type FeedFormat, type WallOffer } from './types.js';
 
 export interface StreamFeedOptions {
   /** Aborts the whole load, retries and the body included. */
@@ -26,6 +26,14 @@ export interface StreamFeedOptions {
   skip?: number;
   /** Pauses before each retry; its length is the number of retries. */
   retryDelays?: readonly number[];
+  /** The device the offers would run on (s2s leaves out those it is too old for). */
+  device?: Device;
+  /**
+   * Makes a dialect ready to read offers (appcharge: its reader, a chunk of the script-tag file).
+   * Asked at once when the format is known, else as soon as the answer shows it; its offers are
+   * read once it has resolved. A rejection fails the attempt (a `network` WallError is retried).
+   */
+  prepare?: (format: FeedFormat) => Promise<unknown> | undefined;
 }
 
 /** The offers of the items that arrived since the previous batch, in feed order. */
@@ -89,6 +97,12 @@ export async function* streamFeed(url: string, options: StreamFeedOptions): Asyn
     const failed = (error: unknown, what: string) =>
       aborted.aborted ? aborted.reason : new WallError('network', `${what} (${(error as Error).message || 'network error'}).`);
     let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+    // The dialect's readiness to read offers: a format known from the start is made ready while
+    // the request is in flight, else once the answer shows it. A failure is met when the first
+    // offers are read (there may be none).
+    let ready: Promise<unknown> | undefined;
+    const prepare = (known: FeedFormat) => void (ready = options.prepare?.(known))?.catch(() => {});
+    if (format !== 'auto') prepare(format);
     try {
       let response: Response;
       try {
@@ -117,7 +131,11 @@ export async function* streamFeed(url: string, options: StreamFeedOptions): Asyn
         },
         // The envelope so far (`c`, `tot`, …) must already be a feed; what follows the list is
         // checked at the end. Only the first list is read, as `open()` reads one.
-        (path) => void (feed ??= { dialect: openFeed(json.body, format).dialect, list: path }),
+        (path) => {
+          if (feed) return;
+          feed = { dialect: openFeed(json.body, format).dialect, list: path };
+          if (format === 'auto') prepare(feed.dialect.format);
+        },
       );
       // The body is read as fast as it comes, whatever the caller's pace (it may wait for paints
       // between batches): the time limit is the network's, the page's own work does not count.
@@ -153,9 +171,10 @@ export async function* streamFeed(url: string, options: StreamFeedOptions): Asyn
           const items = JSON.parse(`[${texts.join()}]`) as unknown[];
           texts = [];
           const { dialect } = feed!;
+          await ready;
           const offers: WallOffer[] = [];
           for (const item of items) {
-            const offer = dialect.adapt(item, now);
+            const offer = dialect.adapt(item, now, options.device);
             if (offer) offers.push(offer);
           }
           handed = true;

@@ -4,7 +4,6 @@
  * click the wall records on a tap, and the support link it opens. Pure; no Lit, no DOM.
  */
 import { isRecord, readId, readNumber, readText } from './fields.js';
-import { currencyAmount, type RewardSettings } from './format.js';
 import type { WallOffer } from './types.js';
 import { WallError } from './types.js';
 import { clickUrl, safeHttpUrl } from './urls.js';
@@ -98,13 +97,11 @@ export function readRewardsPage(answer: unknown): RewardsPage {
 
 /**
  * The click the wall records when the user opens an offer: the offer, the click id put in its
- * link, and the reward shown: a payout in the publisher's currency (dollars when it shows money),
- * null for what is a purchase.
+ * link, and the reward shown (`reward`: a payout in the publisher's currency, dollars when it
+ * shows money; null for what is a purchase).
  */
-export function clickRecord(offer: WallOffer, clickId: string, settings: RewardSettings): string {
-  const { reward } = offer;
-  const amount = reward.kind === 'payout' ? (currencyAmount(reward.usd, settings) ?? reward.usd) : null;
-  const click: ClickJson = { offer_id: offer.templateId, click_id: clickId, name: offer.name, icon: offer.icon, reward: amount };
+export function clickRecord(offer: WallOffer, clickId: string, reward: number | null): string {
+  const click: ClickJson = { offer_id: offer.templateId, click_id: clickId, name: offer.name, icon: offer.icon, reward };
   return JSON.stringify(click);
 }
 

@@ -7,7 +7,7 @@ import { isRecord, prop, readAmount, readCodes, readId, readNumber, readString, 
 import { COUNTRY_RULE, DEVICE_ID_RULE, MAX_PAGE_SIZE, OS_RULE, USER_ID_RULE, wholeNumber, type Rule } from './rules.js';
 import { safeHttpUrl } from './urls.js';
 import { present, type Dialect } from './dialect.js';
-import type { WallOffer, WallQuery, WallStep } from './types.js';
+import type { Device, WallOffer, WallQuery, WallStep } from './types.js';
 import { WallError } from './types.js';
 
 /** Splits a conversion flow into steps on line breaks, dropping the feed's own `1.` / `2)` numbers. */
@@ -20,8 +20,27 @@ export function splitConversionFlow(flow: unknown): WallStep[] {
     .map((text) => ({ text, usd: null, items: null }));
 }
 
-/** Normalizes one s2s offer, or returns `null` when it cannot be shown. */
-export function adaptS2sOffer(offer: unknown): WallOffer | null {
+/** The offer types the wall has a category for (installs, tasks, sign-ups). */
+const CATEGORY = /^(app|cp[ail])$/i;
+
+/** A version without its trailing zeros (`13.0` → `13`), for comparing. */
+const version = (text: string): string => text.replace(/(\.0+)+$/, '');
+
+/**
+ * The store page of an app from its `package`: Google Play for an Android package name
+ * (`com.example.app`), the App Store for a numeric iOS id (`id` before it allowed).
+ */
+export function storeLink(pkg: string, os: string | null): string | null {
+  const apple = /^(?:id)?(\d+)$/.exec(pkg);
+  if (apple) return os === 'android' ? null : `https://apps.apple.com/app/id${apple[1]}`;
+  return os !== 'ios' && /^[a-z]\w*(\.\w+)+$/i.test(pkg) ? `https://play.google.com/store/apps/details?id=${pkg}` : null;
+}
+
+/**
+ * Normalizes one s2s offer, or returns `null` when it cannot be shown: also when its `os_version`
+ * (the lowest it runs on) is above the version of the `device` it would run on.
+ */
+export function adaptS2sOffer(offer: unknown, _now?: number, device?: Device): WallOffer | null {
   if (!isRecord(offer)) return null;
   // What it cannot do without: an id (string or number), a name that is text, a payout that is a
   // number or a numeric string.
@@ -31,18 +50,25 @@ export function adaptS2sOffer(offer: unknown): WallOffer | null {
   // An offer without a usable tracking link cannot earn anything for the user or the publisher.
   const trackingUrl = safeHttpUrl(offer['tracking_link']);
   if (!id || !name || payout === null || !trackingUrl) return null;
+  const os = readText(offer['os']) || null;
+  const lowest = readText(offer['os_version']);
+  if (lowest && device?.version && (!os || os === device.os) && version(device.version).localeCompare(version(lowest), 'en', { numeric: true }) < 0) return null;
+  // A feed's own offer type where the wall knows it as a category, else its payout type (CPI,
+  // CPA, CPL) when that is one.
+  const offerType = readText(offer['offer_type']);
+  const payoutType = readText(offer['payout_type']);
   return {
     id,
     source: 's2s',
     name,
     description: readText(offer['description']),
-    type: readText(offer['offer_type']),
+    type: CATEGORY.test(offerType) || !CATEGORY.test(payoutType) ? offerType : payoutType,
     icon: safeHttpUrl(offer['icon']),
     reward: { kind: 'payout', usd: payout },
     steps: splitConversionFlow(offer['conversion_flow']),
     trackingUrl,
-    previewUrl: safeHttpUrl(offer['preview_url']),
-    os: readText(offer['os']) || null,
+    previewUrl: safeHttpUrl(offer['preview_url']) ?? storeLink(readText(offer['package']), os),
+    os,
     countries: readCodes(offer['countries']),
     templateId: id,
   };

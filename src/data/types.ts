@@ -17,15 +17,43 @@ export type WallReward =
 
 /** Something an offer gives, such as 500 Gems. */
 export interface WallItem {
+  /** Empty for a product the feed does not name: its quantity and image then say what it is. */
   name: string;
   quantity: number | null;
+  /** Written before and after the quantity (appcharge `prefix`, `suffix`: `$` 10 `M`); empty when none. */
+  prefix: string;
+  suffix: string;
+  /** Appcharge `priority`: `main` products stand out, `sub` ones are smaller; empty otherwise. */
+  rank: 'main' | 'sub' | '';
+  /** Appcharge `textFontColorHex` (`#f60404`), shown only where it keeps its text readable; else null. */
+  color: string | null;
+  /** A safe image URL of the product, or null. */
+  image: string | null;
+}
+
+/** What an appcharge store offer has beside what every offer has (see `WallOffer.store`). */
+export interface StoreDetails {
+  /** Its place in the feed's order (`priority`, 1 first); null when absent, or not a number of at least 1. */
+  priority: number | null;
+  /** The player segments it is for; empty: every player. */
+  segments: string[];
+  /** When the time frame it is shown in ends (ms since the epoch); null when it does not end. */
+  endsAt: number | null;
+  /** `offerUi.backgroundImage`, when it is a safe URL: the card's background. */
+  background: string | null;
+  /** `productSale`: how much more the products give, in percent (`100`: "+100% more"); else null. */
+  sale: number | null;
+  /** A PopUp's triggers of type `event`: the event's name and `every` (the Nth time it happens, 1 or more). */
+  triggers: Array<{ eventName: string; every: number }>;
+  /** A PopUp's `showAfter`: the only event after which it shows, or null. */
+  showAfter: string | null;
 }
 
 /** One step of an offer's conversion flow. */
 export interface WallStep {
-  /** The step as plain text (for appcharge, its items written out in English). */
+  /** The step as plain text (for appcharge, its products written out in English). */
   text: string;
-  /** The step's own price in US dollars, when it has one. */
+  /** The step's own price in US dollars, when it has one (0: free). */
   usd: number | null;
   /** What the step gives, when the feed lists it (appcharge); the view formats it for the locale. */
   items: WallItem[] | null;
@@ -60,6 +88,18 @@ export interface WallOffer {
   countries: string[];
   /** The id that `click-url-template` puts in place of `{offer_id}`. */
   templateId: string;
+  /**
+   * What an appcharge offer has beside: its order, segments, schedule, looks and triggers. Its
+   * `steps` are then its `productsSequence`, each with its price and products (a RollingOffer's
+   * ladder). Absent on s2s offers.
+   */
+  store?: StoreDetails;
+}
+
+/** The platform the wall runs on, and its version when the user agent tells it (`13`, `17.2`). */
+export interface Device {
+  os: 'android' | 'ios' | null;
+  version: string | null;
 }
 
 /** One page of a feed after parsing. */

@@ -51,19 +51,31 @@ function rewardRank(offer: WallOffer): number {
   return reward.kind === 'payout' ? -reward.usd : reward.kind === 'price' ? reward.usd : Infinity;
 }
 
+/**
+ * What a store (appcharge's: see `controllers/store-view.ts`) says of its offers: which the list
+ * shows at all (for this player, now), their `feed` order, and what that depends on.
+ */
+export interface ViewStore {
+  _listed(offer: WallOffer): boolean;
+  _rank(offer: WallOffer): number;
+  _key(): string;
+}
+
 /** The feed positions of the offers to show, in the order to show them. */
-export function viewOf(offers: readonly WallOffer[], query: ViewQuery): number[] {
+export function viewOf(offers: readonly WallOffer[], query: ViewQuery, store?: ViewStore | null): number[] {
   const types = query.filter.toLowerCase().split(',').map((type) => type.trim()).filter(Boolean);
   const words = fold(query.search.trim());
   const shown: number[] = [];
   for (let i = 0; i < offers.length; i++) {
     const offer = offers[i]!;
+    if (store && !store._listed(offer)) continue;
     if (types.length && !types.includes(offer.type.toLowerCase())) continue;
     if (words && !searchText(offer).includes(words)) continue;
     shown.push(i);
   }
-  if (query.sort === 'reward') {
-    const ranks = shown.map((i) => rewardRank(offers[i]!));
+  // The feed's order is its `priority` where a store gives one (stable: then the feed's own).
+  if (query.sort === 'reward' || store) {
+    const ranks = shown.map((i) => (query.sort === 'reward' ? rewardRank : store!._rank)(offers[i]!));
     const order = shown.map((_, j) => j).sort((a, b) => ranks[a]! - ranks[b]! || a - b);
     return order.map((j) => shown[j]!);
   }
@@ -83,12 +95,13 @@ export class ShownOffers {
   private _query = '';
 
   /** Brings the order up to date; says whether the query changed (the list then starts over). */
-  update(offers: readonly WallOffer[], query: ViewQuery): boolean {
-    const key = JSON.stringify(query);
+  update(offers: readonly WallOffer[], query: ViewQuery, store?: ViewStore | null): boolean {
+    const key = JSON.stringify(query) + store?._key();
     const requeried = key !== this._query && !!this._offers?.length;
     if (offers === this._offers && key === this._query) return false;
-    if (offers !== this._offers) this.types = offerTypes(offers);
-    this.order = viewOf(offers, query);
+    // The types of the offers the list may show (not a PopUp's, which only an event shows).
+    this.types = offerTypes(store ? offers.filter(store._listed) : offers);
+    this.order = viewOf(offers, query, store);
     this._offers = offers;
     this._query = key;
     return requeried;

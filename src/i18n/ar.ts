@@ -46,6 +46,13 @@ const ar: Texts = [
   'لا شيء بعد: ابدأ عرضًا.', // nothingYet
   'الإبلاغ عن مشكلة', // report
   'يتعذّر تحميل مكافآتك حاليًا.', // rewardsError
+  'مجانًا', // free
+  'استلم', // claim
+  'استلم {0}، {1}', // claimLabel
+  'مقفل', // locked
+  '+{0} إضافية', // saleMore
+  'ينتهي خلال {0} س {1} د', // endsIn
+  'ينتهي خلال {0} د', // endsSoon
   'تم التعديل', // adjusted
   'منتهية الصلاحية', // expired
   'العرض {0}', // unknownOffer

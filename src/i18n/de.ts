@@ -43,6 +43,13 @@ const de: Texts = [
   'Noch nichts: einfach ein Angebot starten.', // nothingYet
   'Problem melden', // report
   'Die Prämien können gerade nicht geladen werden.', // rewardsError
+  'Gratis', // free
+  'Abholen', // claim
+  '{0} abholen, {1}', // claimLabel
+  'Gesperrt', // locked
+  '+{0} mehr', // saleMore
+  'Endet in {0} Std. {1} Min.', // endsIn
+  'Endet in {0} Min.', // endsSoon
   'Angepasst', // adjusted
   'Abgelaufen', // expired
   'Angebot {0}', // unknownOffer

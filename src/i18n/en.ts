@@ -43,6 +43,13 @@ export const en: Texts = [
   'Nothing yet: start an offer.', // nothingYet
   'Report a problem', // report
   'Your rewards can’t load right now.', // rewardsError
+  'Free', // free
+  'Claim', // claim
+  'Claim {0}, {1}', // claimLabel
+  'Locked', // locked
+  '+{0} more', // saleMore
+  'Ends in {0} h {1} min', // endsIn
+  'Ends in {0} min', // endsSoon
   'Adjusted', // adjusted
   'Expired', // expired
   'Offer {0}', // unknownOffer

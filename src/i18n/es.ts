@@ -43,6 +43,13 @@ const es: Texts = [
   'Aún nada: empieza una oferta.', // nothingYet
   'Informar de un problema', // report
   'No se pueden cargar tus recompensas ahora mismo.', // rewardsError
+  'Gratis', // free
+  'Reclamar', // claim
+  'Reclamar {0}, {1}', // claimLabel
+  'Bloqueado', // locked
+  '+{0} más', // saleMore
+  'Termina en {0} h {1} min', // endsIn
+  'Termina en {0} min', // endsSoon
   'Ajustada', // adjusted
   'Caducada', // expired
   'Oferta {0}', // unknownOffer

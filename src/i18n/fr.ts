@@ -46,6 +46,13 @@ const fr: Texts = [
   'Rien pour l’instant : commencez une offre.', // nothingYet
   'Signaler un problème', // report
   'Impossible de charger vos récompenses pour le moment.', // rewardsError
+  'Gratuit', // free
+  'Récupérer', // claim
+  'Récupérer {0}, {1}', // claimLabel
+  'Verrouillé', // locked
+  '+{0} en plus', // saleMore
+  'Se termine dans {0} h {1} min', // endsIn
+  'Se termine dans {0} min', // endsSoon
   'Ajustée', // adjusted
   'Expirée', // expired
   'Offre {0}', // unknownOffer

@@ -84,11 +84,13 @@ export function messagesFor(locale: string | null | undefined): WallMessages {
     } catch {
       rules = new Intl.PluralRules(lang);
     }
-    // A pattern (`Start {0}, reward {1}`) becomes the function its message is.
     const built = {} as Record<keyof WallMessages, unknown>;
-    KEYS.split(' ').forEach((name, index) => (built[name as keyof WallMessages] = /\{\d\}/.test(texts[index]!) ? fill(texts[index]!) : texts[index]));
-    built.results = plural(built.results as string, rules);
-    messages = Object.freeze(built) as WallMessages;
+    // A text with places for values (`{0}`) is a function of them; `results` picks its plural form.
+    KEYS.split(' ').forEach((name, index) => {
+      const text = texts[index]!;
+      built[name as keyof WallMessages] = /\{\d\}/.test(text) ? fill(text) : text;
+    });
+    messages = Object.freeze({ ...built, results: plural(built.results as string, rules) }) as WallMessages;
     cache.set(key, messages);
   }
   return messages;

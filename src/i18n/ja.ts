@@ -43,6 +43,13 @@ const ja: Texts = [
   'まだありません。オファーを始めましょう。', // nothingYet
   '問題を報告', // report
   '現在リワードを読み込めません。', // rewardsError
+  '無料', // free
+  '受け取る', // claim
+  '{0}を受け取る、{1}', // claimLabel
+  'ロック中', // locked
+  '{0}増量', // saleMore
+  '残り{0}時間{1}分', // endsIn
+  '残り{0}分', // endsSoon
   '調整済み', // adjusted
   '期限切れ', // expired
   'オファー{0}', // unknownOffer

@@ -43,6 +43,13 @@ const pt: Texts = [
   'Nada ainda: comece uma oferta.', // nothingYet
   'Relatar um problema', // report
   'Não é possível carregar suas recompensas agora.', // rewardsError
+  'Grátis', // free
+  'Resgatar', // claim
+  'Resgatar {0}, {1}', // claimLabel
+  'Bloqueado', // locked
+  '+{0} a mais', // saleMore
+  'Termina em {0} h {1} min', // endsIn
+  'Termina em {0} min', // endsSoon
   'Ajustada', // adjusted
   'Expirada', // expired
   'Oferta {0}', // unknownOffer

@@ -85,6 +85,20 @@ export interface WallMessages {
   report: string;
   /** The rewards view's error panel (the reason is in `offer-wall-error`, kind `rewards`). */
   rewardsError: string;
+  /** A store offer, or a step of a rolling offer, that costs nothing: in place of its price. */
+  free: string;
+  /** The call to action of what costs nothing. */
+  claim: string;
+  /** Its accessible name: the offer's name, and `free` or what it gives. */
+  claimLabel: (name: string, what: string) => string;
+  /** A rolling offer's step not reached yet (announced before its price). */
+  locked: string;
+  /** A store offer's sale ribbon: how much more its products give, `100%` → `+100% more`. */
+  saleMore: (percent: string) => string;
+  /** A store offer's time left, under a day: `Ends in 2 h 14 min` (hours and minutes written for the locale). */
+  endsIn: (hours: string, minutes: string) => string;
+  /** The same under an hour: `Ends in 14 min`. */
+  endsSoon: (minutes: string) => string;
   /** A reward's status: a manual credit or debit by support; also the name of such an entry. */
   adjusted: string;
   /** A reward's status: still pending 30 days after the tap (a late credit still credits it). */
@@ -102,7 +116,7 @@ export interface WallMessages {
  * The order in which a language file lists its texts. One string rather than an array because it
  * is the only copy of the key names in the bundle and a string is the smallest way to ship it.
  */
-export const KEYS = 'listLabel loading empty errorTitle retry more start startLabel discount stepsLabel filterLabel sortLabel sortFeed sortReward sortPrice searchLabel results noMatches clearFilters close platform countries preview all typeApps typeTasks typeSignups typeBundles typeDeals errorOffline errorBusy whatYouGet buyLabel myRewards balance pending credited reversed nothingYet report rewardsError adjusted expired unknownOffer creditHint';
+export const KEYS = 'listLabel loading empty errorTitle retry more start startLabel discount stepsLabel filterLabel sortLabel sortFeed sortReward sortPrice searchLabel results noMatches clearFilters close platform countries preview all typeApps typeTasks typeSignups typeBundles typeDeals errorOffline errorBusy whatYouGet buyLabel myRewards balance pending credited reversed nothingYet report rewardsError free claim claimLabel locked saleMore endsIn endsSoon adjusted expired unknownOffer creditHint';
 
 type Split<S extends string, Done extends string[] = []> = S extends `${infer Key} ${infer Rest}`
   ? Split<Rest, [...Done, Key]>

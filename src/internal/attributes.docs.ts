@@ -68,8 +68,10 @@ export const ATTRIBUTE_DOCS = {
   },
   currencyRate: {
     type: 'number',
-    default: 'none',
-    description: 'units of your currency per US dollar of payout: payout × rate, rounded (`1000` shows $3.60 as 3,600 Coins)',
+    default:
+      'none: the payout itself is shown as money, and a console warning says it is your revenue',
+    description:
+      "what users get of an s2s payout (which is your revenue): payout × rate, shown as money (`0.5`: half of it), or with `currency-name` in your currency, rounded (`1000` shows $3.60 as 3,600 Coins)",
   },
   locale: {
     type: 'string',
@@ -116,6 +118,12 @@ export const ATTRIBUTE_DOCS = {
     type: '2 | 3 | 4 | 5 | 6',
     default: '`3`',
     description: "the level (2 to 6) of each card's title heading, to fit your page's outline",
+  },
+  segments: {
+    type: 'string',
+    default: 'none: offers that name segments are not shown',
+    description:
+      "the player's segments (a comma list, any case), for appcharge offers that name `segments`: such an offer shows only when one of its segments is in this list",
   },
   rewardsEndpoint: {
     type: 'string',

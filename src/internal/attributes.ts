@@ -45,6 +45,8 @@ export const ATTRIBUTES = {
   search: { reflect: true },
   toolbar: { _values: ['on', 'off'] },
   headingLevel: { attribute: 'heading-level', type: Number },
+  // The player's appcharge segments: which offers the list shows (the store reads it).
+  segments: {},
   // The user's rewards (CONTRACT.md section 9.2): on when the first two are set.
   rewardsEndpoint: { attribute: 'rewards-endpoint' },
   userToken: { attribute: 'user-token' },

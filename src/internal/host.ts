@@ -6,10 +6,32 @@
  * that imports anything else from a module of the main file fails the build: add it here.
  */
 import { css, html, nothing } from 'lit';
-import { currencyAmount, formatAmount } from '../data/format.js';
-import { isRecord, readId, readNumber, readText } from '../data/fields.js';
+import { formatAmount, formatCount, formatUsd, numberFormat } from '../data/format.js';
+import { isIdLike, isRecord, prop, readAmount, readCodes, readId, readNumber, readText } from '../data/fields.js';
 import { rewardsFailed, WallError } from '../data/types.js';
 import { clickUrl, safeHttpUrl } from '../data/urls.js';
-import { offerIcon } from '../templates/card.js';
+import { offerIcon, renderTitle } from '../templates/card.js';
 
-export const host = { css, html, nothing, currencyAmount, formatAmount, isRecord, readId, readNumber, readText, WallError, clickUrl, safeHttpUrl, offerIcon, rewardsFailed };
+export const host = {
+  css,
+  html,
+  nothing,
+  formatAmount,
+  formatCount,
+  formatUsd,
+  numberFormat,
+  isIdLike,
+  isRecord,
+  prop,
+  readAmount,
+  readCodes,
+  readId,
+  readNumber,
+  readText,
+  WallError,
+  clickUrl,
+  safeHttpUrl,
+  offerIcon,
+  renderTitle,
+  rewardsFailed,
+};

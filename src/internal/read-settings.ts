@@ -3,7 +3,7 @@
  * around it, the user agent, the base URL), and warns once per bad value.
  */
 import { ATTRIBUTES, attributeOf, type AttributeDeclaration, type AttributeProperty } from './attributes.js';
-import { detectOs, isValidLocale } from './platform.js';
+import { detectDevice, isValidLocale } from './platform.js';
 import { resolveSettings, type RawSettings, type Settings } from './settings.js';
 
 /** Whether a changed property is one of the settings (every declared attribute). */
@@ -21,16 +21,19 @@ export function readSettings(wall: Element & RawSettings, warned: Set<string>): 
         : value;
   }
   const { settings, problems } = resolveSettings(raw, {
-    os: detectOs(),
+    os: detectDevice().os,
     // A page's lang can be malformed (`en_US`): the first usable of page, browser, English.
     locale: [wall.closest('[lang]')?.getAttribute('lang'), navigator.language].find((tag) => tag && isValidLocale(tag)) ?? 'en',
     baseUrl: document.baseURI,
   });
-  for (const problem of problems) {
-    if (!warned.has(problem.message)) {
-      warned.add(problem.message);
-      console.warn(`<offer-wall>: ${problem.message}`);
-    }
-  }
+  for (const problem of problems) warnOnce(warned, problem.message);
   return settings;
+}
+
+/** Warns about `message` in the console, once per `warned` set. */
+export function warnOnce(warned: Set<string>, message: string): void {
+  if (!warned.has(message)) {
+    warned.add(message);
+    console.warn(`<offer-wall>: ${message}`);
+  }
 }

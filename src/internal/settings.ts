@@ -137,6 +137,9 @@ export function resolveSettings(
   const andid = ruled('andid', DEVICE_ID_RULE);
   const offerType = ruled('offerType', OFFER_TYPE_RULE);
   const offerSubType = ruled('offerSubType', OFFER_SUB_TYPE_RULE);
+  if (os === 'android' && !gaid && !andid && format !== 'appcharge') {
+    problems.push({ attribute: 'os', message: 'os is android without gaid or andid, which the s2s API requires.' });
+  }
 
   let pageSize = number('pageSize', DEFAULT_PAGE_SIZE, 'a whole number ≥ 1', (n) => Number.isInteger(n) && n >= 1);
   if (pageSize > MAX_PAGE_SIZE) {
@@ -145,16 +148,11 @@ export function resolveSettings(
   }
   const timeout = number('timeout', DEFAULT_TIMEOUT_MS, 'milliseconds > 0', (n) => Number.isFinite(n) && n > 0);
 
-  let currencyName = textOf('currencyName');
-  let currencyRate: number | null = null;
-  if (currencyName) {
-    currencyRate = number('currencyRate', NaN, 'a number > 0 with currency-name', (n) => Number.isFinite(n) && n > 0);
-    if (Number.isNaN(currencyRate)) {
-      // Absent: named too, since a currency without a rate cannot be shown.
-      if (raw.currencyRate === null || raw.currencyRate === undefined) bad('currencyRate', '', 'a number > 0 with currency-name');
-      currencyName = currencyRate = null;
-    }
-  }
+  // The users' share of a payout, or the rate into the publisher's currency; without one the wall
+  // shows the payout itself (see `OfferWall`'s warning).
+  const rate = number('currencyRate', NaN, 'a number > 0', (n) => Number.isFinite(n) && n > 0);
+  const currencyRate = Number.isNaN(rate) ? null : rate;
+  const currencyName = textOf('currencyName');
 
   let locale = defaults.locale;
   const rawLocale = textOf('locale');

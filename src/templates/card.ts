@@ -6,7 +6,7 @@
  * clicks (one listener on the list).
  */
 import { html, nothing, render, type TemplateResult } from 'lit';
-import { formatReward, type RewardSettings } from '../data/format.js';
+import { formatPayout, type RewardSettings } from '../data/format.js';
 import type { WallOffer } from '../data/types.js';
 import type { WallMessages } from '../messages.js';
 
@@ -20,6 +20,8 @@ export interface CardContext {
   /** Icons that failed to load: their cards show the placeholder. */
   _brokenIcons: ReadonlySet<string>;
   _onIconError: (event: Event) => void;
+  /** The wall's store, which draws appcharge's cards (`controllers/store-view.ts`), once its chunk is here. */
+  _store: { _card(item: HTMLElement, offer: WallOffer, context: CardContext): TemplateResult } | null;
 }
 
 export function offerIcon(offer: Pick<WallOffer, 'icon' | 'name'>, context: CardContext): TemplateResult {
@@ -40,31 +42,18 @@ export function offerIcon(offer: Pick<WallOffer, 'icon' | 'name'>, context: Card
 }
 
 /**
- * What the call to action says: what the user gets, as a gain (`+3,600 Coins`, `+50 × Energy`;
- * the sign drawn by the styles), or an appcharge price with its discount beside it, smaller (on
- * the next line when the button is narrow). On a card, the `payout` part holds exactly the
- * formatted reward (`3,600 Coins`, `$4.99 · 20% off`); the detail's has no part, so the parts
- * stay one per card.
+ * What an s2s offer's call to action says: what the user gets, as a gain (`+3,600 Coins`; the sign
+ * drawn by the styles). On a card, the `payout` part holds exactly the formatted reward; the
+ * detail's has no part, so the parts stay one per card. (An appcharge offer's is the store's.)
  */
-export function ctaContent(offer: WallOffer, reward: string, part?: 'payout'): TemplateResult {
-  const { kind } = offer.reward;
-  const at = kind === 'price' ? reward.indexOf(' · ') : -1;
-  return html`<span part=${part ?? nothing} class=${kind === 'price' ? 'payout' : 'payout gain'}
-    >${at < 0 ? reward : reward.slice(0, at)}${at < 0
-      ? nothing
-      : html`<small class="off">${reward.slice(at)}</small>`}</span
-  >`;
-}
-
-/** The call to action's accessible name: the offer and what it earns, or what it costs. */
-export const ctaLabel = (offer: WallOffer, reward: string, text: WallMessages): string =>
-  (offer.reward.kind === 'price' ? text.buyLabel : text.startLabel)(offer.name, reward);
+export const ctaContent = (reward: string, part?: 'payout'): TemplateResult =>
+  html`<span part=${part ?? nothing} class="payout gain">${reward}</span>`;
 
 /**
  * The card's title: a heading at the page's level, holding the button that opens the offer's
  * detail (Lit cannot bind a tag name, hence one template per level).
  */
-function renderTitle(name: string, level: number): TemplateResult {
+export function renderTitle(name: string, level: number): TemplateResult {
   // The name is clamped to two lines inside the button, whose focus ring stays whole.
   const open = html`<button type="button" class="open" aria-haspopup="dialog"><span class="name">${name}</span></button>`;
   switch (level) {
@@ -89,19 +78,22 @@ function renderTitle(name: string, level: number): TemplateResult {
  */
 export function drawCard(item: HTMLElement, offer: WallOffer, key: number, position: number, context: CardContext): void {
   const { text } = context;
-  const reward = formatReward(offer.reward, context._rewards);
   item.setAttribute('part', 'card');
   item.className = 'card';
   item.setAttribute('data-index', String(key));
   item.setAttribute('aria-posinset', String(position + 1));
   item.setAttribute('aria-setsize', String(context._setSize));
+  // An appcharge offer is the store's to draw (its chunk is here: it read the offer).
+  const reward = offer.reward.kind === 'payout' ? formatPayout(offer.reward.usd, context._rewards) : '';
   render(
-    html`${offerIcon(offer, context)}
-      <div class="body">
-        ${renderTitle(offer.name, context.headingLevel)}
-        ${offer.description ? html`<p part="description" class="description">${offer.description}</p>` : nothing}
-      </div>
-      <button part="cta" class="cta" type="button" aria-label=${ctaLabel(offer, reward, text)}>${ctaContent(offer, reward, 'payout')}</button>`,
+    offer.store
+      ? context._store!._card(item, offer, context)
+      : html`${offerIcon(offer, context)}
+          <div class="body">
+            ${renderTitle(offer.name, context.headingLevel)}
+            ${offer.description ? html`<p part="description" class="description">${offer.description}</p>` : nothing}
+          </div>
+          <button part="cta" class="cta" type="button" aria-label=${text.startLabel(offer.name, reward)}>${ctaContent(reward, 'payout')}</button>`,
     item,
   );
 }

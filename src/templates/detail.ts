@@ -1,24 +1,18 @@
 /**
- * An offer's detail view, in a native modal `<dialog>` (a sheet from the bottom on phones):
+ * An s2s offer's detail view, in a native modal `<dialog>` (a sheet from the bottom on phones):
  * everything the feed says about the offer (networks such as BitLabs require the description and
- * requirements to be shown before the user starts), the steps (`steps`/`step` parts; for a store
- * offer, what it gives), and a call to action that fires `offer-click` like the card's. The
- * element opens and closes it and returns the focus; this module only draws it.
+ * requirements to be shown before the user starts), the steps (`steps`/`step` parts), and a call
+ * to action that fires `offer-click` like the card's. The element opens and closes it and returns
+ * the focus; this module only draws it. (An appcharge offer's dialog is the store's.)
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatItems, formatReward, formatUsd } from '../data/format.js';
-import type { WallOffer, WallStep } from '../data/types.js';
-import { ctaContent, ctaLabel, offerIcon, type CardContext } from './card.js';
+import { formatPayout } from '../data/format.js';
+import type { WallOffer } from '../data/types.js';
+import { ctaContent, offerIcon, type CardContext } from './card.js';
 
 export interface DetailContext extends CardContext {
   close: () => void;
   start: (offer: WallOffer) => void;
-}
-
-/** A step as text: its items written out for the locale, and its own price when it has one. */
-export function stepText(step: WallStep, locale: string): string {
-  const text = step.items ? formatItems(step.items, locale) : step.text;
-  return step.usd !== null ? `${text} · ${formatUsd(step.usd, locale)}` : text;
 }
 
 /**
@@ -43,11 +37,9 @@ function countryList(codes: readonly string[], locale: string): string {
 
 export function renderDetail(offer: WallOffer, context: DetailContext): TemplateResult {
   const { text, _rewards } = context;
-  const reward = formatReward(offer.reward, _rewards);
-  // A store offer is a purchase: its call to action is its price, and its steps are what it gives.
-  // Otherwise the reward shows under the name, and the button says "Start" (its visible words are
-  // part of its accessible name, as WCAG's label in name wants).
-  const buy = offer.reward.kind === 'price';
+  // The reward shows under the name, and the button says "Start" (its visible words are part of
+  // its accessible name, as WCAG's label in name wants).
+  const reward = formatPayout((offer.reward as { usd: number }).usd, _rewards);
   // Platform names are brands, written alike in every language.
   const platform = offer.os === 'ios' ? 'iOS' : offer.os === 'android' ? 'Android' : offer.os;
   const countries = countryList(offer.countries, _rewards.locale);
@@ -62,15 +54,15 @@ export function renderDetail(offer: WallOffer, context: DetailContext): Template
           ${offerIcon(offer, context)}
           <div>
             <h2 id="detail-title" class="dialog-title">${offer.name}</h2>
-            ${buy ? nothing : html`<p class="reward">${ctaContent(offer, reward)}</p>`}
+            <p class="reward">${ctaContent(reward)}</p>
           </div>
           <button part="close" class="close" type="button" aria-label=${text.close} @click=${context.close}>&times;</button>
         </div>
         ${offer.description ? html`<p class="description">${offer.description}</p>` : nothing}
         ${offer.steps.length
-          ? html`<h3 class="section">${offer.source === 'appcharge' ? text.whatYouGet : text.stepsLabel}</h3>
+          ? html`<h3 class="section">${text.stepsLabel}</h3>
               <ol part="steps" class="steps">
-                ${offer.steps.map((step) => html`<li part="step">${stepText(step, _rewards.locale)}</li>`)}
+                ${offer.steps.map((step) => html`<li part="step">${step.text}</li>`)}
               </ol>`
           : nothing}
         ${platform || countries
@@ -85,8 +77,8 @@ export function renderDetail(offer: WallOffer, context: DetailContext): Template
                 >${text.preview}<span aria-hidden="true"> &#8599;</span></a
               >`
             : nothing}
-          <button part="cta" class="cta" type="button" aria-label=${ctaLabel(offer, reward, text)} @click=${() => context.start(offer)}>
-            ${buy ? ctaContent(offer, reward) : text.start}
+          <button part="cta" class="cta" type="button" aria-label=${text.startLabel(offer.name, reward)} @click=${() => context.start(offer)}>
+            ${text.start}
           </button>
         </div>
       </div>

@@ -5,6 +5,7 @@
  * and `sort` and reports what the user picks; the element turns that into its attributes.
  */
 import { html, type TemplateResult } from 'lit';
+import { OFFER_TYPES } from '../data/rules.js';
 import type { ViewQuery } from '../data/view.js';
 import type { WallMessages } from '../messages.js';
 
@@ -21,22 +22,13 @@ export interface ToolbarContext {
 }
 
 /** The feed's offer types (lower case) the wall has words for: the `type…` text that names each. */
-const TYPE_WORDS: Record<string, string> = {
-  app: 'Apps',
-  cpi: 'Apps',
-  cpa: 'Tasks',
-  cpl: 'Signups',
-  bundle: 'Bundles',
-  specialoffer: 'Deals',
-  popup: 'Deals',
-  rollingoffer: 'Deals',
-  checkoutlink: 'Deals',
-  progressbar: 'Deals',
-};
+const TYPE_WORDS: Record<string, string> = { app: 'Apps', cpi: 'Apps', cpa: 'Tasks', cpl: 'Signups', bundle: 'Bundles' };
 
 /** A type in the user's words: `CPA` → `Tasks`; one the wall does not know, as the feed writes it. */
 export function typeLabel(type: string, text: WallMessages): string {
-  const word = TYPE_WORDS[type.trim().toLowerCase()];
+  const key = type.trim().toLowerCase();
+  // Appcharge's other offer types are its special offers.
+  const word = TYPE_WORDS[key] ?? (OFFER_TYPES.some((known) => known.toLowerCase() === key) && 'Deals');
   return word ? (text[`type${word}` as keyof WallMessages] as string) : type;
 }
 

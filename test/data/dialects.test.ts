@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import '../fixtures/reader.js';
 import { buildQuery, detectDialect, parseFeed } from '../../src/data/dialects.js';
 import { WallError } from '../../src/data/types.js';
 import { appchargeOffer, appchargePage, s2sOffer, s2sPage } from '../fixtures/feeds.js';

@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { formatReward, formatUsd, toVirtualCurrency } from '../../src/data/format.js';
+import { formatUsd, toVirtualCurrency, userAmount } from '../../src/data/format.js';
+import { formatReward } from '../../src/data/reward-format.js';
+import { formatItems } from '../../src/data/store-format.js';
 
 const money = { currencyName: null, currencyRate: null };
 /** Intl separates with no-break spaces; the expectations are written with plain ones. */
@@ -19,6 +21,15 @@ describe('reward formatting', () => {
     expect(toVirtualCurrency(0.29, 100)).to.equal(29);
   });
 
+  it('shows the users\' share of a payout as money with currency-rate alone, and the payout itself without a rate', () => {
+    expect(formatReward({ kind: 'payout', usd: 3.6 }, { currencyName: null, currencyRate: 0.5, locale: 'en-US' })).to.equal('$1.80');
+    // A currency named without a rate cannot be shown: money, the payout itself.
+    expect(formatReward({ kind: 'payout', usd: 3.6 }, { currencyName: 'Coins', currencyRate: null, locale: 'en-US' })).to.equal('$3.60');
+    expect(userAmount(3.6, { currencyName: null, currencyRate: 0.5, locale: 'en' })).to.be.closeTo(1.8, 1e-9);
+    expect(userAmount(3.6, { currencyName: 'Coins', currencyRate: 1000, locale: 'en' })).to.equal(3600);
+    expect(userAmount(3.6, { currencyName: 'Coins', currencyRate: null, locale: 'en' })).to.equal(3.6);
+  });
+
   it('shows an appcharge price with its discount beside it', () => {
     const price = { kind: 'price', usd: 4.99, discountPercent: 20 } as const;
     expect(plain(formatReward(price, { ...money, locale: 'en-US' }))).to.equal('$4.99 · 20% off');
@@ -31,13 +42,16 @@ describe('reward formatting', () => {
     expect(formatReward({ kind: 'price', usd: 4.99, discountPercent: null }, coins)).to.equal('$4.99');
   });
 
-  it('shows what an unpriced offer gives', () => {
+  it('shows what an unpriced offer gives: each quantity with its prefix and suffix, then the name', () => {
+    const product = { prefix: '', suffix: '', rank: '', color: null, image: null } as const;
     const items = [
-      { name: 'Treasure Chest', quantity: null },
-      { name: 'Gems', quantity: 10000 },
+      { ...product, name: 'Treasure Chest', quantity: null, prefix: '$' },
+      { ...product, name: 'Gems', quantity: 10000 },
+      { ...product, name: 'Coins', quantity: 5, prefix: '$', suffix: 'M' },
+      { ...product, name: '', quantity: 2500 },
     ];
-    expect(formatReward({ kind: 'items', items }, { ...money, locale: 'en' })).to.equal('Treasure Chest + 10,000 × Gems');
-    expect(plain(formatReward({ kind: 'items', items }, { ...money, locale: 'fr-FR' }))).to.equal('Treasure Chest + 10 000 × Gems');
+    expect(formatReward({ kind: 'items', items }, { ...money, locale: 'en' })).to.equal('Treasure Chest + 10,000 Gems + $5M Coins + 2,500');
+    expect(plain(formatItems(items.slice(0, 2), 'fr-FR'))).to.equal('Treasure Chest + 10 000 Gems');
   });
 
   it('formats plain dollar amounts', () => {

@@ -4,10 +4,11 @@
  * `WallOffer`, and every offer received is either shown or counted as rejected.
  */
 import { expect } from '@open-wc/testing';
+import '../fixtures/reader.js';
 import fc from 'fast-check';
 import { parseFeed, type FormatSetting } from '../../src/data/dialects.js';
 import { safeHttpUrl } from '../../src/data/urls.js';
-import { WallError, type FeedPage, type WallOffer } from '../../src/data/types.js';
+import { WallError, type FeedPage, type WallItem, type WallOffer } from '../../src/data/types.js';
 import { UNSAFE_URLS } from '../fixtures/xss-corpus.js';
 
 const RUNS = 400;
@@ -45,7 +46,14 @@ const s2sOffer = fc.record(
 );
 
 const product = fc.record(
-  { name: field(fc.string()), displayName: field(fc.string()), quantity: field(fc.integer({ min: 0 })), images: field(fc.array(fc.record({ type: fc.constant('product'), url: field(url) }), { maxLength: 2 })) },
+  {
+    name: field(fc.string()),
+    displayName: field(fc.string()),
+    quantity: field(fc.oneof(fc.integer({ min: -5 }), fc.string())),
+    images: field(fc.array(fc.record({ type: fc.constant('product'), url: field(url) }), { maxLength: 2 })),
+    priority: field(fc.constantFrom('Main', 'Sub', 'main', 'Other', 3)),
+    textFontColorHex: field(fc.oneof(fc.constantFrom('#f60404', '#fff', 'red', '#12', 'url(x)'), fc.string())),
+  },
   { requiredKeys: [] },
 );
 const frame = fc.record({ startTime: field(fc.date().map((d) => (Number.isNaN(d.getTime()) ? 'x' : d.toISOString()))), endTime: field(fc.date().map((d) => (Number.isNaN(d.getTime()) ? 'x' : d.toISOString()))) });
@@ -63,7 +71,7 @@ const appchargeOffer = fc.record(
         fc.record(
           {
             index: field(fc.integer()),
-            products: field(fc.array(fc.oneof(product, fc.record({ product })), { maxLength: 3 })),
+            products: field(fc.array(fc.oneof(product, fc.record({ product }), fc.record({ product, quantity: field(fc.integer({ min: -5 })) }, { requiredKeys: ['product'] })), { maxLength: 3 })),
             priceInUsdCents: field(fc.integer({ min: 0, max: 1e7 })),
           },
           { requiredKeys: [] },
@@ -72,6 +80,11 @@ const appchargeOffer = fc.record(
       ),
     ),
     priceDiscount: field(fc.record({ type: fc.constantFrom('percentage', 'fixed'), discount: field(fc.integer({ min: -10, max: 200 })) })),
+    productSale: field(fc.record({ type: fc.constantFrom('percentage', 'fixed'), sale: field(fc.oneof(fc.integer({ min: -10, max: 400 }), fc.string())) })),
+    priority: field(fc.oneof(fc.integer({ min: -3, max: 9 }), fc.string(), fc.double())),
+    segments: field(fc.oneof(fc.array(fc.string(), { maxLength: 3 }), fc.string())),
+    offerUi: field(fc.record({ backgroundImage: field(url) }, { requiredKeys: [] })),
+    triggers: field(fc.array(fc.record({ type: fc.constantFrom('event', 'time', 7), eventName: field(fc.string()), every: field(fc.oneof(fc.integer({ min: -2, max: 5 }), fc.double(), fc.string())) }, { requiredKeys: [] }), { maxLength: 2 })),
   },
   { requiredKeys: [] },
 );
@@ -114,10 +127,28 @@ function expectValidOffer(offer: WallOffer): void {
     expect(isFiniteNonNegative(r.usd)).to.equal(true);
     if (r.discountPercent !== null) expect(r.discountPercent).to.be.within(0, 100);
   }
-  if (r.kind === 'items') r.items.forEach((item) => expect(item.name).to.be.a('string').and.not.equal(''));
+  // A product says something: a name, a quantity or an image (safe), and its colour is a hex colour.
+  const expectValidItem = (item: WallItem) => {
+    expect(item.name !== '' || item.quantity !== null || item.image !== null).to.equal(true);
+    expect(item.quantity === null || isFiniteNonNegative(item.quantity)).to.equal(true);
+    if (item.image !== null) expect(safeHttpUrl(item.image)).to.equal(item.image);
+    if (item.color !== null) expect(item.color).to.match(/^#(?:[\da-f]{3}){1,2}$/i);
+  };
+  if (r.kind === 'items') r.items.forEach(expectValidItem);
   for (const step of offer.steps) {
-    expect(step.text).to.be.a('string').and.not.equal('');
+    expect(step.text).to.be.a('string');
     expect(step.usd === null || isFiniteNonNegative(step.usd)).to.equal(true);
+    // A step gives something or has a price.
+    expect(!!step.items?.length || step.usd !== null || offer.source === 's2s').to.equal(true);
+    step.items?.forEach(expectValidItem);
+  }
+  const store = offer.store;
+  if (store) {
+    expect(store.priority === null || store.priority >= 1).to.equal(true);
+    if (store.background !== null) expect(safeHttpUrl(store.background)).to.equal(store.background);
+    expect(store.sale === null || store.sale > 0).to.equal(true);
+    expect(store.endsAt === null || Number.isFinite(store.endsAt)).to.equal(true);
+    for (const trigger of store.triggers) expect(Number.isInteger(trigger.every) && trigger.every >= 1 && trigger.eventName !== '').to.equal(true);
   }
   expect(offer.countries.every((c) => typeof c === 'string' && c !== '')).to.equal(true);
 }

@@ -16,7 +16,7 @@ describe('s2s adapter', () => {
       name: 'Plus500: CFD Online Trading on Forex and Stocks',
       type: 'app',
       icon: null,
-      previewUrl: null,
+      previewUrl: 'https://play.google.com/store/apps/details?id=com.Plus500',
       os: 'android',
       trackingUrl: 'https://track.example.com/c?o=2957231058',
     });
@@ -58,6 +58,57 @@ describe('s2s adapter', () => {
       expect(adaptS2sOffer(s2sOffer(1, overrides)), JSON.stringify(overrides)).to.equal(null);
     }
     for (const raw of [null, 'offer', 7, [], true]) expect(adaptS2sOffer(raw)).to.equal(null);
+  });
+
+  it('links an offer without a usable preview to its store page: Google Play for an Android package, the App Store for a numeric iOS id', () => {
+    // The seed's own sample: `preview_url: ""` and `package: "com.Plus500"`.
+    const seed = adaptS2sOffer({ ...S2S_SEED_OFFER, tracking_link: 'https://track.example.com/c' });
+    expect(seed?.previewUrl).to.equal('https://play.google.com/store/apps/details?id=com.Plus500');
+    const link = (overrides: Record<string, unknown>) => adaptS2sOffer(s2sOffer(1, { preview_url: '', ...overrides }))?.previewUrl;
+    expect(link({ os: 'ios', package: '1234567890' })).to.equal('https://apps.apple.com/app/id1234567890');
+    expect(link({ os: 'ios', package: 'id987' })).to.equal('https://apps.apple.com/app/id987');
+    expect(link({ os: '', package: 'com.example.game' })).to.equal('https://play.google.com/store/apps/details?id=com.example.game');
+    // A bundle id is no App Store address, a number no Android package; nothing else is a package.
+    expect(link({ os: 'ios', package: 'com.example.game' })).to.equal(null);
+    expect(link({ os: 'android', package: '1234567890' })).to.equal(null);
+    expect(link({ package: 'javascript:alert(1)' })).to.equal(null);
+    expect(link({ package: 'com.example/../x' })).to.equal(null);
+    expect(link({ package: '' })).to.equal(null);
+    expect(link({ package: 42 })).to.equal(null);
+    // A usable preview stays the link.
+    expect(adaptS2sOffer(s2sOffer(1))?.previewUrl).to.equal('https://play.example.com/store/apps/details?id=com.example.app1');
+    expect(link({ preview_url: 'javascript:alert(1)' })).to.equal('https://play.google.com/store/apps/details?id=com.example.app1');
+  });
+
+  it('leaves out an offer whose os_version is above the device\'s, when the user agent tells it, and counts it', () => {
+    const needs = (version: unknown, os = 'android') => s2sOffer(1, { os_version: version, os });
+    const android13 = { os: 'android', version: '13' } as const;
+    expect(adaptS2sOffer(needs('14'), NOW, android13)).to.equal(null);
+    expect(adaptS2sOffer(needs('13.1'), NOW, android13)).to.equal(null);
+    expect(adaptS2sOffer(needs('13'), NOW, android13)).to.not.equal(null);
+    expect(adaptS2sOffer(needs('13.0'), NOW, android13)).to.not.equal(null);
+    expect(adaptS2sOffer(needs('5.0'), NOW, android13)).to.not.equal(null);
+    expect(adaptS2sOffer(needs('10.2', 'ios'), NOW, { os: 'ios', version: '10.15' })).to.not.equal(null);
+    expect(adaptS2sOffer(needs('10.15', 'ios'), NOW, { os: 'ios', version: '10.2' })).to.equal(null);
+    expect(adaptS2sOffer(needs('17.2', 'ios'), NOW, { os: 'ios', version: '17.2.1' })).to.not.equal(null);
+    // No version known, none asked, or another platform's version: shown.
+    expect(adaptS2sOffer(needs('14'), NOW, { os: 'android', version: null })).to.not.equal(null);
+    expect(adaptS2sOffer(needs('14'), NOW)).to.not.equal(null);
+    expect(adaptS2sOffer(needs(''), NOW, android13)).to.not.equal(null);
+    expect(adaptS2sOffer(needs('18', 'ios'), NOW, android13)).to.not.equal(null);
+    const page = parseFeed(s2sPage([needs('14'), s2sOffer(2)]), 's2s', NOW, android13);
+    expect(page).to.deep.include({ received: 2, rejected: 1 });
+  });
+
+  it('takes the category from payout_type where offer_type is not one the wall knows', () => {
+    const type = (offer_type: unknown, payout_type: unknown) => adaptS2sOffer(s2sOffer(1, { offer_type, payout_type }))?.type;
+    expect(type('app', 'CPA')).to.equal('app');
+    expect(type('CPL', 'CPA')).to.equal('CPL');
+    expect(type('', 'CPA')).to.equal('CPA');
+    expect(type('game', 'CPI')).to.equal('CPI');
+    expect(type(undefined, 'cpl')).to.equal('cpl');
+    // The seed's `payout_type: "fixed"` is no category: the offer type stays.
+    expect(type('survey', 'fixed')).to.equal('survey');
   });
 
   it('reads countries sent as one comma-separated string', () => {

@@ -6,6 +6,7 @@
  * is not retried; the time limit covers the body.
  */
 import { expect } from '@open-wc/testing';
+import '../fixtures/reader.js';
 import fc from 'fast-check';
 import { APPCHARGE_SEED, S2S_SEED } from '../../demo/mocks/seeds.js';
 import { parseFeed, type FormatSetting } from '../../src/data/dialects.js';

@@ -15,7 +15,8 @@ const KEYS = Object.keys({
   preview: 1, all: 1, typeApps: 1, typeTasks: 1, typeSignups: 1, typeBundles: 1, typeDeals: 1,
   errorOffline: 1, errorBusy: 1, whatYouGet: 1, buyLabel: 1,
   myRewards: 1, balance: 1, pending: 1, credited: 1, reversed: 1, nothingYet: 1, report: 1,
-  rewardsError: 1, adjusted: 1, expired: 1, unknownOffer: 1, creditHint: 1,
+  rewardsError: 1, free: 1, claim: 1, claimLabel: 1, locked: 1, saleMore: 1, endsIn: 1, endsSoon: 1,
+  adjusted: 1, expired: 1, unknownOffer: 1, creditHint: 1,
 } satisfies Record<keyof WallMessages, 1>) as (keyof WallMessages)[];
 
 /** Every text of a language as the wall would show it, functions called with the given values. */
@@ -25,6 +26,10 @@ function rendered(messages: WallMessages, name: string, amount: string, counts: 
     if (key === 'startLabel') return messages.startLabel(name, amount);
     if (key === 'buyLabel') return messages.buyLabel(name, amount);
     if (key === 'discount') return messages.discount(amount);
+    if (key === 'claimLabel') return messages.claimLabel(name, amount);
+    if (key === 'saleMore') return messages.saleMore(amount);
+    if (key === 'endsIn') return messages.endsIn(amount, amount);
+    if (key === 'endsSoon') return messages.endsSoon(amount);
     if (key === 'unknownOffer') return messages.unknownOffer(name);
     // The publisher's own text (or `credit-hint`): none built in.
     if (key === 'creditHint') return [];
@@ -89,7 +94,19 @@ describe('built-in texts', () => {
       expect(messages.unknownOffer('«999»'), language).to.include('«999»').and.not.to.match(/[{}]/);
       expect(messages.creditHint, language).to.equal('');
       expect(label, language).not.to.match(/[{}]/);
+      expect(messages.claimLabel('«name»', '«free»'), language).to.include('«name»').and.to.include('«free»');
+      expect(messages.saleMore('«100%»'), language).to.include('«100%»');
+      expect(messages.endsIn('«2»', '«14»'), language).to.match(/«2».*«14»/);
+      expect(messages.endsSoon('«14»'), language).to.include('«14»');
     }
+  });
+
+  it('says the store\'s words in each language: free, claim, locked, the sale and the countdown', () => {
+    expect(messagesFor('en').endsIn('2', '14')).to.equal('Ends in 2 h 14 min');
+    expect(messagesFor('en').endsSoon('9')).to.equal('Ends in 9 min');
+    expect(messagesFor('en').saleMore('100%')).to.equal('+100% more');
+    expect(LANGUAGES.map((language) => messagesFor(language).free)).to.deep.equal(['Free', 'Gratis', 'Gratis', 'Grátis', 'Gratuit', '無料', 'مجانًا']);
+    expect(LANGUAGES.map((language) => messagesFor(language).claim)).to.deep.equal(['Claim', 'Abholen', 'Reclamar', 'Resgatar', 'Récupérer', '受け取る', 'استلم']);
   });
 
   it('an offer name or amount with $ signs is announced exactly as the feed wrote it', () => {

@@ -66,10 +66,13 @@ describe('one deadline per upstream call, headers and body', () => {
       const response = await first;
       assert.equal(response.status, 504);
       assert.equal(((await response.json()) as { error: { code: string } }).error.code, 'upstream_timeout');
-      // The stalled call has left the coalescing table: the next identical request asks afresh.
+      // The stalled call has left the coalescing table: the next identical request asks afresh
+      // (a miss, not coalesced). Whether the upstream's handler saw that second call before its
+      // 300 ms ran out is the machine's business: on a busy one, the deadline's timer can run
+      // before the upstream's socket is read.
       const again = await fetch(`${server.url}/offers?country=US`);
       assert.equal(again.status, 504);
-      assert.equal(up.seen.length, 2);
+      assert.equal(again.headers.get('x-offer-wall-cache'), 'miss');
       // And the upstream connection of the first was closed, not left open.
       await until(() => up.open === 0, 'the upstream connections closed');
     } finally {
@@ -370,7 +373,12 @@ describe('SIGTERM', () => {
       const agent = new (await import('node:http')).Agent({ keepAlive: true, maxSockets: 1 });
       await new Promise<void>((resolve) => httpRequest(`${url}/healthz`, { agent }, (res) => (res.resume(), res.on('end', resolve))).end());
       const inFlight = Array.from({ length: 200 }, (_, i) => fetch(`${url}/offers?country=US&page=${i + 1}`).then((r) => r.status, () => 'reset'));
-      await until(() => up.seen.length === 200, 'every request received and passed upstream');
+      // Two hundred requests through a child process take a few seconds on a busy machine: waited
+      // for as long as they keep reaching the upstream, failed only when none has for 5 s.
+      for (let seen = -1, since = Date.now(); up.seen.length < 200; await new Promise((resolve) => setTimeout(resolve, 10))) {
+        if (up.seen.length !== seen) [seen, since] = [up.seen.length, Date.now()];
+        else if (Date.now() - since > 5000) throw new Error(`only ${seen} of 200 requests reached the upstream, none in the last 5 s`);
+      }
       const stopped = Date.now();
       child.kill('SIGTERM');
       const statuses = await Promise.all(inFlight);
