@@ -4,8 +4,9 @@
  * (amber pending, green credited, red reversed, blue adjusted, grey expired), the text in the
  * wall's own text colour, so it reads at the same contrast in either theme and never by colour
  * alone. An amount is written as the cards write a reward: `+` before what is (or will be) gained,
- * `−` before what was taken back, at the weight of the text rather than the reward's; an expired
- * entry, never credited, is muted and has no sign.
+ * `−` before what was taken back. Bold only what counts in the balance (credited, adjusted up), so
+ * the bold amounts add up to it: a pending one and one taken back are at the text's weight; an
+ * expired entry, never credited, is muted and has no sign.
  */
 import { css } from 'lit';
 
@@ -75,6 +76,7 @@ export const rewardsStyles = css`
     display: inline-block;
   }
   .loss,
+  .pending .amount,
   .expired .end {
     font-weight: 400;
   }
