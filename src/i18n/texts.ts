@@ -113,10 +113,14 @@ export interface WallMessages {
 }
 
 /**
- * The order in which a language file lists its texts. One string rather than an array because it
- * is the only copy of the key names in the bundle and a string is the smallest way to ship it.
+ * The order in which a language file lists its texts (`KEYS`). One string rather than an array
+ * because it is the only copy of the key names in the bundle and a string is the smallest way to
+ * ship it.
  */
-export const KEYS = 'listLabel loading empty errorTitle retry more start startLabel discount stepsLabel filterLabel sortLabel sortFeed sortReward sortPrice searchLabel results noMatches clearFilters close platform countries preview all typeApps typeTasks typeSignups typeBundles typeDeals errorOffline errorBusy whatYouGet buyLabel myRewards balance pending credited reversed nothingYet report rewardsError free claim claimLabel locked saleMore endsIn endsSoon adjusted expired unknownOffer creditHint';
+const MAIN_KEYS = 'listLabel loading empty errorTitle retry more start startLabel discount stepsLabel filterLabel sortLabel sortFeed sortReward sortPrice searchLabel results noMatches clearFilters close platform countries preview all typeApps typeTasks typeSignups typeBundles typeDeals errorOffline errorBusy whatYouGet buyLabel myRewards pending free claim claimLabel locked saleMore endsIn endsSoon';
+/** The keys of the texts that only the rewards view shows: last, so that English keeps them in the rewards chunk (`en-view.ts`). */
+const VIEW_KEYS = 'balance credited reversed nothingYet report rewardsError adjusted expired unknownOffer creditHint';
+export const KEYS = `${MAIN_KEYS} ${VIEW_KEYS}` as const;
 
 type Split<S extends string, Done extends string[] = []> = S extends `${infer Key} ${infer Rest}`
   ? Split<Rest, [...Done, Key]>
@@ -139,5 +143,9 @@ true satisfies KeysMatchMessages;
  * category without a form uses `other`).
  */
 export type Texts = Strings<Split<typeof KEYS>>;
+/** English's texts in the script-tag file: all but the rewards view's. */
+export type MainTexts = Strings<Split<typeof MAIN_KEYS>>;
+/** The rewards view's English texts, in its chunk. */
+export type ViewTexts = Strings<Split<typeof VIEW_KEYS>>;
 
 type Strings<T> = { [I in keyof T]: string };

@@ -114,6 +114,12 @@ describe('built-in texts', () => {
     expect(messagesFor('en').results(2, '$&')).to.equal('$& offers');
   });
 
+  it('EN_MESSAGES holds every English text, the rewards view’s included (they come with its chunk)', () => {
+    expect(Object.keys(EN_MESSAGES).sort()).to.deep.equal([...KEYS].sort());
+    expect(EN_MESSAGES.balance).to.equal('Balance');
+    expect(EN_MESSAGES.unknownOffer('999')).to.equal('Offer 999');
+  });
+
   it('EN_MESSAGES keeps the English texts and functions publishers already use', () => {
     expect(EN_MESSAGES.startLabel('Raid', '$3.60')).to.equal('Start Raid, reward $3.60');
     expect(EN_MESSAGES.discount('20%')).to.equal('20% off');
