@@ -68,6 +68,16 @@ function remember(): void {
   history.replaceState(null, '', query ? `?${query}` : location.pathname);
 }
 
+/** When the demo's pending rewards usually come, in the wall's other languages (English: the `credit-hint` attribute). */
+const CREDIT_HINTS: Record<string, string> = {
+  de: 'meist innerhalb von 24 Stunden',
+  es: 'normalmente en 24 horas',
+  pt: 'geralmente em até 24 horas',
+  fr: 'généralement sous 24 heures',
+  ja: '通常24時間以内',
+  ar: 'عادةً خلال ٢٤ ساعة',
+};
+
 function apply(): void {
   demoNetwork.mode = field('network') as NetworkMode;
   demoNetwork.large = checked('large');
@@ -84,6 +94,8 @@ function apply(): void {
     wall.locale = field('locale');
     wall.dir = field('locale').startsWith('ar') ? 'rtl' : 'ltr';
     if (wall.format === 's2s') {
+      // credit-hint is the publisher's text, in English on the element: other languages through messages.
+      wall.messages = { creditHint: CREDIT_HINTS[field('locale').split('-')[0]!] ?? '' };
       wall.os = field('os') || null;
       wall.currencyName = currencyName || null;
       wall.currencyRate = currencyRate ? Number(currencyRate) : null;

@@ -7,7 +7,7 @@
 //
 // Two sets:
 // - states: every state of one wall alone, as a phone or a desktop shows it (the demo's header,
-//   form and the other wall hidden), at 320, 375 and 1280 px, light and dark, in English, German,
+//   form and the other wall hidden), at 320, 375, 390 and 1280 px, light and dark, in English, German,
 //   Japanese and Arabic, named `<state>-<width>-<theme>-<lang>.png`;
 // - page: the demo page as it is (both walls, the folded settings, the log), a few views at 1280x800
 //   and 390x844, named `page-*.png`.
@@ -24,7 +24,7 @@ const { values: args } = parseArgs({
   },
 });
 
-const SIZES = { 320: { width: 320, height: 640 }, 375: { width: 375, height: 812 }, 1280: { width: 1280, height: 800 } };
+const SIZES = { 320: { width: 320, height: 640 }, 375: { width: 375, height: 812 }, 390: { width: 390, height: 844 }, 1280: { width: 1280, height: 800 } };
 const THEMES = ['light', 'dark'];
 const LANGS = { en: 'en-US', de: 'de-DE', ja: 'ja-JP', ar: 'ar-EG' };
 
@@ -41,6 +41,7 @@ const STATES = {
   appcharge: { wall: 'appcharge', wait: 'card' },
   'appcharge-detail': { wall: 'appcharge', wait: 'card', action: 'detail' },
   'appcharge-popup': { wall: 'appcharge', wait: 'card', action: 'popup' },
+  rewards: { wall: 's2s', wait: 'card', action: 'rewards' },
 };
 
 /** The demo page itself: name, viewport, query, system colour scheme, what to scroll to, action. */
@@ -113,6 +114,10 @@ async function act(page, wall, action) {
     // The game's purchase, as the demo's "Buy in the game" button tells the wall.
     await page.locator('#buy').click();
     await host.locator('[part~="detail"]').waitFor();
+  } else if (action === 'rewards') {
+    // "My rewards", with the demo's seeded entries (one of each kind).
+    await host.locator('[part~="tab"]').nth(1).click();
+    await host.locator('[part~="reward"]').first().waitFor();
   } else if (action === 'nomatch') {
     await host.locator('[part~="search"]').fill('zzz');
     await host.locator('[part~="empty"]').waitFor();

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ATTRIBUTES, type AttributeDeclaration } from '../src/internal/attributes.js';
 import { ATTRIBUTE_DOCS } from '../src/internal/attributes.docs.js';
-import { messagesFor } from '../src/i18n/index.js';
+import { EN_MESSAGES } from '../src/messages.js';
 import { KEYS, type WallMessages } from '../src/i18n/texts.js';
 import { MESSAGE_DOCS, type MessageDoc } from '../src/i18n/texts.docs.js';
 import { VARIABLES } from '../src/server/variables.js';
@@ -34,7 +34,7 @@ export function attributeTable(): string {
 
 /** The table of built-in texts: every key, where it shows, and its English. */
 export function messageTable(): string {
-  const english = messagesFor('en') as unknown as Record<string, string | ((...args: unknown[]) => string)>;
+  const english = EN_MESSAGES as unknown as Record<string, string | ((...args: unknown[]) => string)>;
   const rows = KEYS.split(' ').map((key) => {
     const doc: MessageDoc = MESSAGE_DOCS[key as keyof WallMessages];
     const text = english[key]!;

@@ -271,6 +271,8 @@ describe('the chunks of dist/offer-wall.js', () => {
       root().querySelectorAll<HTMLElement>('[part~="tab"]')[1]!.click();
       await waitUntil(() => root().querySelector('[part~="reward"]'), 'the rewards view', { timeout: 5000 });
       expect(root().querySelector('[part~="reward"]')!.textContent).to.contain('Offer 1');
+      // The view's English texts came with it (the script-tag file does not carry them).
+      expect(root().querySelector('.balance dt')!.textContent!.trim()).to.equal('Balance');
       expect(getComputedStyle(root().querySelector('.status')!).borderTopStyle).to.equal('solid');
     } finally {
       view.open();

@@ -7,7 +7,7 @@ import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { backgroundBehind, contrast, rgba } from './colours.js';
 import { s2sOffer, s2sPage } from './fixtures/feeds.js';
-import { feed, loadedWall, mock, openDetail, part, parts } from './helpers.js';
+import { feed, loadedWall, mock, openDetail, parts } from './helpers.js';
 
 const COIN = 'https://cdn.example.com/coin.svg';
 /** Rewards of one, three and four digits, as a screen of a real wall has them. */

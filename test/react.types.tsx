@@ -55,7 +55,7 @@ export function Accepted() {
           assertType<Equal<typeof event.detail.total, number | null>>();
         }}
         onoffer-wall-error={(event) => event.detail.error.kind satisfies 'config' | 'network' | 'timeout' | 'http' | 'payload' | 'rewards'}
-        onoffer-support={(event) => event.detail.reward.status satisfies 'pending' | 'credited' | 'reversed'}
+        onoffer-support={(event) => event.detail.reward.status satisfies 'pending' | 'credited' | 'reversed' | 'adjusted' | 'expired'}
       >
         <h2 slot="header">Earn coins</h2>
       </offer-wall>

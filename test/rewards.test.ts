@@ -172,7 +172,7 @@ describe('<offer-wall> rewards', () => {
     const { wall } = await loadedWall(ON);
     await openRewards(wall);
     const view = part(wall, 'rewards')!;
-    expect(view.querySelector('.balance')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Balance 3,600 Coins');
+    expect(view.querySelector('.balance')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Balance 3,600 Coins Pending 300 Coins');
     const rows = parts(wall, 'reward').map((row) => [
       row.querySelector('.name')!.textContent!.trim(),
       row.querySelector('.status')!.textContent!.trim(),
@@ -182,7 +182,7 @@ describe('<offer-wall> rewards', () => {
     expect(rows).to.deep.equal([
       ['Reward 3', 'Pending', '300 Coins', '30 minutes ago'],
       ['Reward 2', 'Credited', '200 Coins', 'yesterday'],
-      ['o1', 'Reversed', null, 'last month'],
+      ['Offer o1', 'Reversed', null, 'last month'],
     ]);
     // The status's colour differs with the status; the text says it too.
     const colours = parts(wall, 'reward').map((row) => getComputedStyle(row.querySelector('.status')!).borderTopColor);

@@ -22,14 +22,24 @@ const userOf = (request: Request) => /^Bearer (.+)$/.exec(request.headers.get('A
 
 const now = () => new Date().toISOString();
 
-/** Entries the demo's user starts with: one credited yesterday, one pending for two days (so "Report a problem" shows). */
+/**
+ * Entries the demo's user starts with, one of each kind the view shows: credited, pending for two
+ * days (so "Report a problem" shows), taken back, a goal of a multi-goal offer, a conversion whose
+ * offer the ledger cannot name (no tap behind it), and support's manual credit.
+ */
 export function seedRewards(): void {
   if (entries.length) return;
   const ago = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
-  entries.push(
-    { id: String(++sequence), status: 'credited', offer_id: 'demo-1', name: 'Word Crush Deluxe', icon: null, amount: 1250, click_id: 'seed-1', goal: null, goal_name: null, clicked_at: ago(30), updated_at: ago(26), user: DEMO_TOKEN },
-    { id: String(++sequence), status: 'pending', offer_id: 'demo-2', name: 'Opinion Pulse: Paid Surveys', icon: null, amount: 800, click_id: 'seed-2', goal: null, goal_name: null, clicked_at: ago(50), updated_at: ago(50), user: DEMO_TOKEN },
-  );
+  const seed = (hours: number, entry: Partial<RewardEntry>) => {
+    const id = String(++sequence);
+    entries.push({ id, status: 'credited', offer_id: `demo-${id}`, name: null, icon: null, amount: null, click_id: `seed-${id}`, goal: null, goal_name: null, clicked_at: ago(hours + 4), updated_at: ago(hours), user: DEMO_TOKEN, ...entry });
+  };
+  seed(200, { status: 'adjusted', offer_id: null, click_id: null, amount: 200 });
+  seed(120, { status: 'reversed', name: 'Gem Rush: Match 3', amount: 500 });
+  seed(96, { offer_id: '999', amount: 300 });
+  seed(72, { name: 'Dragon Realms: Idle RPG', goal: 'level-10', goal_name: 'Reach level 10', amount: 1500 });
+  seed(26, { name: 'Word Crush Deluxe', amount: 1250 });
+  seed(50, { status: 'pending', name: 'Opinion Pulse: Paid Surveys', amount: 800, clicked_at: ago(50) });
 }
 
 /** The network reports the latest pending tap as converted; returns its name, or null. */
@@ -80,7 +90,8 @@ export const rewardsHandlers = [
     const mine = entries.filter((e) => e.user === user).sort((a, b) => b.clicked_at.localeCompare(a.clicked_at) || Number(b.id) - Number(a.id));
     const cursor = Number(new URL(request.url).searchParams.get('cursor') ?? 0);
     const page = mine.slice(cursor, cursor + 10);
-    const balance = mine.reduce((sum, e) => sum + (e.status === 'credited' ? (e.amount ?? 0) : 0), 0);
+    // Credits and support's adjustments count; a reversed entry's credit was taken back.
+    const balance = mine.reduce((sum, e) => sum + (e.status === 'credited' || e.status === 'adjusted' ? (e.amount ?? 0) : 0), 0);
     return HttpResponse.json(
       {
         balance,

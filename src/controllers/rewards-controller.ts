@@ -8,12 +8,12 @@
  * wall without the view (taps are still recorded), reported as a `network` error, and is tried
  * once more when the page comes back online.
  */
+import { formatCount } from '../data/format.js';
 import { rewardsFailed, type WallErrorInfo } from '../data/types.js';
 import { loadChunk } from '../internal/chunk-load.js';
 import type { Settings } from '../internal/settings.js';
 import type { RewardsListView, RewardsSource, RewardsView } from './rewards-view.js';
 import type { WallHost } from './visibility-controllers.js';
-
 
 export class RewardsController implements RewardsSource {
   /** The list the view shows (and draws it), once the rewards chunk is here. */
@@ -35,9 +35,10 @@ export class RewardsController implements RewardsSource {
     return !!this._settings()?._rewardsEndpoint;
   }
 
-  /** How many of the loaded entries are still pending (for the tab). */
-  get _pending(): number {
-    return this._list?._pending ?? 0;
+  /** How many of the loaded entries are still pending, in the locale's digits (for the tab); empty for none. */
+  get _pending(): string {
+    const count = this._list?._pending;
+    return count ? formatCount(count, this._settings()!.locale) : '';
   }
 
   /** Another user or endpoint: forgets their rewards, and loads the chunk when rewards are (now) on. */

@@ -73,9 +73,10 @@ export class RewardsList implements ReactiveController, RewardsListView, Rewards
     else void this._page(this._next);
   };
 
-  /** The view, drawn with the wall's texts, icons, locale and currency; "Report a problem" only with a `support-url`. */
+  /** The view, drawn with the wall's texts, icons, locale, currency and `credit-hint`; "Report a problem" only with a `support-url`. */
   _render(context: CardContext): TemplateResult {
-    return renderRewards(this, context, this._rewards._settings()!.supportUrl ? this._report : null);
+    const { supportUrl, _creditHint } = this._rewards._settings()!;
+    return renderRewards(this, context, _creditHint, supportUrl ? this._report : null);
   }
 
   /** "Report a problem": the publisher may handle it (`offer-support`); else their support page opens. */

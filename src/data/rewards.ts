@@ -7,21 +7,35 @@ import { isRecord, readId, readNumber, readText } from './fields.js';
 import type { WallOffer } from './types.js';
 import { WallError } from './types.js';
 import { clickUrl, safeHttpUrl } from './urls.js';
-import type { ClickJson, RewardEntryJson, RewardStatus, RewardsPageJson } from './wire.js';
+import type { ClickJson, LedgerStatus, RewardEntryJson, RewardsPageJson } from './wire.js';
 
-export type { RewardStatus } from './wire.js';
+/**
+ * A reward's status: `pending` (tapped, not confirmed yet), `credited`, `reversed` (taken back by
+ * the network), `adjusted` (a manual credit or debit by the publisher's support, its amount
+ * negative for a debit), `expired` (still pending 30 days after the tap; a late credit still
+ * credits it).
+ */
+export type RewardStatus = LedgerStatus;
 
 /** One of the user's rewards, as the wall shows it. */
 export interface RewardEntry {
   id: string;
   status: RewardStatus;
+  /** The offer's id; null for an adjustment. */
   offerId: string | null;
-  /** The offer's name; empty when the ledger has none (a conversion with no click behind it). */
+  /** The offer's name; empty when the ledger has none (a conversion with no click behind it, an adjustment). */
   name: string;
   icon: string | null;
-  /** In the publisher's currency; null when unknown. */
+  /**
+   * In the publisher's currency: what was credited, taken back (a reversal's amount is what it
+   * took back, positive) or adjusted (negative for a debit), else the reward shown at the tap;
+   * null when unknown.
+   */
   amount: number | null;
   clickId: string | null;
+  /** The goal (event, task) of a multi-goal offer that this entry rewards, and its name; else null. */
+  goal: string | null;
+  goalName: string | null;
   /** When the user tapped the offer (ms since the epoch). */
   clickedAt: number;
   /** When its status last changed (ms since the epoch). */
@@ -36,7 +50,7 @@ export interface RewardsPage {
   next: string | null;
 }
 
-const STATUSES: readonly RewardStatus[] = ['pending', 'credited', 'reversed'];
+const STATUSES: readonly RewardStatus[] = ['pending', 'credited', 'reversed', 'adjusted', 'expired'];
 
 const time = (value: unknown): number | null => {
   const ms = Date.parse(readText(value));
@@ -61,6 +75,8 @@ function readEntry(item: unknown): RewardEntry | null {
     icon: safeHttpUrl(value.icon),
     amount: readNumber(value.amount),
     clickId: readId(value.click_id),
+    goal: readId(value.goal),
+    goalName: readText(value.goal_name) || null,
     clickedAt,
     updatedAt: time(value.updated_at) ?? clickedAt,
   };
@@ -88,6 +104,10 @@ export function clickRecord(offer: WallOffer, clickId: string, reward: number | 
   const click: ClickJson = { offer_id: offer.templateId, click_id: clickId, name: offer.name, icon: offer.icon, reward };
   return JSON.stringify(click);
 }
+
+/** What the pending entries would credit (those whose reward is known), or null when none is pending. */
+export const pendingTotal = (entries: readonly RewardEntry[]): number | null =>
+  entries.reduce<number | null>((total, { status, amount }) => (status === 'pending' ? (total ?? 0) + (amount ?? 0) : total), null);
 
 /** A reward still pending this long may be reported as missing. */
 export const SUPPORT_AFTER_MS = 86_400_000;

@@ -39,13 +39,7 @@ const ar: Texts = [
   'ما ستحصل عليه', // whatYouGet
   'شراء {0}، {1}', // buyLabel
   'مكافآتي', // myRewards
-  'الرصيد', // balance
   'قيد الانتظار', // pending
-  'تمت الإضافة', // credited
-  'تم الإلغاء', // reversed
-  'لا شيء بعد: ابدأ عرضًا.', // nothingYet
-  'الإبلاغ عن مشكلة', // report
-  'يتعذّر تحميل مكافآتك حاليًا.', // rewardsError
   'مجانًا', // free
   'استلم', // claim
   'استلم {0}، {1}', // claimLabel
@@ -53,6 +47,16 @@ const ar: Texts = [
   '+{0} إضافية', // saleMore
   'ينتهي خلال {0} س {1} د', // endsIn
   'ينتهي خلال {0} د', // endsSoon
+  'الرصيد', // balance
+  'تمت الإضافة', // credited
+  'تم الإلغاء', // reversed
+  'لا شيء بعد: ابدأ عرضًا.', // nothingYet
+  'الإبلاغ عن مشكلة', // report
+  'يتعذّر تحميل مكافآتك حاليًا.', // rewardsError
+  'تم التعديل', // adjusted
+  'منتهية الصلاحية', // expired
+  'العرض {0}', // unknownOffer
+  '', // creditHint
 ];
 
 export default ar;

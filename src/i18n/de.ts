@@ -36,13 +36,7 @@ const de: Texts = [
   'Das ist enthalten', // whatYouGet
   '{0} kaufen, {1}', // buyLabel
   'Meine Prämien', // myRewards
-  'Guthaben', // balance
   'Ausstehend', // pending
-  'Gutgeschrieben', // credited
-  'Storniert', // reversed
-  'Noch nichts: einfach ein Angebot starten.', // nothingYet
-  'Problem melden', // report
-  'Die Prämien können gerade nicht geladen werden.', // rewardsError
   'Gratis', // free
   'Abholen', // claim
   '{0} abholen, {1}', // claimLabel
@@ -50,6 +44,16 @@ const de: Texts = [
   '+{0} mehr', // saleMore
   'Endet in {0} Std. {1} Min.', // endsIn
   'Endet in {0} Min.', // endsSoon
+  'Guthaben', // balance
+  'Gutgeschrieben', // credited
+  'Storniert', // reversed
+  'Noch nichts: einfach ein Angebot starten.', // nothingYet
+  'Problem melden', // report
+  'Die Prämien können gerade nicht geladen werden.', // rewardsError
+  'Angepasst', // adjusted
+  'Abgelaufen', // expired
+  'Angebot {0}', // unknownOffer
+  '', // creditHint
 ];
 
 export default de;

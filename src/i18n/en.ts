@@ -1,7 +1,7 @@
 /** English: the reference texts, and the fallback for every language the wall does not have. */
-import type { Texts } from './texts.js';
+import type { MainTexts } from './texts.js';
 
-export const en: Texts = [
+export const en: MainTexts = [
   'Offers', // listLabel
   'Loading…', // loading
   'No offers are available right now. Please check back later.', // empty
@@ -36,13 +36,7 @@ export const en: Texts = [
   'What you get', // whatYouGet
   'Buy {0}, {1}', // buyLabel
   'My rewards', // myRewards
-  'Balance', // balance
   'Pending', // pending
-  'Credited', // credited
-  'Reversed', // reversed
-  'Nothing yet: start an offer.', // nothingYet
-  'Report a problem', // report
-  'Your rewards can’t load right now.', // rewardsError
   'Free', // free
   'Claim', // claim
   'Claim {0}, {1}', // claimLabel

@@ -36,13 +36,7 @@ const es: Texts = [
   'Qué incluye', // whatYouGet
   'Comprar {0}, {1}', // buyLabel
   'Mis recompensas', // myRewards
-  'Saldo', // balance
   'Pendiente', // pending
-  'Abonada', // credited
-  'Revertida', // reversed
-  'Aún nada: empieza una oferta.', // nothingYet
-  'Informar de un problema', // report
-  'No se pueden cargar tus recompensas ahora mismo.', // rewardsError
   'Gratis', // free
   'Reclamar', // claim
   'Reclamar {0}, {1}', // claimLabel
@@ -50,6 +44,16 @@ const es: Texts = [
   '+{0} más', // saleMore
   'Termina en {0} h {1} min', // endsIn
   'Termina en {0} min', // endsSoon
+  'Saldo', // balance
+  'Abonada', // credited
+  'Revertida', // reversed
+  'Aún nada: empieza una oferta.', // nothingYet
+  'Informar de un problema', // report
+  'No se pueden cargar tus recompensas ahora mismo.', // rewardsError
+  'Ajustada', // adjusted
+  'Caducada', // expired
+  'Oferta {0}', // unknownOffer
+  '', // creditHint
 ];
 
 export default es;

@@ -39,13 +39,7 @@ const fr: Texts = [
   'Contenu de l’offre', // whatYouGet
   'Acheter {0}, {1}', // buyLabel
   'Mes récompenses', // myRewards
-  'Solde', // balance
   'En attente', // pending
-  'Créditée', // credited
-  'Annulée', // reversed
-  'Rien pour l’instant : commencez une offre.', // nothingYet
-  'Signaler un problème', // report
-  'Impossible de charger vos récompenses pour le moment.', // rewardsError
   'Gratuit', // free
   'Récupérer', // claim
   'Récupérer {0}, {1}', // claimLabel
@@ -53,6 +47,16 @@ const fr: Texts = [
   '+{0} en plus', // saleMore
   'Se termine dans {0} h {1} min', // endsIn
   'Se termine dans {0} min', // endsSoon
+  'Solde', // balance
+  'Créditée', // credited
+  'Annulée', // reversed
+  'Rien pour l’instant : commencez une offre.', // nothingYet
+  'Signaler un problème', // report
+  'Impossible de charger vos récompenses pour le moment.', // rewardsError
+  'Ajustée', // adjusted
+  'Expirée', // expired
+  'Offre {0}', // unknownOffer
+  '', // creditHint
 ];
 
 export default fr;

@@ -1,11 +1,11 @@
 /**
  * The wall's languages: the built-in texts for a locale, and the direction it is written in.
- * English is always here; each other language is a module of its own, loaded when a wall first
- * needs it (in the script-tag build, a chunk beside dist/offer-wall.js: see vite.config.ts). The
+ * English is always here (but for the rewards view's texts, which come with its chunk); each other
+ * language is a module of its own, loaded when a wall first needs it (in the script-tag build, a chunk beside dist/offer-wall.js: see vite.config.ts). The
  * element merges the publisher's `messages` over `messagesFor(locale)`.
  */
 import { en } from './en.js';
-import { KEYS, type Texts, type WallMessages } from './texts.js';
+import { KEYS, type Texts, type ViewTexts, type WallMessages } from './texts.js';
 
 export type { WallMessages } from './texts.js';
 
@@ -19,8 +19,8 @@ const LANGUAGES: Record<string, () => Promise<{ default: Texts }>> = {
   ar: () => import('./ar.js'),
 };
 
-/** The texts loaded so far, by language. */
-const tables: Record<string, Texts | undefined> = { en };
+/** The texts loaded so far, by language (English's rewards view's once its chunk is here: `addEnglishView`). */
+const tables: Record<string, Texts | undefined> = { en: en as unknown as Texts };
 /** Loads under way (or done), by language; a failed one is forgotten, so asking again tries again. */
 const loads: Record<string, Promise<unknown> | undefined> = {};
 
@@ -51,6 +51,15 @@ export function loadTexts(lang: string): Promise<unknown> {
       throw error;
     },
   ));
+}
+
+/**
+ * The rewards view's English texts, which its chunk brings (so the script-tag file does not carry
+ * them): English's messages are built again with them.
+ */
+export function addEnglishView(texts: ViewTexts): void {
+  tables.en = [...en, ...texts] as Texts;
+  cache.clear();
 }
 
 // A replacer function, not a replacement string: an offer named `Win $1 & $&` stays as written.

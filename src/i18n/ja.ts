@@ -36,13 +36,7 @@ const ja: Texts = [
   '内容', // whatYouGet
   '{0}を購入（{1}）', // buyLabel
   'マイリワード', // myRewards
-  '残高', // balance
   '保留中', // pending
-  '付与済み', // credited
-  '取り消し済み', // reversed
-  'まだありません。オファーを始めましょう。', // nothingYet
-  '問題を報告', // report
-  '現在リワードを読み込めません。', // rewardsError
   '無料', // free
   '受け取る', // claim
   '{0}を受け取る、{1}', // claimLabel
@@ -50,6 +44,16 @@ const ja: Texts = [
   '{0}増量', // saleMore
   '残り{0}時間{1}分', // endsIn
   '残り{0}分', // endsSoon
+  '残高', // balance
+  '付与済み', // credited
+  '取り消し済み', // reversed
+  'まだありません。オファーを始めましょう。', // nothingYet
+  '問題を報告', // report
+  '現在リワードを読み込めません。', // rewardsError
+  '調整済み', // adjusted
+  '期限切れ', // expired
+  'オファー{0}', // unknownOffer
+  '', // creditHint
 ];
 
 export default ja;

@@ -36,13 +36,7 @@ const pt: Texts = [
   'O que você recebe', // whatYouGet
   'Comprar {0}, {1}', // buyLabel
   'Minhas recompensas', // myRewards
-  'Saldo', // balance
   'Pendente', // pending
-  'Creditada', // credited
-  'Estornada', // reversed
-  'Nada ainda: comece uma oferta.', // nothingYet
-  'Relatar um problema', // report
-  'Não é possível carregar suas recompensas agora.', // rewardsError
   'Grátis', // free
   'Resgatar', // claim
   'Resgatar {0}, {1}', // claimLabel
@@ -50,6 +44,16 @@ const pt: Texts = [
   '+{0} a mais', // saleMore
   'Termina em {0} h {1} min', // endsIn
   'Termina em {0} min', // endsSoon
+  'Saldo', // balance
+  'Creditada', // credited
+  'Estornada', // reversed
+  'Nada ainda: comece uma oferta.', // nothingYet
+  'Relatar um problema', // report
+  'Não é possível carregar suas recompensas agora.', // rewardsError
+  'Ajustada', // adjusted
+  'Expirada', // expired
+  'Oferta {0}', // unknownOffer
+  '', // creditHint
 ];
 
 export default pt;

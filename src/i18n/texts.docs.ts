@@ -47,7 +47,7 @@ export const MESSAGE_DOCS = {
   buyLabel: { where: "a store offer's call to action, its accessible name", args: ['name', 'price'] },
   myRewards: { where: "the tab of the user's rewards, and their list's accessible name" },
   balance: { where: "beside the user's balance" },
-  pending: { where: 'a reward not yet confirmed; after the count on the rewards tab' },
+  pending: { where: 'a reward not yet confirmed; under the balance, beside the pending total; after the count on the rewards tab' },
   credited: { where: 'a reward confirmed and added to the balance' },
   reversed: { where: 'a reward taken back (chargeback)' },
   nothingYet: { where: 'the rewards view with none yet' },
@@ -60,4 +60,8 @@ export const MESSAGE_DOCS = {
   saleMore: { where: "a store offer's sale ribbon", args: ['percent'] },
   endsIn: { where: "a store offer's countdown, under a day", args: ['hours', 'minutes'] },
   endsSoon: { where: 'the same under an hour', args: ['minutes'] },
+  adjusted: { where: 'a manual credit or debit by support (its name and status)' },
+  expired: { where: 'a reward still pending 30 days after the tap' },
+  unknownOffer: { where: 'the name of a reward whose offer is unknown', args: ['id'] },
+  creditHint: { where: 'beside the pending total, when set (or `credit-hint`); none by default' },
 } satisfies Record<keyof WallMessages, MessageDoc>;

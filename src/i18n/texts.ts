@@ -73,7 +73,7 @@ export interface WallMessages {
   myRewards: string;
   /** Beside the user's balance, over their rewards. */
   balance: string;
-  /** A reward's status: the network has not confirmed it yet; also after the tab's count of them. */
+  /** A reward's status: the network has not confirmed it yet; also after the tab's count of them, and beside their total under the balance. */
   pending: string;
   /** A reward's status: confirmed and added to the balance. */
   credited: string;
@@ -99,13 +99,28 @@ export interface WallMessages {
   endsIn: (hours: string, minutes: string) => string;
   /** The same under an hour: `Ends in 14 min`. */
   endsSoon: (minutes: string) => string;
+  /** A reward's status: a manual credit or debit by support; also the name of such an entry. */
+  adjusted: string;
+  /** A reward's status: still pending 30 days after the tap (a late credit still credits it). */
+  expired: string;
+  /** The name of a reward whose offer the ledger cannot name (a conversion with no tap behind it), `Offer 999`. */
+  unknownOffer: (id: string) => string;
+  /**
+   * Beside the pending total: when pending rewards are usually credited (`usually within 24
+   * hours`). None by default; the `credit-hint` attribute sets it too (this text, when set, wins).
+   */
+  creditHint: string;
 }
 
 /**
- * The order in which a language file lists its texts. One string rather than an array because it
- * is the only copy of the key names in the bundle and a string is the smallest way to ship it.
+ * The order in which a language file lists its texts (`KEYS`). One string rather than an array
+ * because it is the only copy of the key names in the bundle and a string is the smallest way to
+ * ship it.
  */
-export const KEYS = 'listLabel loading empty errorTitle retry more start startLabel discount stepsLabel filterLabel sortLabel sortFeed sortReward sortPrice searchLabel results noMatches clearFilters close platform countries preview all typeApps typeTasks typeSignups typeBundles typeDeals errorOffline errorBusy whatYouGet buyLabel myRewards balance pending credited reversed nothingYet report rewardsError free claim claimLabel locked saleMore endsIn endsSoon';
+const MAIN_KEYS = 'listLabel loading empty errorTitle retry more start startLabel discount stepsLabel filterLabel sortLabel sortFeed sortReward sortPrice searchLabel results noMatches clearFilters close platform countries preview all typeApps typeTasks typeSignups typeBundles typeDeals errorOffline errorBusy whatYouGet buyLabel myRewards pending free claim claimLabel locked saleMore endsIn endsSoon';
+/** The keys of the texts that only the rewards view shows: last, so that English keeps them in the rewards chunk (`en-view.ts`). */
+const VIEW_KEYS = 'balance credited reversed nothingYet report rewardsError adjusted expired unknownOffer creditHint';
+export const KEYS = `${MAIN_KEYS} ${VIEW_KEYS}` as const;
 
 type Split<S extends string, Done extends string[] = []> = S extends `${infer Key} ${infer Rest}`
   ? Split<Rest, [...Done, Key]>
@@ -123,10 +138,14 @@ true satisfies KeysMatchMessages;
  * A language's texts as stored: one string per key, in the order of `KEYS` (each language file
  * names the key beside its text). Arrays rather than objects keep seven copies of every key name
  * out of the bundle (about 350 bytes gzip). The function-valued messages are stored as patterns:
- * `{0}`, `{1}` stand for the arguments in order; `results` gives a form per plural category of
+ * `{0}`, `{1}` stand for the arguments in order (a text with `{0}` is a function); `results` gives a form per plural category of
  * the language (`one {# offer} other {# offers}`, `#` standing for the formatted count; a
  * category without a form uses `other`).
  */
 export type Texts = Strings<Split<typeof KEYS>>;
+/** English's texts in the script-tag file: all but the rewards view's. */
+export type MainTexts = Strings<Split<typeof MAIN_KEYS>>;
+/** The rewards view's English texts, in its chunk. */
+export type ViewTexts = Strings<Split<typeof VIEW_KEYS>>;
 
 type Strings<T> = { [I in keyof T]: string };

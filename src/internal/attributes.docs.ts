@@ -141,6 +141,12 @@ export const ATTRIBUTE_DOCS = {
     default: 'none: as for `rewards-endpoint`',
     description: "the user's token, made by your server (`createUserToken`), sent as `Authorization: Bearer`",
   },
+  creditHint: {
+    type: 'string',
+    default: 'none',
+    description:
+      'a short text shown beside the pending total in "My rewards": when pending rewards are usually credited (`usually within 24 hours`); `messages.creditHint` overrides it',
+  },
   supportUrl: {
     type: 'string',
     default: 'none: no \"Report a problem\" button',

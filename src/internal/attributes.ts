@@ -51,6 +51,7 @@ export const ATTRIBUTES = {
   // The user's rewards (CONTRACT.md section 9.2): on when the first two are set.
   rewardsEndpoint: { attribute: 'rewards-endpoint' },
   userToken: { attribute: 'user-token' },
+  creditHint: { attribute: 'credit-hint' },
   supportUrl: { attribute: 'support-url' },
 } as const satisfies Record<string, AttributeDeclaration>;
 

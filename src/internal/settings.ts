@@ -57,6 +57,8 @@ export interface Settings {
   /** The rewards endpoint, or null when rewards are off (no usable endpoint, or no token). */
   _rewardsEndpoint: URL | null;
   _userToken: string | null;
+  /** When pending rewards are usually credited, in the publisher's words. */
+  _creditHint: string | null;
   /** The support link's template, checked. */
   supportUrl: string | null;
 }
@@ -210,6 +212,7 @@ export function resolveSettings(
       headingLevel,
       _rewardsEndpoint: rewardsEndpoint,
       _userToken: userToken,
+      _creditHint: textOf('creditHint'),
       supportUrl,
     },
     problems,

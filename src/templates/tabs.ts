@@ -9,11 +9,12 @@ import type { WallMessages } from '../messages.js';
 export type WallTab = 'offers' | 'rewards';
 
 /**
- * The tab list. Arrow keys, Home and End move between the tabs and select the one reached (with
+ * The tab list; `pending` is the count of pending rewards in the locale's digits, empty for none.
+ * Arrow keys, Home and End move between the tabs and select the one reached (with
  * two tabs, either arrow reaches the other, whichever the writing direction); only the selected
  * tab is in the Tab order.
  */
-export function renderTabs(current: WallTab, pending: number, text: WallMessages, select: (tab: WallTab, focus?: boolean) => void): TemplateResult {
+export function renderTabs(current: WallTab, pending: string, text: WallMessages, select: (tab: WallTab, focus?: boolean) => void): TemplateResult {
   const tab = (name: WallTab, label: string, badge: TemplateResult | typeof nothing) =>
     html`<button
       part="tab"

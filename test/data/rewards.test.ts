@@ -1,7 +1,7 @@
 // The wall's reading of GET /rewards, and what it writes: the click it records, the support link, the times and amounts it shows.
 import { expect } from '@open-wc/testing';
 import { formatAmount } from '../../src/data/format.js';
-import { clickRecord, formatWhen, needsSupport, readRewardsPage, supportUrl, type RewardEntry } from '../../src/data/rewards.js';
+import { clickRecord, formatWhen, needsSupport, pendingTotal, readRewardsPage, supportUrl, type RewardEntry } from '../../src/data/rewards.js';
 import { WallError, type WallOffer } from '../../src/data/types.js';
 
 const AT = '2026-11-30T10:00:00.000Z';
@@ -32,6 +32,35 @@ describe('rewards data', () => {
     expect(page.entries[1]).to.deep.include({ icon: null, name: '', amount: null, updatedAt: Date.parse(AT) });
   });
 
+  it('reads every status the ledger lists (an adjustment’s amount may be negative) and a multi-goal offer’s goal and its name', () => {
+    const page = readRewardsPage({
+      balance: '900',
+      entries: [
+        entry({ id: 1, status: 'adjusted', offer_id: null, name: null, icon: null, amount: '-200', click_id: null }),
+        entry({ id: 2, status: 'Expired' }),
+        entry({ id: 3, status: 'credited', goal: 'g2', goal_name: '  Reach level 10 ' }),
+        entry({ id: 4, status: 'credited', goal: 7, goal_name: '' }),
+      ],
+      next: null,
+    });
+    expect(page.entries.map((e) => [e.id, e.status, e.amount, e.goal, e.goalName])).to.deep.equal([
+      ['1', 'adjusted', -200, null, null],
+      ['2', 'expired', 3600, null, null],
+      ['3', 'credited', 3600, 'g2', 'Reach level 10'],
+      ['4', 'credited', 3600, '7', null],
+    ]);
+    expect(page.entries[0]).to.deep.include({ offerId: null, name: '' });
+  });
+
+  it('totals what the pending rewards would credit, of those whose reward is known, and says when none is pending', () => {
+    const { entries } = readRewardsPage({
+      entries: [entry({ amount: 300 }), entry({ amount: null }), entry({ amount: '500.5' }), entry({ status: 'credited' }), entry({ status: 'expired' })],
+    });
+    expect(pendingTotal(entries)).to.equal(800.5);
+    expect(pendingTotal(entries.slice(1, 2))).to.equal(0);
+    expect(pendingTotal(entries.slice(3))).to.equal(null);
+  });
+
   it('refuses an answer that is not a page with a rewards error, and reads a missing next as the last page', () => {
     for (const body of [null, [], { entries: 'x' }, 'html']) {
       expect(() => readRewardsPage(body)).to.throw(WallError).with.property('kind', 'rewards');
@@ -51,6 +80,8 @@ describe('rewards data', () => {
     expect(needsSupport(pending, clicked + 86_400_000)).to.equal(false);
     expect(needsSupport(pending, clicked + 86_400_001)).to.equal(true);
     expect(needsSupport({ ...pending, status: 'credited' }, clicked + 10 * 86_400_000)).to.equal(false);
+    // Left pending 30 days, it expired: a late credit still credits it, so nothing to report.
+    expect(needsSupport({ ...pending, status: 'expired' }, clicked + 31 * 86_400_000)).to.equal(false);
     expect(supportUrl('https://help.example/?c={click_id}&o={offer_id}&u={user_id}', pending, 'user 7', 'https://app.example/')).to.equal(
       'https://help.example/?c=c%201%26x&o=o1&u=user%207',
     );

@@ -16,6 +16,7 @@ const KEYS = Object.keys({
   errorOffline: 1, errorBusy: 1, whatYouGet: 1, buyLabel: 1,
   myRewards: 1, balance: 1, pending: 1, credited: 1, reversed: 1, nothingYet: 1, report: 1,
   rewardsError: 1, free: 1, claim: 1, claimLabel: 1, locked: 1, saleMore: 1, endsIn: 1, endsSoon: 1,
+  adjusted: 1, expired: 1, unknownOffer: 1, creditHint: 1,
 } satisfies Record<keyof WallMessages, 1>) as (keyof WallMessages)[];
 
 /** Every text of a language as the wall would show it, functions called with the given values. */
@@ -29,6 +30,9 @@ function rendered(messages: WallMessages, name: string, amount: string, counts: 
     if (key === 'saleMore') return messages.saleMore(amount);
     if (key === 'endsIn') return messages.endsIn(amount, amount);
     if (key === 'endsSoon') return messages.endsSoon(amount);
+    if (key === 'unknownOffer') return messages.unknownOffer(name);
+    // The publisher's own text (or `credit-hint`): none built in.
+    if (key === 'creditHint') return [];
     if (key === 'results') return counts.map((count) => messages.results(count, amount));
     return value as string;
   });
@@ -87,6 +91,8 @@ describe('built-in texts', () => {
       expect(buy, language).to.include('«name»').and.to.include('«price»').and.not.to.match(/[{}]/);
       expect(messages.discount('«20%»'), language).to.include('«20%»');
       expect(messages.results(7, '«7»'), language).to.include('«7»');
+      expect(messages.unknownOffer('«999»'), language).to.include('«999»').and.not.to.match(/[{}]/);
+      expect(messages.creditHint, language).to.equal('');
       expect(label, language).not.to.match(/[{}]/);
       expect(messages.claimLabel('«name»', '«free»'), language).to.include('«name»').and.to.include('«free»');
       expect(messages.saleMore('«100%»'), language).to.include('«100%»');
@@ -106,6 +112,12 @@ describe('built-in texts', () => {
   it('an offer name or amount with $ signs is announced exactly as the feed wrote it', () => {
     expect(messagesFor('en').startLabel('Win $1 & $& now', '$3.60')).to.equal('Start Win $1 & $& now, reward $3.60');
     expect(messagesFor('en').results(2, '$&')).to.equal('$& offers');
+  });
+
+  it('EN_MESSAGES holds every English text, the rewards view’s included (they come with its chunk)', () => {
+    expect(Object.keys(EN_MESSAGES).sort()).to.deep.equal([...KEYS].sort());
+    expect(EN_MESSAGES.balance).to.equal('Balance');
+    expect(EN_MESSAGES.unknownOffer('999')).to.equal('Offer 999');
   });
 
   it('EN_MESSAGES keeps the English texts and functions publishers already use', () => {
