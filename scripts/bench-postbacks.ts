@@ -11,7 +11,9 @@
  * the three networks' postbacks mixed, and how fast the webhook then delivers the events to a
  * receiver in this process.
  *
- * Environment: BENCH_SECONDS (10), BENCH_CONNECTIONS (50), BENCH_DATABASES (embedded,postgres).
+ * Environment: BENCH_SECONDS (10), BENCH_CONNECTIONS (50), BENCH_DATABASES (embedded,postgres),
+ * BENCH_PROXY_CLI (another build's dist/server/cli.js, to measure before and after; that program
+ * runs the one-network rows only, since older builds take a single profile).
  */
 import type { ChildProcess } from 'node:child_process';
 import { createHash, createHmac } from 'node:crypto';
@@ -27,6 +29,7 @@ import { cpuSeconds, memoryMiB, startProgram, startRole } from './bench-processe
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 50);
 const DATABASES = (process.env['BENCH_DATABASES'] ?? 'embedded,postgres').split(',');
+const CLI = process.env['BENCH_PROXY_CLI'] || undefined;
 const SECRET = 'bench-postback-secret';
 const ADMIN_URL =
   process.env['OFFER_WALL_TEST_DATABASE_URL'] ?? `postgres://${encodeURIComponent(userInfo().username)}@localhost/postgres?host=/var/run/postgresql`;
@@ -46,6 +49,7 @@ const program = (upstreamUrl: string, env: Record<string, string>) =>
       ...env,
     },
     startTimeoutMs: 180_000,
+    ...(CLI ? { cli: CLI } : {}),
   });
 
 const stop = async (child: ChildProcess) => {
@@ -164,6 +168,7 @@ for (const kind of DATABASES) {
       `| ${kind} | start: ${(fresh.startMs / 1000).toFixed(1)} s new, ${(again.startMs / 1000).toFixed(1)} s existing; RSS ${rssAtStart.toFixed(0)} MiB at start, ${peak.toFixed(0)} MiB peak under load | | | | | | |`,
     );
     // Three networks at once, with the webhook delivering every credit to a receiver.
+    if (CLI) continue;
     const hook = await webhookReceiver();
     const mixed = await program(upstreamUrl, {
       ...env,
