@@ -12,9 +12,10 @@ import type { StoreHost, StoreView } from './store-view.js';
 
 let chunk: Promise<StoreChunk> | undefined;
 
+/** Both chunks, asked for together: the reader handed over, then the store. */
 const loadStore = (): Promise<StoreChunk> =>
-  (chunk ??= import('../chunks/store.js').then(
-    ({ default: store }) => (useAppchargeReader(store._adapt), store),
+  (chunk ??= Promise.all([import('../chunks/appcharge.js'), import('../chunks/store.js')]).then(
+    ([{ default: read }, { default: store }]) => (useAppchargeReader(read), store),
     (error: unknown) => {
       chunk = undefined;
       throw error;
