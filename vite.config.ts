@@ -3,7 +3,8 @@
  * `npm run build` writes the script-tag files into `dist/`:
  * - `offer-wall.js`, the classic script a publisher loads: Lit, the element and English;
  * - its chunks beside it, `offer-wall.<name>.<hash>.js`: every module that `src/` imports with a
- *   dynamic `import('…')` (the six other languages, the rewards view), which the wall loads from
+ *   dynamic `import('…')` (the six other languages, the rewards view, appcharge's store in two:
+ *   `src/chunks/appcharge.ts` and `src/chunks/store.ts`), which the wall loads from
  *   its own folder when it needs one (src/internal/chunks.ts);
  * - `offer-wall.full.js`, the same wall in one file with every chunk inside, for Subresource
  *   Integrity.
