@@ -3,7 +3,8 @@
  * `npm run build` writes the script-tag files into `dist/`:
  * - `offer-wall.js`, the classic script a publisher loads: Lit, the element and English;
  * - its chunks beside it, `offer-wall.<name>.<hash>.js`: every module that `src/` imports with a
- *   dynamic `import('…')` (the six other languages, the rewards view), which the wall loads from
+ *   dynamic `import('…')` (the six other languages, the rewards view, appcharge's store in two:
+ *   `src/chunks/appcharge.ts` and `src/chunks/store.ts`), which the wall loads from
  *   its own folder when it needs one (src/internal/chunks.ts);
  * - `offer-wall.full.js`, the same wall in one file with every chunk inside, for Subresource
  *   Integrity.
@@ -137,6 +138,33 @@ function internalMembers(): RegExp {
   return new RegExp(`^(?:${[...names].join('|')})$`);
 }
 
+/** The files of Lit that the builds bundle (`lit`'s own imports); each build checks it has no other. */
+const LIT_FILES = [
+  'lit/index.js',
+  'lit-html/lit-html.js',
+  'lit-html/is-server.js',
+  'lit-element/lit-element.js',
+  '@lit/reactive-element/reactive-element.js',
+  '@lit/reactive-element/css-tag.js',
+];
+
+/**
+ * The short names (three characters at most) that the sources or Lit's files use as properties:
+ * read (`.C`), defined in a class (`}C(`) or in an object (`{C:`). No internal member is given
+ * one of them: the name cache is shared by files built one after the other, so a name chosen in a
+ * chunk, where nothing else uses it, would otherwise be given in the main file too, where Lit's
+ * own minified members may already have it (`this.C(…)`, one of ReactiveElement's).
+ */
+function propertiesInUse(): string[] {
+  const names = new Set<string>();
+  for (const path of [...sources(), ...LIT_FILES.map((file) => here(`./node_modules/${file}`))]) {
+    const code = readFileSync(path, 'utf8');
+    for (const [, name] of code.matchAll(/\.([A-Za-z_$][\w$]{0,2})(?![\w$])/g)) names.add(name!);
+    for (const [, name] of code.matchAll(/[{},]\s*([A-Za-z_$][\w$]{0,2})\s*[(:]/g)) names.add(name!);
+  }
+  return [...names];
+}
+
 /**
  * Minifies with terser and shortens the internal members (see `internalMembers`). The main file
  * and its chunks share one name cache, so a member that one sets and the other reads (the rewards
@@ -144,10 +172,13 @@ function internalMembers(): RegExp {
  */
 function terse(options: { module: boolean; ascii: boolean; cache?: object }): Plugin {
   const members = internalMembers();
+  const reserved = propertiesInUse();
   return {
     name: 'offer-wall:terser',
     apply: 'build',
     async renderChunk(code, chunk) {
+      const other = Object.keys(chunk.modules).find((id) => id.includes('/node_modules/') && !LIT_FILES.some((file) => id.endsWith(`/node_modules/${file}`)));
+      if (other) this.error(`${other} is bundled, but its property names are not reserved: add it to LIT_FILES`);
       // oxc first, then terser: each finds savings the other misses (about 200 B gzip), and
       // terser, last, can keep the file ASCII.
       const oxc = await minifyOxc(chunk.fileName, code, { module: options.module, sourcemap: true });
@@ -156,7 +187,7 @@ function terse(options: { module: boolean; ascii: boolean; cache?: object }): Pl
         ecma: 2020,
         module: options.module,
         compress: { passes: 2 },
-        mangle: { properties: { regex: members } },
+        mangle: { properties: { regex: members, reserved } },
         // A classic script is read in the page's encoding, which may not be UTF-8 (a page without
         // `<meta charset>`): every other character escaped. A module is always read as UTF-8.
         format: { ascii_only: options.ascii },

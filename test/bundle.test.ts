@@ -280,11 +280,17 @@ describe('the chunks of dist/offer-wall.js', () => {
     }
   });
 
-  it('asks for appcharge’s store beside the first page of an appcharge feed, and shows its cards once both are here', async () => {
+  it('asks for appcharge’s two chunks beside the first page of an appcharge feed, and shows its cards once all three are here', async () => {
     const asked: string[] = [];
+    const reader = gate();
     const store = gate();
     const offers = gate();
     await mock(
+      http.get(chunk('appcharge'), async () => {
+        asked.push('appcharge');
+        await reader.opened;
+        return passthrough();
+      }),
       http.get(chunk('store'), async () => {
         asked.push('store');
         await store.opened;
@@ -299,12 +305,14 @@ describe('the chunks of dist/offer-wall.js', () => {
     const wall = mountWall({ format: 'appcharge', locale: 'en-US' });
     const loaded = oneEvent(wall, 'offer-wall-load');
     try {
-      // Both asked before either is answered: the store costs no round trip of its own.
-      await waitUntil(() => asked.length === 2, 'both the store and the offers asked for', { timeout: 5000 });
+      // All asked before any is answered: the store costs no round trip of its own.
+      await waitUntil(() => asked.length === 3, 'the two chunks and the offers asked for', { timeout: 5000 });
+      expect([...asked].sort()).to.deep.equal(['appcharge', 'offers', 'store']);
       offers.open();
+      store.open();
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(wall.shadowRoot!.querySelectorAll('[part~="card"]')).to.have.length(0);
-      store.open();
+      reader.open();
       await loaded;
       const card = wall.shadowRoot!.querySelector('[part~="card"]')!;
       expect(card.querySelector('[part~="cta"]')!.textContent!.trim()).to.equal('Claim');
@@ -312,6 +320,7 @@ describe('the chunks of dist/offer-wall.js', () => {
       // Its styles came with it.
       expect(getComputedStyle(card.querySelector('.now')!).borderTopStyle).to.equal('solid');
     } finally {
+      reader.open();
       store.open();
       offers.open();
       wall.remove();

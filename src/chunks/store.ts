@@ -1,20 +1,17 @@
 /**
- * The store chunk: what an appcharge feed needs beyond the script-tag file, loaded by a wall as
- * soon as its feed is known to be appcharge's (see `offer-wall.component.ts`): the reader of its
- * offers, the store that lists them and draws their cards and dialogs (ladders, pop-ups, sales,
- * countdowns), and its styles.
+ * The store chunk: how appcharge's store looks, beyond the script-tag file: its cards (ladders,
+ * sales, countdowns, products), its dialogs (an offer's detail, a pop-up), and its styles. A wall
+ * loads it beside the appcharge chunk (which reads and lists the offers) as soon as its feed is
+ * known to be appcharge's (see `controllers/store-controller.ts`).
  */
-import type { WallOffer } from '../data/types.js';
-import { adaptAppchargeOffer } from '../data/appcharge-offer.js';
-import { StoreView, type StoreHost } from '../controllers/store-view.js';
+import type { StoreLooks } from '../controllers/store-view.js';
+import { storeCard, storeDialog } from '../templates/store.js';
 import { storeStyles } from '../templates/store.styles.js';
 
-const store = {
-  _adapt: adaptAppchargeOffer,
-  _view: (host: StoreHost, offers: () => readonly WallOffer[]) => new StoreView(host, offers),
+const store: StoreLooks = {
+  _card: storeCard,
+  _dialog: storeDialog,
   _styles: storeStyles,
 };
-
-export type StoreChunk = typeof store;
 
 export default store;

@@ -1,39 +1,39 @@
 /**
- * Appcharge's store, the part in the script-tag file: loads the store chunk (the reader of
- * appcharge offers, the store's cards, dialogs and styles) when a feed turns out to be appcharge's
- * (see `StreamFeedOptions.prepare`), once for every wall of the page, and gives each wall its
- * store. A chunk that failed is asked again by the next attempt to read a feed.
+ * Appcharge's store, the part in the script-tag file: loads its two chunks, the appcharge chunk
+ * (the reader of appcharge offers and the store that lists them) and the store chunk (its cards,
+ * dialogs and styles), both at once, when a feed turns out to be appcharge's (see
+ * `StreamFeedOptions.prepare`), once for every wall of the page, and gives each wall its store.
+ * A chunk that failed is asked again by the next attempt to read a feed.
  */
 import type { CSSResult } from 'lit';
-import type { StoreChunk } from '../chunks/store.js';
+import type { AppchargeChunk } from '../chunks/appcharge.js';
 import { useAppchargeReader } from '../data/appcharge.js';
 import type { FeedFormat, WallOffer } from '../data/types.js';
-import type { StoreHost, StoreView } from './store-view.js';
+import type { StoreHost, StoreLooks, StoreView } from './store-view.js';
 
-let chunk: Promise<StoreChunk> | undefined;
+let chunks: Promise<[{ default: AppchargeChunk }, { default: StoreLooks }]> | undefined;
 
-const loadStore = (): Promise<StoreChunk> =>
-  (chunk ??= import('../chunks/store.js').then(
-    ({ default: store }) => (useAppchargeReader(store._adapt), store),
-    (error: unknown) => {
-      chunk = undefined;
-      throw error;
-    },
-  ));
+/** Both chunks, asked for together. */
+const loadStore = () =>
+  (chunks ??= Promise.all([import('../chunks/appcharge.js'), import('../chunks/store.js')]).catch((error: unknown) => {
+    chunks = undefined;
+    throw error;
+  }));
 
 /**
- * A wall's store, once its chunk is here: `_prepare` is the feed's `prepare`; `_arrived` hears the
- * chunk's styles.
+ * A wall's store, once its chunks are here: `_prepare` is the feed's `prepare`; `_arrived` hears the
+ * store's styles.
  */
 export function storeLoader(host: StoreHost, offers: () => readonly WallOffer[], arrived: (styles: CSSResult) => void) {
   const loader = {
     _view: null as StoreView | null,
     _prepare: (format: FeedFormat) =>
       format === 'appcharge'
-        ? loadStore().then((store) => {
+        ? loadStore().then(([{ default: appcharge }, { default: looks }]) => {
             if (!loader._view) {
-              loader._view = store._view(host, offers);
-              arrived(store._styles);
+              useAppchargeReader(appcharge._adapt);
+              loader._view = appcharge._view(host, offers, looks);
+              arrived(looks._styles);
             }
           })
         : undefined,

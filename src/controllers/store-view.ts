@@ -1,18 +1,19 @@
 /**
- * Appcharge's store on one wall, part of the store chunk (which a wall loads with an appcharge
+ * Appcharge's store on one wall, part of the appcharge chunk (which a wall loads with an appcharge
  * feed): which offers the list shows and in which order (`priority`, PopUps left for `trigger()`,
  * the player's `segments`, time frames that have ended, rolling offers climbed to their end), the
  * step a rolling offer is at (`progress`), which PopUp an event opens, and the clock that redraws
  * countdowns each minute and takes an offer away when its time frame ends. The cards and dialogs
- * it draws are `templates/store.ts`.
+ * it draws are the store chunk's (`templates/store.ts`), handed to it as `looks`.
  */
-import type { ReactiveController, TemplateResult } from 'lit';
+import type { CSSResult, ReactiveController, TemplateResult } from 'lit';
 import type { CardContext } from '../templates/card.js';
+import type { StoreFacts } from '../templates/store.js';
 import type { DetailContext } from '../templates/detail.js';
-import type { WallOffer } from '../data/types.js';
+import type { WallItem, WallOffer } from '../data/types.js';
+import { formatItems, formatQuantity } from '../data/store-format.js';
 import type { WallHost } from './visibility-controllers.js';
 import { isPopup, isRolling } from '../data/appcharge-offer.js';
-import { storeCard, storeDialog } from '../templates/store.js';
 
 /** What the store reads of the wall: the publisher's `progress` and `segments`, and the offers received. */
 export type StoreHost = WallHost & {
@@ -20,27 +21,72 @@ export type StoreHost = WallHost & {
   segments?: string | null;
 };
 
+/** The store chunk: how the store looks (its cards, dialogs and styles). */
+export interface StoreLooks {
+  _card(store: StoreFacts, item: HTMLElement, offer: WallOffer, context: CardContext): TemplateResult;
+  _dialog(store: StoreFacts, offer: WallOffer, context: DetailContext): TemplateResult;
+  _styles: CSSResult;
+}
+
 const DAY = 864e5;
 const MINUTE = 6e4;
 
+/** `#f60` or `#ff6600` as red, green and blue, from 0 to 1. */
+const rgb = (hex: string): number[] =>
+  (hex.length < 5 ? hex.replace(/\w/g, '$&$&') : hex).match(/\w\w/g)!.map((pair) => parseInt(pair, 16) / 255);
 
-export class StoreView implements ReactiveController {
+/** WCAG's relative luminance. */
+const luminance = (color: number[]): number =>
+  color.reduce((sum, c, i) => sum + [0.2126, 0.7152, 0.0722][i]! * (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4), 0);
+
+export class StoreView implements ReactiveController, StoreFacts {
   /** Bumped when a time frame ends: the list is worked out again. */
   _ended = 0;
   /** `trigger()` calls so far on this page, by event name. */
   private _calls: Record<string, number> = {};
   private _timer?: ReturnType<typeof setTimeout>;
   /** The cards' surface colour this update (for the feed's text colours), read once asked. */
-  _surface?: number[] | null;
+  private _surface?: number[] | null;
 
-  readonly _card = (item: HTMLElement, offer: WallOffer, context: CardContext): TemplateResult => storeCard(this, item, offer, context);
-  readonly _dialog = (offer: WallOffer, context: DetailContext): TemplateResult => storeDialog(this, offer, context);
+  readonly _popup = isPopup;
+  readonly _rolling = isRolling;
+  /** How the store writes products (as the reader does), for the locale. */
+  readonly _gives = formatItems;
+  readonly _quantity = formatQuantity;
+
+  readonly _card: (item: HTMLElement, offer: WallOffer, context: CardContext) => TemplateResult;
+  readonly _dialog: (offer: WallOffer, context: DetailContext) => TemplateResult;
 
   constructor(
     readonly _host: StoreHost,
     private readonly _offers: () => readonly WallOffer[],
+    looks: StoreLooks,
   ) {
+    this._card = (item, offer, context) => looks._card(this, item, offer, context);
+    this._dialog = (offer, context) => looks._dialog(this, offer, context);
     _host.addController(this);
+  }
+
+  /**
+   * The feed's colour for an item's text (`textFontColorHex`), as a style, only where it keeps
+   * 4.5:1 against what it is on: the cards' surface, when the theme gives it as `#rgb` or
+   * `#rrggbb` (the built-in themes do), or, under a background image, that surface with up to 12%
+   * of the image showing through the scrim (the darkest and the lightest that can make).
+   */
+  _color(item: WallItem, art: boolean): string {
+    if (this._surface === undefined) {
+      const value = getComputedStyle(this._host.renderRoot.querySelector('.wall')!).getPropertyValue('--_surface').trim();
+      this._surface = /^#(?:[\da-f]{3}){1,2}$/i.test(value) ? rgb(value) : null;
+    }
+    const ground = this._surface;
+    if (!item.color || !ground) return '';
+    const text = luminance(rgb(item.color));
+    return (art ? [0, 1].map((c) => ground.map((value) => value * 0.88 + c * 0.12)) : [ground]).every((color) => {
+      const under = luminance(color);
+      return (Math.max(text, under) + 0.05) / (Math.min(text, under) + 0.05) >= 4.5;
+    })
+      ? `color:${item.color}`
+      : '';
   }
 
   /** A rolling offer's current step: the steps done (`progress`), a whole number (anything else: 0); other offers: 0. */

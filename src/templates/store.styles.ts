@@ -52,14 +52,13 @@ export const storeStyles = css`
   [data-was]::before {
     content: attr(data-was);
     text-decoration: line-through;
-  }
-  [data-was]::before {
     display: block;
     font-size: 0.75em;
     font-weight: 400;
   }
 
-  .items {
+  .items,
+  .ladder {
     display: grid;
     gap: 0.4em;
     margin: 0.5em 0 0;
@@ -99,11 +98,8 @@ export const storeStyles = css`
     grid-column: 1 / -1;
     display: flex;
     flex-wrap: wrap;
-    align-items: stretch;
     gap: 0.5em;
     margin: 0;
-    padding: 0;
-    list-style: none;
   }
   .rung {
     display: flex;

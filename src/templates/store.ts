@@ -8,61 +8,27 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatCount, formatUsd } from '../data/format.js';
-import { formatItems, formatPercent, formatPrice, formatQuantity } from '../data/store-format.js';
+import { formatPercent } from '../data/store-format.js';
 import type { WallItem, WallOffer } from '../data/types.js';
 import { offerIcon, renderTitle, type CardContext } from './card.js';
 import type { DetailContext } from './detail.js';
-import { isPopup, isRolling } from '../data/appcharge-offer.js';
 
-/** What the store's templates read of the wall's store (`controllers/store-view.ts`). */
-interface StoreView {
-  _host: { renderRoot: ParentNode };
-  /** The cards' surface colour this update, once read. */
-  _surface?: number[] | null;
+/**
+ * What the store's templates ask the wall's store (`controllers/store-view.ts`, in the appcharge
+ * chunk, which also reads the offers): the step a rolling offer is at, what kind an offer is, an
+ * item's colour, and how products are written.
+ */
+export interface StoreFacts {
   _step(offer: WallOffer): number;
+  _popup(offer: WallOffer): boolean;
+  _rolling(offer: WallOffer): boolean;
+  /** The feed's colour for an item's text as a style, where it keeps its contrast; else empty. */
+  _color(item: WallItem, art: boolean): string;
+  _gives(items: readonly WallItem[], locale: string): string;
+  _quantity(item: WallItem, locale: string): string;
 }
 
 const DAY = 864e5;
-
-/** `#f60` or `#ff6600` as red, green and blue (0 to 255). */
-const rgb = (hex: string): number[] =>
-  hex.length < 5 ? [1, 2, 3].map((i) => parseInt(hex[i]! + hex[i], 16)) : [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-
-/** WCAG's relative luminance. */
-const luminance = (color: number[]): number =>
-  color.reduce((sum, value, i) => {
-    const c = value / 255;
-    return sum + [0.2126, 0.7152, 0.0722][i]! * (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
-  }, 0);
-
-const contrast = (a: number[], b: number[]): number => {
-  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (light! + 0.05) / (dark! + 0.05);
-};
-
-/**
- * The card's surface colour, when the theme gives it as `#rgb` or `#rrggbb` (the built-in themes
- * do); else null, and the feed's text colours are not used.
- */
-function surface(store: StoreView): number[] | null {
-  if (store._surface === undefined) {
-    const value = getComputedStyle(store._host.renderRoot.querySelector('.wall')!).getPropertyValue('--_surface').trim();
-    store._surface = /^#(?:[\da-f]{3}){1,2}$/i.test(value) ? rgb(value) : null;
-  }
-  return store._surface;
-}
-
-/**
- * The feed's colour for an item's text (`textFontColorHex`), as a style, only where it keeps 4.5:1
- * against what it is on: the surface, or, under a background image, the surface with up to 12% of
- * the image showing through the scrim (the darkest and the lightest that can make).
- */
-function colorOf(item: WallItem, store: StoreView, art: boolean): string {
-  const ground = surface(store);
-  if (!item.color || !ground) return '';
-  const grounds = art ? [0, 255].map((c) => ground.map((value) => value * 0.88 + c * 0.12)) : [ground];
-  return grounds.every((g) => contrast(rgb(item.color!), g) >= 4.5) ? `color:${item.color}` : '';
-}
 
 /** An image that cannot be loaded goes: the product's words stay. */
 const hide = (event: Event) => ((event.target as HTMLElement).hidden = true);
@@ -73,13 +39,13 @@ const image = (url: string | null, size: number) =>
     : nothing;
 
 /** What a step gives: each product's image, quantity (`$10M`) and name; `Main` ones stand out, `Sub` ones are smaller. */
-function items(list: readonly WallItem[], store: StoreView, context: CardContext, art: boolean): TemplateResult {
+function items(list: readonly WallItem[], store: StoreFacts, context: CardContext, art: boolean): TemplateResult {
   const { locale } = context._rewards;
   return html`<ul class="items">
     ${list.map(
       (item) =>
-        html`<li class="item ${item.rank}" .style=${colorOf(item, store, art)}>
-          ${image(item.image, 32)}<span><b>${formatQuantity(item, locale)}</b> ${item.name}</span>
+        html`<li class="item ${item.rank}" .style=${store._color(item, art)}>
+          ${image(item.image, 32)}<span><b>${store._quantity(item, locale)}</b> ${item.name}</span>
         </li>`,
     )}
   </ul>`;
@@ -100,11 +66,11 @@ function countdown(offer: WallOffer, context: CardContext): TemplateResult | typ
  * The ribbon: "Free" for an offer (not a rolling one, whose tile says it) that costs nothing, and
  * the sale: "+100% more".
  */
-function ribbon(offer: WallOffer, context: CardContext): TemplateResult | typeof nothing {
+function ribbon(offer: WallOffer, store: StoreFacts, context: CardContext): TemplateResult | typeof nothing {
   const { text, _rewards } = context;
   const { sale } = offer.store!;
   const said = [
-    offer.steps[0]?.usd === 0 && !isRolling(offer) ? text.free : '',
+    offer.steps[0]?.usd === 0 && !store._rolling(offer) ? text.free : '',
     sale ? text.saleMore(formatPercent(sale, _rewards.locale)) : '',
   ].filter(Boolean);
   return said.length ? html`<span class="ribbon">${said.join(' · ')}</span>` : nothing;
@@ -115,8 +81,9 @@ function ribbon(offer: WallOffer, context: CardContext): TemplateResult | typeof
  * through before it, the discount beside it), "Claim" under "Free" when it costs nothing, or, for
  * an offer without a price, what it gives. On a card the `payout` part holds the formatted price.
  */
-function cta(offer: WallOffer, step: number, context: CardContext, part?: 'payout'): [label: string, content: TemplateResult, was?: string] {
-  const { text, _rewards } = context;
+function cta(offer: WallOffer, step: number, store: StoreFacts, context: CardContext, part?: 'payout'): [label: string, content: TemplateResult, was?: string] {
+  const { text } = context;
+  const { locale } = context._rewards;
   const usd = offer.steps[step]?.usd ?? null;
   const discount = offer.reward.kind === 'price' ? offer.reward.discountPercent : null;
   // "Free" is said where the price would be (a rolling step's tile, the card's ribbon), the
@@ -124,21 +91,20 @@ function cta(offer: WallOffer, step: number, context: CardContext, part?: 'payou
   if (usd === 0) return [text.claimLabel(offer.name, text.free), html`${text.claim}`];
   if (usd === null) {
     // Not for sale: a card says what it gives, a dialog's button collects it.
-    const gives = formatItems(offer.reward.kind === 'items' ? offer.reward.items : [], _rewards.locale);
+    const gives = store._gives(offer.reward.kind === 'items' ? offer.reward.items : [], locale);
     return part && gives
       ? [text.startLabel(offer.name, gives), html`<span part=${part} class="payout gain">${gives}</span>`]
       : [text.claimLabel(offer.name, gives), html`${text.claim}`];
   }
-  const price = formatPrice(usd, discount, _rewards);
-  const at = price.indexOf(' · ');
+  // `$4.99 · 20% off`, the discount smaller.
+  const price = formatUsd(usd, locale);
+  const off = discount ? ` · ${text.discount(formatPercent(discount, locale))}` : '';
   return [
-    text.buyLabel(offer.name, price),
-    html`<span part=${part ?? nothing} class="payout"
-      >${at < 0 ? price : price.slice(0, at)}${at < 0 ? nothing : html`<small class="off">${price.slice(at)}</small>`}</span
-    >`,
+    text.buyLabel(offer.name, price + off),
+    html`<span part=${part ?? nothing} class="payout">${price}${off && html`<small class="off">${off}</small>`}</span>`,
     // Drawn by the styles, struck through: the price it had, which the button's name leaves out
     // (the discount says it), so the words a user sees on it are all in its name.
-    discount ? formatUsd(usd / (1 - discount / 100), _rewards.locale) : undefined,
+    discount ? formatUsd(usd / (1 - discount / 100), locale) : undefined,
   ];
 }
 
@@ -149,7 +115,7 @@ const LOCK = html`<svg class="lock" viewBox="0 0 16 16" width="14" height="14" a
  * the next steps locked, each with its first product's image and its price. A card shows the
  * next three; the detail every one (as the `steps` list).
  */
-function ladder(offer: WallOffer, step: number, store: StoreView, context: CardContext, all?: boolean): TemplateResult {
+function ladder(offer: WallOffer, step: number, store: StoreFacts, context: CardContext, all?: boolean): TemplateResult {
   const { text, _rewards } = context;
   const current = offer.steps[step]!;
   const rungPart = all ? 'step' : nothing;
@@ -168,14 +134,15 @@ function ladder(offer: WallOffer, step: number, store: StoreView, context: CardC
 }
 
 /** An appcharge offer's card (see `drawCard`, which draws the list item around it). */
-export function storeCard(store: StoreView, item: HTMLElement, offer: WallOffer, context: CardContext): TemplateResult {
-  const { background, sale } = offer.store!;
+export function storeCard(store: StoreFacts, item: HTMLElement, offer: WallOffer, context: CardContext): TemplateResult {
+  const { background } = offer.store!;
   const step = store._step(offer);
-  const [label, content, was] = cta(offer, step, context, 'payout');
+  const [label, content, was] = cta(offer, step, store, context, 'payout');
+  const tag = ribbon(offer, store, context);
   // The background image under the card's scrim (set through the CSSOM, which a strict CSP allows).
   item.style.setProperty('--art', background && `url("${background}")`);
   item.classList.toggle('art', !!background);
-  item.classList.toggle('sale', !!sale || (offer.steps[0]?.usd === 0 && !isRolling(offer)));
+  item.classList.toggle('sale', tag !== nothing);
   return html`${offerIcon(offer, context)}
     <div class="body">
       ${renderTitle(offer.name, context.headingLevel)}
@@ -183,19 +150,19 @@ export function storeCard(store: StoreView, item: HTMLElement, offer: WallOffer,
       ${countdown(offer, context)}
     </div>
     <button part="cta" class="cta" type="button" aria-label=${label} data-was=${was ?? nothing}>${content}</button>
-    ${ribbon(offer, context)} ${isRolling(offer) ? ladder(offer, step, store, context) : nothing}`;
+    ${tag} ${store._rolling(offer) ? ladder(offer, step, store, context) : nothing}`;
 }
 
 /**
  * An appcharge offer's dialog: its detail (what it gives, or its whole ladder), or the pop-up a
  * `trigger()` opened, centred around its art and one call to action, which closes it once used.
  */
-export function storeDialog(store: StoreView, offer: WallOffer, context: DetailContext): TemplateResult {
+export function storeDialog(store: StoreFacts, offer: WallOffer, context: DetailContext): TemplateResult {
   const { text } = context;
-  const popup = isPopup(offer);
+  const popup = store._popup(offer);
   const { background } = offer.store!;
   const step = store._step(offer);
-  const [label, content, was] = cta(offer, step, context);
+  const [label, content, was] = cta(offer, step, store, context);
   const onClick = (event: MouseEvent) => {
     if (event.target === event.currentTarget) context.close();
   };
@@ -209,12 +176,12 @@ export function storeDialog(store: StoreView, offer: WallOffer, context: DetailC
       <div class="sheet">
         <div class="dialog-head">
           ${offerIcon(offer, context)}
-          <div><h2 id="detail-title" class="dialog-title">${offer.name}</h2>${ribbon(offer, context)}</div>
+          <div><h2 id="detail-title" class="dialog-title">${offer.name}</h2>${ribbon(offer, store, context)}</div>
           <button part="close" class="close" type="button" aria-label=${text.close} @click=${context.close}>&times;</button>
         </div>
         ${offer.description ? html`<p class="description">${offer.description}</p>` : nothing} ${countdown(offer, context)}
         <h3 class="section">${text.whatYouGet}</h3>
-        ${isRolling(offer) ? ladder(offer, step, store, context, true) : items(offer.steps.flatMap((s) => s.items!), store, context, false)}
+        ${store._rolling(offer) ? ladder(offer, step, store, context, true) : items(offer.steps.flatMap((s) => s.items!), store, context, false)}
         <div class="actions">
           <button part="cta" class="cta" type="button" aria-label=${label} data-was=${was ?? nothing} @click=${start}>${content}</button>
         </div>
