@@ -11,8 +11,9 @@ import type { AddressInfo } from 'node:net';
 import { after, describe, it } from 'node:test';
 import { Ledger, startWebhookWorker, verifyWebhookSignature } from '../../src/server/node.js';
 import { ledgerOperations } from '../../src/server/rewards/operations.js';
+import { CLAIM_NEXT, claimNext } from '../../src/server/rewards/webhook/store.js';
 import { retryDelay } from '../../src/server/rewards/webhook/worker.js';
-import { freshEmbedded, freshPostgres, type TestDatabase } from './databases.js';
+import { DATABASES, freshEmbedded, freshPostgres, type TestDatabase } from './databases.js';
 
 const SECRET = 'webhook-secret-0123456789';
 const databases: TestDatabase[] = [];
@@ -146,4 +147,39 @@ describe('the webhook', () => {
       await hook.close();
     }
   });
+
+  for (const { kind, fresh } of DATABASES) {
+    it(`${kind}: finds the next event through indexes, without sorting the backlog, so a receiver back from an outage is not kept waiting`, async () => {
+      const database = await fresh();
+      databases.push(database);
+      const ledger = new Ledger(await database.open());
+      try {
+        // A weekend's backlog: 6,000 events of 600 users, the oldest first.
+        await ledger.db.query(
+          `INSERT INTO offer_wall_outbox (id, user_id, body, created_at)
+           SELECT gen_random_uuid(), 'user-' || (n % 600), jsonb_build_object('type', 'credit', 'user_id', 'user-' || (n % 600)),
+                  now() - interval '3 days' + n * interval '1 second'
+             FROM generate_series(1, 6000) AS n`,
+        );
+        await ledger.db.query('ANALYZE offer_wall_outbox');
+        const plan = (await ledger.db.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${CLAIM_NEXT}`, [40])).map((row) => row['QUERY PLAN']).join('\n');
+        assert.doesNotMatch(plan, /\bSort\b/, plan);
+        assert.match(plan, /offer_wall_outbox_order/, plan);
+        assert.match(plan, /offer_wall_outbox_user[\s\S]*Index Cond: \(\(?user_id = o(_\d+)?\.user_id/, plan);
+        // And it claims what the order says: the oldest event, then the next user's, never a user's second before their first.
+        const first = await claimNext(ledger.db, 40);
+        const second = await claimNext(ledger.db, 40);
+        assert.equal(JSON.parse(first!.body).user_id, 'user-1');
+        assert.equal(JSON.parse(second!.body).user_id, 'user-2');
+        const users = new Set([first!.userId, second!.userId]);
+        for (let i = 0; i < 20; i++) {
+          const next = await claimNext(ledger.db, 40);
+          assert.ok(next && !users.has(next.userId), `a user's second event claimed while their first is out: ${next?.userId}`);
+          users.add(next.userId);
+        }
+      } finally {
+        await ledger.close();
+      }
+    });
+  }
 });

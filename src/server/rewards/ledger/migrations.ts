@@ -10,12 +10,14 @@ import type { Database } from './database.js';
 import ledger from './migrations/001-ledger.js';
 import oneUser from './migrations/002-one-user.js';
 import operations from './migrations/003-operations.js';
+import outboxOrder from './migrations/004-outbox-order.js';
 
 /** Numbered migrations, applied in order. */
 export const MIGRATIONS: ReadonlyArray<{ version: number; sql: string }> = [
   { version: 1, sql: ledger },
   { version: 2, sql: oneUser },
   { version: 3, sql: operations },
+  { version: 4, sql: outboxOrder },
 ];
 
 /** The database and this program do not agree on the schema: the start must stop. */

@@ -35,22 +35,26 @@ export interface ParkedEvent {
 /** The body as sent: the stored one with the event's id and time. */
 const BODY = `(jsonb_build_object('id', o.id::text, 'at', to_char(o.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) || o.body)::text`;
 
+/**
+ * The claim of the next event due whose user has no earlier one undelivered, for `$1` seconds. It
+ * walks the undelivered events in order (an index) and checks each user's earlier ones (another),
+ * so a claim costs the same whatever the backlog (migration 4).
+ */
+export const CLAIM_NEXT = `WITH next AS (
+   SELECT id FROM offer_wall_outbox o
+    WHERE delivered_at IS NULL AND parked_at IS NULL AND next_attempt_at <= now()
+      AND (claimed_until IS NULL OR claimed_until < now())
+      AND NOT EXISTS (SELECT 1 FROM offer_wall_outbox e
+                       WHERE e.user_id = o.user_id AND e.delivered_at IS NULL AND e.parked_at IS NULL
+                         AND (e.created_at, e.id) < (o.created_at, o.id))
+    ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+   UPDATE offer_wall_outbox o SET claim = gen_random_uuid(), claimed_until = now() + make_interval(secs => $1)
+   FROM next WHERE o.id = next.id
+   RETURNING o.id::text AS id, ${BODY} AS body, o.attempts, o.user_id, o.claim::text AS claim`;
+
 /** Claims the next event due whose user has no earlier one undelivered, for `leaseSeconds`; null when none. */
 export async function claimNext(db: Database, leaseSeconds: number): Promise<OutboxEvent | null> {
-  const [row] = await db.query<{ id: string; body: string; attempts: number; user_id: string | null; claim: string }>(
-    `WITH next AS (
-       SELECT id FROM offer_wall_outbox o
-        WHERE delivered_at IS NULL AND parked_at IS NULL AND next_attempt_at <= now()
-          AND (claimed_until IS NULL OR claimed_until < now())
-          AND NOT EXISTS (SELECT 1 FROM offer_wall_outbox e
-                           WHERE e.user_id IS NOT DISTINCT FROM o.user_id AND e.delivered_at IS NULL AND e.parked_at IS NULL
-                             AND (e.created_at, e.id) < (o.created_at, o.id))
-        ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
-     UPDATE offer_wall_outbox o SET claim = gen_random_uuid(), claimed_until = now() + make_interval(secs => $1)
-       FROM next WHERE o.id = next.id
-     RETURNING o.id::text AS id, ${BODY} AS body, o.attempts, o.user_id, o.claim::text AS claim`,
-    [leaseSeconds],
-  );
+  const [row] = await db.query<{ id: string; body: string; attempts: number; user_id: string | null; claim: string }>(CLAIM_NEXT, [leaseSeconds]);
   return row ? { id: row.id, body: row.body, attempts: Number(row.attempts), userId: row.user_id, claim: row.claim } : null;
 }
 
