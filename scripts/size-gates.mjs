@@ -12,7 +12,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
-const MAIN = 21_500;
+const MAIN = 21_900;
 const LANGUAGE = 800;
 const CHUNK = 3_000;
 const ONE_WALL = 25_000;

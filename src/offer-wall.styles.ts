@@ -274,9 +274,38 @@ export const wallStyles = css`
   .state p {
     margin: 0 0 .75em;
   }
-  .error p:first-child {
+  .error p:first-of-type {
     color: var(--_error);
     font-weight: 600;
+  }
+  /*
+   * Above the words of the empty state (an empty tray) and of the error panel (a warning), drawn
+   * here rather than shipped as images.
+   */
+  [part=empty]::before,
+  .error::before {
+    content: '';
+    display: block;
+    width: 2.5em;
+    height: 1.5em;
+    margin: 0 auto .75em;
+    border: 2px solid;
+    border-top: 0;
+    border-radius: 0 0 .5em .5em;
+  }
+  .error::before {
+    content: '!' / '';
+    width: 2em;
+    height: 2em;
+    border-top: 2px solid;
+    border-radius: 50%;
+    font-weight: 700;
+    line-height: 1.75;
+    color: var(--_error);
+  }
+  .started {
+    margin-inline-end: .4em;
+    color: var(--_accent);
   }
 
   @media (prefers-reduced-motion: reduce) {

@@ -35,7 +35,8 @@ const ar: Texts = [
   'حزم', // typeBundles
   'عروض خاصة', // typeDeals
   'تحقّق من اتصالك.', // errorOffline
-  'يُرجى إعادة المحاولة لاحقًا.', // errorBusy
+  'تم البدء', // started
+  'zero {لا خطوات} one {خطوة واحدة} two {خطوتان} few {# خطوات} many {# خطوة} other {# خطوة}', // steps
   'ما ستحصل عليه', // whatYouGet
   'شراء {0}، {1}', // buyLabel
   'مكافآتي', // myRewards

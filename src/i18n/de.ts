@@ -32,7 +32,8 @@ const de: Texts = [
   'Pakete', // typeBundles
   'Sonderangebote', // typeDeals
   'Bitte die Verbindung prüfen.', // errorOffline
-  'Bitte später erneut versuchen.', // errorBusy
+  'Gestartet', // started
+  'one {# Schritt} other {# Schritte}', // steps
   'Das ist enthalten', // whatYouGet
   '{0} kaufen, {1}', // buyLabel
   'Meine Prämien', // myRewards

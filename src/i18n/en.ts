@@ -32,7 +32,8 @@ export const en: Texts = [
   'Bundles', // typeBundles
   'Special offers', // typeDeals
   'Check your connection.', // errorOffline
-  'Please try again later.', // errorBusy
+  'Started', // started
+  'one {# step} other {# steps}', // steps
   'What you get', // whatYouGet
   'Buy {0}, {1}', // buyLabel
   'My rewards', // myRewards

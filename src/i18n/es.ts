@@ -32,7 +32,8 @@ const es: Texts = [
   'Packs', // typeBundles
   'Ofertas especiales', // typeDeals
   'Comprueba tu conexión.', // errorOffline
-  'Vuelve a intentarlo más tarde.', // errorBusy
+  'Iniciada', // started
+  'one {# paso} other {# pasos}', // steps
   'Qué incluye', // whatYouGet
   'Comprar {0}, {1}', // buyLabel
   'Mis recompensas', // myRewards

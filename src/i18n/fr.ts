@@ -35,7 +35,8 @@ const fr: Texts = [
   'Packs', // typeBundles
   'Offres spéciales', // typeDeals
   'Vérifiez votre connexion.', // errorOffline
-  'Réessayez plus tard.', // errorBusy
+  'Commencée', // started
+  'one {# étape} other {# étapes}', // steps
   'Contenu de l’offre', // whatYouGet
   'Acheter {0}, {1}', // buyLabel
   'Mes récompenses', // myRewards

@@ -85,12 +85,13 @@ export function messagesFor(locale: string | null | undefined): WallMessages {
       rules = new Intl.PluralRules(lang);
     }
     const built = {} as Record<keyof WallMessages, unknown>;
-    // A text with places for values (`{0}`) is a function of them; `results` picks its plural form.
+    // A text with places for values (`{0}`) is a function of them; one of plural forms
+    // (`one {# step} other {# steps}`: `results`, `steps`) picks its form.
     KEYS.split(' ').forEach((name, index) => {
       const text = texts[index]!;
-      built[name as keyof WallMessages] = /\{\d\}/.test(text) ? fill(text) : text;
+      built[name as keyof WallMessages] = /\{\d\}/.test(text) ? fill(text) : /^\w+ \{/.test(text) ? plural(text, rules) : text;
     });
-    messages = Object.freeze({ ...built, results: plural(built.results as string, rules) }) as WallMessages;
+    messages = Object.freeze(built) as WallMessages;
     cache.set(key, messages);
   }
   return messages;

@@ -32,7 +32,8 @@ const ja: Texts = [
   'パック', // typeBundles
   '特別オファー', // typeDeals
   '接続を確認してください。', // errorOffline
-  '後ほどお試しください。', // errorBusy
+  '開始済み', // started
+  'other {#ステップ}', // steps
   '内容', // whatYouGet
   '{0}を購入（{1}）', // buyLabel
   'マイリワード', // myRewards

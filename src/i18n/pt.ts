@@ -32,7 +32,8 @@ const pt: Texts = [
   'Pacotes', // typeBundles
   'Ofertas especiais', // typeDeals
   'Verifique sua conexão.', // errorOffline
-  'Tente novamente mais tarde.', // errorBusy
+  'Iniciada', // started
+  'one {# etapa} other {# etapas}', // steps
   'O que você recebe', // whatYouGet
   'Comprar {0}, {1}', // buyLabel
   'Minhas recompensas', // myRewards

@@ -63,8 +63,13 @@ export interface WallMessages {
   typeDeals: string;
   /** Under `errorTitle` when the endpoint cannot be reached or does not answer in time. */
   errorOffline: string;
-  /** Under `errorTitle` when the endpoint answers with a server error (5xx): a passing trouble. */
-  errorBusy: string;
+  /** On the card of an offer the user has started (tapped, or pending in their rewards) until it is credited. */
+  started: string;
+  /**
+   * How many steps an offer has, on its card before the first one (`3 steps · Download the app`):
+   * `count` picks the plural form, `formattedCount` is written.
+   */
+  steps: (count: number, formattedCount: string) => string;
   /** The detail's heading over what a store offer (appcharge) gives, instead of `stepsLabel`. */
   whatYouGet: string;
   /** A store offer's call to action, its accessible name: the offer's name and its price. */
@@ -105,7 +110,7 @@ export interface WallMessages {
  * The order in which a language file lists its texts. One string rather than an array because it
  * is the only copy of the key names in the bundle and a string is the smallest way to ship it.
  */
-export const KEYS = 'listLabel loading empty errorTitle retry more start startLabel discount stepsLabel filterLabel sortLabel sortFeed sortReward sortPrice searchLabel results noMatches clearFilters close platform countries preview all typeApps typeTasks typeSignups typeBundles typeDeals errorOffline errorBusy whatYouGet buyLabel myRewards balance pending credited reversed nothingYet report rewardsError free claim claimLabel locked saleMore endsIn endsSoon';
+export const KEYS = 'listLabel loading empty errorTitle retry more start startLabel discount stepsLabel filterLabel sortLabel sortFeed sortReward sortPrice searchLabel results noMatches clearFilters close platform countries preview all typeApps typeTasks typeSignups typeBundles typeDeals errorOffline started steps whatYouGet buyLabel myRewards balance pending credited reversed nothingYet report rewardsError free claim claimLabel locked saleMore endsIn endsSoon';
 
 type Split<S extends string, Done extends string[] = []> = S extends `${infer Key} ${infer Rest}`
   ? Split<Rest, [...Done, Key]>
@@ -123,8 +128,8 @@ true satisfies KeysMatchMessages;
  * A language's texts as stored: one string per key, in the order of `KEYS` (each language file
  * names the key beside its text). Arrays rather than objects keep seven copies of every key name
  * out of the bundle (about 350 bytes gzip). The function-valued messages are stored as patterns:
- * `{0}`, `{1}` stand for the arguments in order; `results` gives a form per plural category of
- * the language (`one {# offer} other {# offers}`, `#` standing for the formatted count; a
+ * `{0}`, `{1}` stand for the arguments in order; `results` and `steps` give a form per plural
+ * category of the language (`one {# offer} other {# offers}`, `#` standing for the formatted count; a
  * category without a form uses `other`).
  */
 export type Texts = Strings<Split<typeof KEYS>>;
