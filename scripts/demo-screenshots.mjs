@@ -7,8 +7,8 @@
 //
 // Two sets:
 // - states: every state of one wall alone, as a phone or a desktop shows it (the demo's header,
-//   form and the other wall hidden), at 320, 375 and 1280 px, light and dark, in English, German,
-//   Japanese and Arabic, named `<state>-<width>-<theme>-<lang>.png`;
+//   form and the other wall hidden), at 320, 375, 390 and 1280 px, light and dark, in English, German,
+//   Japanese and Arabic, named `<state>-<width>-<theme>-<lang>.png` (`started`: the second offer tapped);
 // - page: the demo page as it is (both walls, the folded settings, the log), a few views at 1280x800
 //   and 390x844, named `page-*.png`.
 import { mkdirSync } from 'node:fs';
@@ -24,7 +24,7 @@ const { values: args } = parseArgs({
   },
 });
 
-const SIZES = { 320: { width: 320, height: 640 }, 375: { width: 375, height: 812 }, 1280: { width: 1280, height: 800 } };
+const SIZES = { 320: { width: 320, height: 640 }, 375: { width: 375, height: 812 }, 390: { width: 390, height: 844 }, 1280: { width: 1280, height: 800 } };
 const THEMES = ['light', 'dark'];
 const LANGS = { en: 'en-US', de: 'de-DE', ja: 'ja-JP', ar: 'ar-EG' };
 
@@ -33,6 +33,7 @@ const STATES = {
   list: { wall: 's2s', wait: 'card' },
   grid: { wall: 's2s', query: 'layout=grid', wait: 'card' },
   detail: { wall: 's2s', wait: 'card', action: 'detail' },
+  started: { wall: 's2s', wait: 'card', action: 'started' },
   filtered: { wall: 's2s', wait: 'card', action: 'filter' },
   nomatch: { wall: 's2s', wait: 'card', action: 'nomatch' },
   empty: { wall: 's2s', query: 'network=empty', wait: 'empty' },
@@ -113,6 +114,12 @@ async function act(page, wall, action) {
     // The game's purchase, as the demo's "Buy in the game" button tells the wall.
     await page.locator('#buy').click();
     await host.locator('[part~="detail"]').waitFor();
+  } else if (action === 'started') {
+    // The second offer tapped: its tab opens (closed again here), its card says Started.
+    const opened = page.context().waitForEvent('page', { timeout: 3000 }).then((tab) => tab.close(), () => undefined);
+    await host.locator('[part~="cta"]').nth(1).click();
+    await opened;
+    await host.locator('.started').waitFor();
   } else if (action === 'nomatch') {
     await host.locator('[part~="search"]').fill('zzz');
     await host.locator('[part~="empty"]').waitFor();

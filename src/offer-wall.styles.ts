@@ -303,9 +303,11 @@ export const wallStyles = css`
     line-height: 1.75;
     color: var(--_error);
   }
+  /* Isolated: the step after it, often English in any wall, sets the line's direction. */
   .started {
     margin-inline-end: .4em;
     color: var(--_accent);
+    unicode-bidi: isolate;
   }
 
   @media (prefers-reduced-motion: reduce) {

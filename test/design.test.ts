@@ -411,7 +411,7 @@ describe('design: controls that show what they are and what they do', () => {
 });
 
 describe('design: cards that say what to do', () => {
-  it('puts on every card’s second line its first step, after how many there are, else its description', async () => {
+  it('puts on every card’s second line its first step, and how many there are, else its description', async () => {
     await mock(
       feed(
         s2sPage([
@@ -422,7 +422,7 @@ describe('design: cards that say what to do', () => {
       ),
     );
     const { wall } = await loadedWall();
-    expect(texts(wall, 'description')).to.deep.equal(['3 steps · Download and open the app', 'Play to level 10', 'Answer a short survey.']);
+    expect(texts(wall, 'description')).to.deep.equal(['Download and open the app · 3 steps', 'Play to level 10', 'Answer a short survey.']);
     // One line, clamped, on the card: the detail has every step.
     const line = parts(wall, 'description')[0]!;
     expect(getComputedStyle(line).webkitLineClamp).to.equal('1');
@@ -433,7 +433,7 @@ describe('design: cards that say what to do', () => {
     await mock(feed(s2sPage([{ ...S2S_SEED_OFFER, tracking_link: 'https://track.example.com/c?o=seed' }])));
     const { wall } = await loadedWall({ locale: 'ar' });
     const ar = messagesFor('ar');
-    expect(texts(wall, 'description')).to.deep.equal([`${ar.steps(3, formatCount(3, 'ar'))} · Download and open the app`]);
+    expect(texts(wall, 'description')).to.deep.equal([`Download and open the app · ${ar.steps(3, formatCount(3, 'ar'))}`]);
     expect(texts(wall, 'description')[0]).to.include('خطوات');
   });
 

@@ -45,17 +45,17 @@ export function offerIcon(offer: Pick<WallOffer, 'icon' | 'name'>, context: Card
 
 /**
  * A card's second line, what to do: "Started" once the user has started the offer, then its first
- * step (after how many there are, when more than one: `3 steps · Download and open the app`),
- * else its description.
+ * step (and how many there are, when more than one: `Download and open the app · 3 steps`; the
+ * step first, so that a narrow card still shows it, and sets the line's direction), else its
+ * description.
  */
 export function renderSecondLine(offer: WallOffer, context: CardContext): TemplateResult {
   const { text } = context;
   const { steps } = offer;
   const count = steps.length;
   // One line of text, spaces as written: no white space of the template's own in it.
-  return html`<p part="description" class="description">${context._started(offer) ? html`<b class="started">${text.started}</b>` : nothing}${count > 1
-    ? `${text.steps(count, formatCount(count, context._rewards.locale))} · `
-    : nothing}${steps[0]?.text || offer.description}</p>`;
+  return html`<p part="description" class="description">${context._started(offer) ? html`<b class="started">${text.started}</b>` : nothing}${steps[0]?.text ||
+    offer.description}${count > 1 ? ` · ${text.steps(count, formatCount(count, context._rewards.locale))}` : nothing}</p>`;
 }
 
 /**

@@ -48,7 +48,7 @@ export function renderViews(wall: WallViews): TemplateResult {
   return html`
     ${rewards ? renderTabs(wall._tab, wall._rewards._pending, context.text, wall._select) : nothing}
     <div id="panel-offers" role=${rewards ? 'tabpanel' : nothing} aria-labelledby=${rewards ? 'tab-offers' : nothing} ?hidden=${onRewards}>
-      ${wall._settings.toolbar && (status === 'loaded' || (status !== 'empty' && wall._shown.types.length)) ? renderWallToolbar(wall, busy) : nothing}
+      ${wall._settings.toolbar && status !== 'empty' ? renderWallToolbar(wall, busy) : nothing}
       ${busy ? renderSkeleton(context.text.loading) : nothing}
       ${status === 'empty' ? renderEmpty(context.text) : nothing}
       ${status === 'error' && error ? renderError(error, context.text, feed.retry) : nothing}
@@ -62,8 +62,9 @@ export function renderViews(wall: WallViews): TemplateResult {
 }
 
 /**
- * The toolbar: with the offers, and kept while they load again or failed to (a reload after a
- * change of the request, a retry), with the types the wall last had, so that nothing jumps.
+ * The toolbar: above the offers, and above the loading state and the error panel too (a first
+ * load, a reload after a change of the request, a retry), with the types the wall last had, so
+ * that the list does not jump down when the offers come.
  */
 function renderWallToolbar(wall: WallViews, busy: boolean): TemplateResult {
   const { view, locale } = wall._settings;
