@@ -279,25 +279,24 @@ export const wallStyles = css`
     font-weight: 600;
   }
   /*
-   * Above the words of the empty state (an empty tray) and of the error panel (a warning), drawn
-   * here rather than shipped as images.
+   * Above the words of the empty state (an empty box, dashed) and of the error panel (a warning
+   * sign), drawn here rather than shipped as images; silent to assistive technology.
    */
   [part=empty]::before,
   .error::before {
     content: '';
     display: block;
-    width: 2.5em;
-    height: 1.5em;
+    width: 3em;
+    height: 2.25em;
     margin: 0 auto .75em;
-    border: 2px solid;
-    border-top: 0;
-    border-radius: 0 0 .5em .5em;
+    border: 2px dashed;
+    border-radius: .5em;
   }
   .error::before {
     content: '!' / '';
     width: 2em;
     height: 2em;
-    border-top: 2px solid;
+    border-style: solid;
     border-radius: 50%;
     font-weight: 700;
     line-height: 1.75;
@@ -305,7 +304,6 @@ export const wallStyles = css`
   }
   /* Isolated: the step after it, often English in any wall, sets the line's direction. */
   .started {
-    margin-inline-end: .4em;
     color: var(--_accent);
     unicode-bidi: isolate;
   }

@@ -496,7 +496,7 @@ describe('design: states', () => {
     wall.remove();
     await mock(feed(s2sPage([], { total: 0 })));
     const empty = (await loadedWall({ theme: 'dark' })).wall;
-    expect(icon(part(empty, 'empty')!).borderTopWidth).to.equal('0px');
+    expect(icon(part(empty, 'empty')!).borderTopStyle).to.equal('dashed');
     await expect(empty).to.be.accessible();
   });
 

@@ -39,7 +39,7 @@ describe('<offer-wall> started offers', () => {
     expect(lines(wall).some((line) => line!.includes(EN.started))).to.equal(false);
     parts(wall, 'cta')[1]!.click();
     await wall.updateComplete;
-    expect(lines(wall)).to.deep.equal(['Install offer 1 · 2 steps', `${EN.started}Install offer 2 · 2 steps`]);
+    expect(lines(wall)).to.deep.equal(['Install offer 1 · 2 steps', `${EN.started} Install offer 2 · 2 steps`]);
     // Said inside the card, where a screen reader reads it with the offer.
     expect(parts(wall, 'card')[1]!.querySelector('.started')!.textContent).to.equal(EN.started);
     await expect(wall).to.be.accessible();

@@ -53,8 +53,9 @@ export function renderSecondLine(offer: WallOffer, context: CardContext): Templa
   const { text } = context;
   const { steps } = offer;
   const count = steps.length;
-  // One line of text, spaces as written: no white space of the template's own in it.
-  return html`<p part="description" class="description">${context._started(offer) ? html`<b class="started">${text.started}</b>` : nothing}${steps[0]?.text ||
+  // One line of text, spaces as written: no white space of the template's own in it but the one
+  // after "Started", outside its isolate, so that it falls between the two in either direction.
+  return html`<p part="description" class="description">${context._started(offer) ? html`<b class="started">${text.started}</b>&#32;` : nothing}${steps[0]?.text ||
     offer.description}${count > 1 ? ` · ${text.steps(count, formatCount(count, context._rewards.locale))}` : nothing}</p>`;
 }
 
