@@ -40,8 +40,11 @@ describe('<offer-wall> started offers', () => {
     parts(wall, 'cta')[1]!.click();
     await wall.updateComplete;
     expect(lines(wall)).to.deep.equal(['Install offer 1 · 2 steps', `${EN.started} Install offer 2 · 2 steps`]);
-    // Said inside the card, where a screen reader reads it with the offer.
+    // Said inside the card, where a screen reader reads it with the offer, and by the call to
+    // action, for a user who goes from button to button.
     expect(parts(wall, 'card')[1]!.querySelector('.started')!.textContent).to.equal(EN.started);
+    expect(parts(wall, 'cta')[1]!.getAttribute('aria-label')).to.match(new RegExp(` \\(${EN.started}\\)$`));
+    expect(parts(wall, 'cta')[0]!.getAttribute('aria-label')).not.to.include(EN.started);
     await expect(wall).to.be.accessible();
     wall.remove();
     // A new wall on the next page of the session (the same storage).

@@ -111,7 +111,7 @@ export function drawCard(item: HTMLElement, offer: WallOffer, key: number, posit
             ${renderTitle(offer.name, context.headingLevel)}
             ${renderSecondLine(offer, context)}
           </div>
-          <button part="cta" class="cta" type="button" aria-label=${text.startLabel(offer.name, reward)}>${ctaContent(reward, 'payout')}</button>`,
+          <button part="cta" class="cta" type="button" aria-label=${text.startLabel(offer.name, reward) + (context._started(offer) ? ` (${text.started})` : '')}>${ctaContent(reward, 'payout')}</button>`,
     item,
   );
 }
