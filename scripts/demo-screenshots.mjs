@@ -8,7 +8,7 @@
 // Two sets:
 // - states: every state of one wall alone, as a phone or a desktop shows it (the demo's header,
 //   form and the other wall hidden), at 320, 375, 390 and 1280 px, light and dark, in English, German,
-//   Japanese and Arabic, named `<state>-<width>-<theme>-<lang>.png`;
+//   Japanese and Arabic, named `<state>-<width>-<theme>-<lang>.png` (`started`: the second offer tapped);
 // - page: the demo page as it is (both walls, the folded settings, the log), a few views at 1280x800
 //   and 390x844, named `page-*.png`.
 import { mkdirSync } from 'node:fs';
@@ -33,6 +33,7 @@ const STATES = {
   list: { wall: 's2s', wait: 'card' },
   grid: { wall: 's2s', query: 'layout=grid', wait: 'card' },
   detail: { wall: 's2s', wait: 'card', action: 'detail' },
+  started: { wall: 's2s', wait: 'card', action: 'started' },
   filtered: { wall: 's2s', wait: 'card', action: 'filter' },
   nomatch: { wall: 's2s', wait: 'card', action: 'nomatch' },
   empty: { wall: 's2s', query: 'network=empty', wait: 'empty' },
@@ -118,6 +119,12 @@ async function act(page, wall, action) {
     // "My rewards", with the demo's seeded entries (one of each kind).
     await host.locator('[part~="tab"]').nth(1).click();
     await host.locator('[part~="reward"]').first().waitFor();
+  } else if (action === 'started') {
+    // The second offer tapped: its tab opens (closed again here), its card says Started.
+    const opened = page.context().waitForEvent('page', { timeout: 3000 }).then((tab) => tab.close(), () => undefined);
+    await host.locator('[part~="cta"]').nth(1).click();
+    await opened;
+    await host.locator('.started').waitFor();
   } else if (action === 'nomatch') {
     await host.locator('[part~="search"]').fill('zzz');
     await host.locator('[part~="empty"]').waitFor();

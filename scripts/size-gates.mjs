@@ -12,7 +12,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
-const MAIN = 21_500;
+// The contract's budget itself: the room the bundle split left (it stopped at 21,500) went to the
+// seeds' s2s fields and the second design pass (second line, Started, states, currency-icon).
+const MAIN = 22_000;
 const LANGUAGE = 800;
 // Every other chunk: the rewards view, and appcharge's two (the reader and store view; the
 // store's cards, dialogs and styles). Every file dist/ holds is gated, whatever its name.
@@ -23,9 +25,10 @@ const CHUNK = 3_000;
 // gzip together (reader and list 2,216 B, cards, dialogs and styles 2,710 B, measured
 // 2026-12-07), which no trimming of the store alone can bring within 700 B. Until the contract or
 // the store changes, these gates hold the measured figures plus 300 B, so that they still catch
-// growth: one wall 29,381 B, full 29,425 B.
-const ONE_WALL = 29_681;
-const FULL = 29_725;
+// growth: one wall 30,495 B, full 30,575 B (with the second design pass and the rewards view's
+// new entries, 2026-12-07).
+const ONE_WALL = 30_795;
+const FULL = 30_875;
 const LANGUAGES = ['de', 'es', 'pt', 'fr', 'ja', 'ar'];
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));

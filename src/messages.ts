@@ -2,8 +2,9 @@
  * The English texts under the names the wall has always exported. The languages themselves live
  * in `./i18n/`; this module stays so that imports of `EN_MESSAGES` and `WallMessages` keep working.
  */
-import { enView } from './i18n/en-view.js';
-import { addEnglishView, messagesFor, type WallMessages } from './i18n/index.js';
+import { enStore, STORE_AT } from './i18n/en-store.js';
+import { enView, VIEW_AT } from './i18n/en-view.js';
+import { addEnglish, messagesFor, type WallMessages } from './i18n/index.js';
 
 export type { WallMessages } from './i18n/index.js';
 
@@ -12,6 +13,7 @@ export type { WallMessages } from './i18n/index.js';
  * the page). Unused, as in the script-tag file, it is left out of a build with the view's texts.
  */
 export const EN_MESSAGES: WallMessages = /* @__PURE__ */ (() => {
-  addEnglishView(enView);
+  addEnglish(enStore, STORE_AT);
+  addEnglish(enView, VIEW_AT);
   return messagesFor('en');
 })();

@@ -19,10 +19,10 @@ import { DetailController } from './controllers/detail-controller.js';
 import { FeedController } from './controllers/feed-controller.js';
 import { RewardsController } from './controllers/rewards-controller.js';
 import { storeLoader } from './controllers/store-controller.js';
-import { TextsController } from './controllers/texts-controller.js';
+import { textsLoader } from './controllers/texts-controller.js';
 import { ImpressionController, NearEndController } from './controllers/visibility-controllers.js';
 import { WindowController } from './controllers/window-controller.js';
-import { formatPayout, numberFormat, userAmount, type RewardSettings } from './data/format.js';
+import { formatPayout, userAmount, type RewardSettings } from './data/format.js';
 import { clickRecord } from './data/rewards.js';
 import type { FeedFormat, WallErrorInfo, WallOffer } from './data/types.js';
 import { ShownOffers, type ViewQuery } from './data/view.js';
@@ -42,7 +42,10 @@ import type { WallTab } from './templates/tabs.js';
 import { renderViews, type WallViews } from './templates/views.js';
 
 /** The s2s payout is the publisher's revenue: shown as it is only until `currency-rate` says the users' share. */
-const REVENUE = 'currency-rate is not set: s2s payouts (your revenue) are shown as the user\'s reward.';
+const REVENUE = 'currency-rate is not set: users see s2s payouts, your revenue, as rewards.';
+
+/** Where the offers started in this page session are kept (see `OfferWall._started`). */
+const STARTED = 'offer-wall-started';
 
 /** Opens an offer's or the support page's link as the wall always does: a new tab, no opener. */
 const openTab = (url: string) => window.open(url, '_blank', 'noopener,noreferrer');
@@ -129,6 +132,14 @@ export class OfferWall extends LitElement implements WallViews {
   /** The resolved settings of the current load. */
   _settings!: Settings;
   private _warned = new Set<string>();
+  /**
+   * How many offers were shown when the end of the list last loaded a page by itself: it does so
+   * again only once the list has grown since (a filter that leaves out the pages it brings
+   * leaves the next to the user's `more`, rather than paging the whole feed).
+   */
+  private _pagedAt = 0;
+  /** When the user started each offer, by `templateId` (ms), this page session's. */
+  private _clicks: Record<string, number> = {};
   /** The view shown, when rewards are on: the offers, or the user's rewards. */
   _tab: WallTab = 'offers';
   /** Styles the chunks brought (the rewards view's, the store's). */
@@ -148,6 +159,7 @@ export class OfferWall extends LitElement implements WallViews {
       this._window.reset();
       this._brokenIcons = new Set();
       this._details.close(false);
+      this._pagedAt = 0;
     },
     // Formats are slow to build the first time: build them while the request is in flight.
     _waiting: () => formatPayout(0, this._rewardSettings()),
@@ -161,7 +173,7 @@ export class OfferWall extends LitElement implements WallViews {
     _failed: (error) => this._texts._whenShown(() => this._fail(error)),
   });
 
-  private _texts = new TextsController(this, () => languageOf(this._settings.locale), (error) => this._fail(error));
+  private _texts = textsLoader(this, () => languageOf(this._settings.locale), (error) => this._fail(error));
 
   _rewards = new RewardsController(
     this,
@@ -188,7 +200,16 @@ export class OfferWall extends LitElement implements WallViews {
 
   constructor() {
     super();
-    new NearEndController(this, this._feed._loadMore);
+    // Storage may be off, or hold anything (a number is wrapped, and takes the clicks as well).
+    try {
+      this._clicks = Object(JSON.parse(sessionStorage[STARTED]));
+    } catch {
+      // Nothing started in this page session yet, or storage is off.
+    }
+    new NearEndController(this, () => {
+      const shown = this._shown.order.length;
+      if (shown > this._pagedAt && this._feed._loadMore()) this._pagedAt = shown;
+    });
   }
 
   /** A chunk's styles join the wall's. */
@@ -220,7 +241,10 @@ export class OfferWall extends LitElement implements WallViews {
   /** After the controllers' `hostUpdate` (where a load starts): what this render shows. */
   protected override update(changed: PropertyValues<this>): void {
     // Another order or selection starts from the top of the list.
-    if (this._shown.update(this._feed.offers, this._settings.view, this._store._view)) this._window._rewind();
+    if (this._shown.update(this._feed.offers, this._settings.view, this._store._view)) {
+      this._window._rewind();
+      this._pagedAt = 0;
+    }
     this._context = this._cardContext();
     super.update(changed);
   }
@@ -270,13 +294,34 @@ export class OfferWall extends LitElement implements WallViews {
     const url = clickUrl(offer.trackingUrl, clickUrlTemplate, { user_id: query.userId, click_id: clickId, offer_id: offer.templateId }, document.baseURI);
     // The productsSequence step bought: a rolling offer's current one.
     const step = offer.store ? this._store._view!._step(offer) : null;
-    if (!fire(this, 'offer-click', { offer, url, step }, true) || !url) return;
+    if (!fire(this, 'offer-click', { offer, url, step }, true)) return;
+    // Started, kept for the page session (the rewards endpoint, when on, knows it beyond that).
+    try {
+      this._clicks[offer.templateId] = Date.now();
+      sessionStorage[STARTED] = JSON.stringify(this._clicks);
+    } catch {
+      // Storage off or full: started until the page is left.
+    }
+    this.requestUpdate();
+    if (!url) return;
     openTab(url);
     // The tap becomes a pending reward, under the click id the link carries.
     if (this._rewards._on) {
       const { reward } = offer;
       this._rewards._record(clickRecord(offer, clickId, reward.kind === 'payout' ? userAmount(reward.usd, this._context._rewards) : null));
     }
+  };
+
+  /**
+   * Whether the user has started an offer and it is not credited yet: their latest reward entry
+   * for it is pending, or they tapped it after that entry's last change (or, without one, in this
+   * page session).
+   */
+  _started = (offer: WallOffer): boolean => {
+    const id = offer.templateId;
+    const at = this._clicks[id];
+    const entry = this._rewards._list?._entries.find((entry) => entry.offerId === id);
+    return entry ? entry.status === 'pending' || at! > entry.updatedAt : !!at;
   };
 
   /**
@@ -311,7 +356,7 @@ export class OfferWall extends LitElement implements WallViews {
   protected override render(): TemplateResult {
     const settings = this._settings;
     return html`<div
-      class="wall theme-${settings.theme} layout-${settings.layout} n-${numberFormat(settings.locale, {}).resolvedOptions().numberingSystem}"
+      class="wall theme-${settings.theme} layout-${settings.layout}"
       part="base"
       dir=${directionOf(settings.locale)}
       lang=${settings.locale}
@@ -330,6 +375,7 @@ export class OfferWall extends LitElement implements WallViews {
       headingLevel: this._settings.headingLevel,
       _brokenIcons: this._brokenIcons,
       _onIconError: this._onIconError,
+      _started: this._started,
       _store: this._store._view,
     };
   }

@@ -199,18 +199,13 @@ export const wallStyles = css`
     font-variant-numeric: tabular-nums;
   }
   .coin {
-    width: 1.2em;
     height: 1.2em;
     margin-inline-end: .25em;
     vertical-align: -.25em;
-    object-fit: contain;
   }
-  /* List numbers in the locale's own digits, as its amounts are. */
-  .n-arab ol {
+  /* List numbers in Arabic's own digits, as its amounts are. */
+  :lang(ar) ol {
     list-style-type: arabic-indic;
-  }
-  .n-arabext ol {
-    list-style-type: persian;
   }
   .layout-grid .card .cta {
     grid-column: 1 / -1;
@@ -293,9 +288,38 @@ export const wallStyles = css`
   .state p {
     margin: 0 0 .75em;
   }
-  .error p:first-child {
+  .error p:first-of-type {
     color: var(--_error);
     font-weight: 600;
+  }
+  /*
+   * Above the words of the empty state (an empty box, dashed) and of the error panel (a warning
+   * sign), drawn here rather than shipped as images; silent to assistive technology.
+   */
+  [part=empty]::before,
+  .error::before {
+    content: '';
+    display: block;
+    width: 3em;
+    height: 2.25em;
+    margin: 0 auto .75em;
+    border: 2px dashed;
+    border-radius: .5em;
+  }
+  .error::before {
+    content: '!' / '';
+    width: 2em;
+    height: 2em;
+    border-style: solid;
+    border-radius: 50%;
+    font-weight: 700;
+    line-height: 1.75;
+    color: var(--_error);
+  }
+  /* A <bdi>: the step after it, often English in any wall, sets the line's direction. */
+  .started {
+    color: var(--_accent);
+    font-weight: 700;
   }
 
   @media (prefers-reduced-motion: reduce) {

@@ -44,7 +44,7 @@ describe('<offer-wall> s2s fields', () => {
     wall.reload();
     await new Promise((resolve) => wall.addEventListener('offer-wall-load', resolve, { once: true }));
     const revenue = warn.warnings.filter((w) => w.includes('currency-rate is not set'));
-    expect(revenue).to.deep.equal(["<offer-wall>: currency-rate is not set: s2s payouts (your revenue) are shown as the user's reward."]);
+    expect(revenue).to.deep.equal(['<offer-wall>: currency-rate is not set: users see s2s payouts, your revenue, as rewards.']);
   });
 
   it('warns once that os android needs gaid or andid, and sends the request all the same', async () => {

@@ -5,12 +5,12 @@
  * `controllers/rewards-controller.ts`).
  */
 import { RewardsList } from '../controllers/rewards-list.js';
-import { enView } from '../i18n/en-view.js';
-import { addEnglishView } from '../i18n/index.js';
+import { enView, VIEW_AT } from '../i18n/en-view.js';
+import { addEnglish } from '../i18n/index.js';
 import type { RewardsView } from '../controllers/rewards-view.js';
 import { rewardsStyles } from '../templates/rewards.styles.js';
 
-addEnglishView(enView);
+addEnglish(enView, VIEW_AT);
 
 const view: RewardsView = {
   _list: (rewards) => new RewardsList(rewards),

@@ -73,7 +73,7 @@ export class FeedController implements ReactiveController {
   /** The timer of the next render of the offers taken, if one is due. */
   private _render?: ReturnType<typeof setTimeout>;
   /** Pages complete. */
-  private _page = 0;
+  _page = 0;
   /**
    * Items of the next page taken so far, and the offers among them: while it arrives, and after
    * its answer broke off or was cut short, when asking it again passes over them.
@@ -174,14 +174,18 @@ export class FeedController implements ReactiveController {
     this._events._waiting();
   }
 
-  /** Loads the next page (or the rest of one cut short), when nothing else loads and nothing has failed. */
-  readonly _loadMore = (): void => {
-    if (this.status !== 'loaded' || this._loadingMore || this._moreError || !this._hasMore || !this._host.isConnected) return;
+  /**
+   * Loads the next page (or the rest of one cut short), when nothing else loads and nothing has
+   * failed; says whether it started.
+   */
+  readonly _loadMore = (): boolean => {
+    if (this.status !== 'loaded' || this._loadingMore || this._moreError || !this._hasMore || !this._host.isConnected) return false;
     this._loadingMore = true;
     this._host.requestUpdate();
     // Removal aborts and drops the controller; a wall put back in the page gets a new one.
     this._abort ??= new AbortController();
     void this._loadPage(this._loadId, this._page + 1, this._abort.signal);
+    return true;
   };
 
   /** Tries again what failed: the page that broke off (from where it stopped), else the whole load. */

@@ -4,6 +4,7 @@
  * the other and the chunk stays a chunk.
  */
 import type { CSSResult, TemplateResult } from 'lit';
+import type { RewardEntry } from '../data/rewards.js';
 import type { WallErrorInfo } from '../data/types.js';
 import type { Settings } from '../internal/settings.js';
 import type { CardContext } from '../templates/card.js';
@@ -21,6 +22,8 @@ export interface RewardsSource {
 /** What the script-tag file uses of the list the rewards chunk brings (`rewards-list.ts`). */
 export interface RewardsListView {
   readonly _pending: number;
+  /** The entries of the first pages loaded, newest first. */
+  readonly _entries: readonly RewardEntry[];
   _reset(): void;
   readonly _refresh: () => void;
   _render(context: CardContext): TemplateResult;

@@ -10,54 +10,49 @@ import type { WallErrorInfo } from '../data/types.js';
 import { hasTexts, loadTexts } from '../i18n/index.js';
 import { loadChunk } from '../internal/chunk-load.js';
 
-export class TextsController {
+export type TextsLoader = ReturnType<typeof textsLoader>;
+
+/**
+ * The loader of a wall's texts: `lang` is the wall's language now; `failed` hears a language that
+ * cannot be loaded.
+ */
+export function textsLoader(host: ReactiveControllerHost, lang: () => string, failed: (error: WallErrorInfo) => void) {
   /** Languages this wall asked for, and those that could not be loaded (it shows English). */
-  private _asked = new Set<string>();
-  private _missing = new Set<string>();
+  const asked = new Set<string>();
+  const missing = new Set<string>();
   /** What the feed told, held back while the texts to show it in are on their way. */
-  private _held: (() => void)[] = [];
-
-  constructor(
-    private readonly _host: ReactiveControllerHost,
-    /** The wall's language now. */
-    private readonly _lang: () => string,
-    private readonly _failed: (error: WallErrorInfo) => void,
-  ) {}
-
-  /** Asks for the wall's language when it is neither here nor asked for yet. */
-  _ask(): void {
-    const lang = this._lang();
-    if (hasTexts(lang) || this._asked.has(lang)) return;
-    this._asked.add(lang);
-    loadChunk(
-      () => loadTexts(lang),
-      () => {
-        this._missing.delete(lang);
-        this._host.requestUpdate();
-      },
-      (error) => {
-        // English, rather than words that never come.
-        this._missing.add(lang);
-        this._host.requestUpdate();
-        this._failed(error);
-      },
-    );
-  }
-
+  const held: (() => void)[] = [];
   /** Whether the texts of the wall's language are on their way (it then shows no words). */
-  _waiting(): boolean {
-    const lang = this._lang();
-    return !hasTexts(lang) && !this._missing.has(lang);
-  }
-
-  /** Tells now, or once the wall shows in its language. */
-  _whenShown(tell: () => void): void {
-    if (this._waiting()) this._held.push(tell);
-    else tell();
-  }
-
-  /** After a render: what was held back is told, when the wall now shows its words. */
-  _release(): void {
-    if (!this._waiting()) this._held.splice(0).forEach((tell) => tell());
-  }
+  const waiting = (): boolean => !hasTexts(lang()) && !missing.has(lang());
+  return {
+    _waiting: waiting,
+    /** Asks for the wall's language when it is neither here nor asked for yet. */
+    _ask(): void {
+      const wanted = lang();
+      if (hasTexts(wanted) || asked.has(wanted)) return;
+      asked.add(wanted);
+      loadChunk(
+        () => loadTexts(wanted),
+        () => {
+          missing.delete(wanted);
+          host.requestUpdate();
+        },
+        (error) => {
+          // English, rather than words that never come.
+          missing.add(wanted);
+          host.requestUpdate();
+          failed(error);
+        },
+      );
+    },
+    /** Tells now, or once the wall shows in its language. */
+    _whenShown(tell: () => void): void {
+      if (waiting()) held.push(tell);
+      else tell();
+    },
+    /** After a render: what was held back is told, when the wall now shows its words. */
+    _release(): void {
+      if (!waiting()) held.splice(0).forEach((tell) => tell());
+    },
+  };
 }

@@ -89,7 +89,7 @@ export function viewOf(offers: readonly WallOffer[], query: ViewQuery, store?: V
 export class ShownOffers {
   /** Feed positions of the offers shown, in the order shown. */
   order: number[] = [];
-  /** The offer types present, for the toolbar. */
+  /** The offer types present, for the toolbar; while there are no offers (loading again), those last present. */
   types: string[] = [];
   private _offers: readonly WallOffer[] | null = null;
   private _query = '';
@@ -100,7 +100,7 @@ export class ShownOffers {
     const requeried = key !== this._query && !!this._offers?.length;
     if (offers === this._offers && key === this._query) return false;
     // The types of the offers the list may show (not a PopUp's, which only an event shows).
-    this.types = offerTypes(store ? offers.filter(store._listed) : offers);
+    if (offers.length) this.types = offerTypes(store ? offers.filter(store._listed) : offers);
     this.order = viewOf(offers, query, store);
     this._offers = offers;
     this._query = key;

@@ -35,9 +35,8 @@ const ar: Texts = [
   'حزم', // typeBundles
   'عروض خاصة', // typeDeals
   'تحقّق من اتصالك.', // errorOffline
-  'يُرجى إعادة المحاولة لاحقًا.', // errorBusy
-  'ما ستحصل عليه', // whatYouGet
-  'شراء {0}، {1}', // buyLabel
+  'تم البدء', // started
+  'zero {لا خطوات} one {خطوة واحدة} two {خطوتان} few {# خطوات} many {# خطوة} other {# خطوة}', // steps
   'مكافآتي', // myRewards
   'قيد الانتظار', // pending
   'مجانًا', // free
@@ -47,6 +46,8 @@ const ar: Texts = [
   '+{0} إضافية', // saleMore
   'ينتهي خلال {0} س {1} د', // endsIn
   'ينتهي خلال {0} د', // endsSoon
+  'ما ستحصل عليه', // whatYouGet
+  'شراء {0}، {1}', // buyLabel
   'الرصيد', // balance
   'تمت الإضافة', // credited
   'تم الإلغاء', // reversed

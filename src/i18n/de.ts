@@ -32,9 +32,8 @@ const de: Texts = [
   'Pakete', // typeBundles
   'Sonderangebote', // typeDeals
   'Bitte die Verbindung prüfen.', // errorOffline
-  'Bitte später erneut versuchen.', // errorBusy
-  'Das ist enthalten', // whatYouGet
-  '{0} kaufen, {1}', // buyLabel
+  'Gestartet', // started
+  'one {# Schritt} other {# Schritte}', // steps
   'Meine Prämien', // myRewards
   'Ausstehend', // pending
   'Gratis', // free
@@ -44,6 +43,8 @@ const de: Texts = [
   '+{0} mehr', // saleMore
   'Endet in {0} Std. {1} Min.', // endsIn
   'Endet in {0} Min.', // endsSoon
+  'Das ist enthalten', // whatYouGet
+  '{0} kaufen, {1}', // buyLabel
   'Guthaben', // balance
   'Gutgeschrieben', // credited
   'Storniert', // reversed

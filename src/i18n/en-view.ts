@@ -1,5 +1,8 @@
 /** English: the rewards view's texts, which come with its chunk (see `KEYS` in texts.ts). */
-import type { ViewTexts } from './texts.js';
+import type { ViewAt, ViewTexts } from './texts.js';
+
+/** Where they go among English's texts. */
+export const VIEW_AT: ViewAt = 43;
 
 export const enView: ViewTexts = [
   'Balance', // balance

@@ -32,16 +32,8 @@ export const en: MainTexts = [
   'Bundles', // typeBundles
   'Special offers', // typeDeals
   'Check your connection.', // errorOffline
-  'Please try again later.', // errorBusy
-  'What you get', // whatYouGet
-  'Buy {0}, {1}', // buyLabel
+  'Started', // started
+  'one {# step} other {# steps}', // steps
   'My rewards', // myRewards
   'Pending', // pending
-  'Free', // free
-  'Claim', // claim
-  'Claim {0}, {1}', // claimLabel
-  'Locked', // locked
-  '+{0} more', // saleMore
-  'Ends in {0} h {1} min', // endsIn
-  'Ends in {0} min', // endsSoon
 ];

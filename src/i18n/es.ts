@@ -32,9 +32,8 @@ const es: Texts = [
   'Packs', // typeBundles
   'Ofertas especiales', // typeDeals
   'Comprueba tu conexión.', // errorOffline
-  'Vuelve a intentarlo más tarde.', // errorBusy
-  'Qué incluye', // whatYouGet
-  'Comprar {0}, {1}', // buyLabel
+  'Iniciada', // started
+  'one {# paso} other {# pasos}', // steps
   'Mis recompensas', // myRewards
   'Pendiente', // pending
   'Gratis', // free
@@ -44,6 +43,8 @@ const es: Texts = [
   '+{0} más', // saleMore
   'Termina en {0} h {1} min', // endsIn
   'Termina en {0} min', // endsSoon
+  'Qué incluye', // whatYouGet
+  'Comprar {0}, {1}', // buyLabel
   'Saldo', // balance
   'Abonada', // credited
   'Revertida', // reversed

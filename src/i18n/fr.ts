@@ -35,9 +35,8 @@ const fr: Texts = [
   'Packs', // typeBundles
   'Offres spéciales', // typeDeals
   'Vérifiez votre connexion.', // errorOffline
-  'Réessayez plus tard.', // errorBusy
-  'Contenu de l’offre', // whatYouGet
-  'Acheter {0}, {1}', // buyLabel
+  'Commencée', // started
+  'one {# étape} other {# étapes}', // steps
   'Mes récompenses', // myRewards
   'En attente', // pending
   'Gratuit', // free
@@ -47,6 +46,8 @@ const fr: Texts = [
   '+{0} en plus', // saleMore
   'Se termine dans {0} h {1} min', // endsIn
   'Se termine dans {0} min', // endsSoon
+  'Contenu de l’offre', // whatYouGet
+  'Acheter {0}, {1}', // buyLabel
   'Solde', // balance
   'Créditée', // credited
   'Annulée', // reversed

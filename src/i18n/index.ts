@@ -5,7 +5,7 @@
  * element merges the publisher's `messages` over `messagesFor(locale)`.
  */
 import { en } from './en.js';
-import { KEYS, type Texts, type ViewTexts, type WallMessages } from './texts.js';
+import { KEYS, type Texts, type WallMessages } from './texts.js';
 
 export type { WallMessages } from './texts.js';
 
@@ -19,7 +19,7 @@ const LANGUAGES: Record<string, () => Promise<{ default: Texts }>> = {
   ar: () => import('./ar.js'),
 };
 
-/** The texts loaded so far, by language (English's rewards view's once its chunk is here: `addEnglishView`). */
+/** The texts loaded so far, by language (English's store's and rewards view's once their chunks are here: `addEnglish`). */
 const tables: Record<string, Texts | undefined> = { en: en as unknown as Texts };
 /** Loads under way (or done), by language; a failed one is forgotten, so asking again tries again. */
 const loads: Record<string, Promise<unknown> | undefined> = {};
@@ -54,11 +54,13 @@ export function loadTexts(lang: string): Promise<unknown> {
 }
 
 /**
- * The rewards view's English texts, which its chunk brings (so the script-tag file does not carry
- * them): English's messages are built again with them.
+ * English texts that a chunk brings (the store's, the rewards view's: the script-tag file does not
+ * carry them), put at their place among English's (`at`): its messages are built again with them.
  */
-export function addEnglishView(texts: ViewTexts): void {
-  tables.en = [...en, ...texts] as Texts;
+export function addEnglish(texts: readonly string[], at: number): void {
+  const all = [...tables.en!];
+  texts.forEach((text, i) => (all[at + i] = text));
+  tables.en = all as unknown as Texts;
   cache.clear();
 }
 
@@ -94,12 +96,13 @@ export function messagesFor(locale: string | null | undefined): WallMessages {
       rules = new Intl.PluralRules(lang);
     }
     const built = {} as Record<keyof WallMessages, unknown>;
-    // A text with places for values (`{0}`) is a function of them; `results` picks its plural form.
+    // A text with places for values (`{0}`) is a function of them; one of plural forms
+    // (`one {# step} other {# steps}`: `results`, `steps`) picks its form.
     KEYS.split(' ').forEach((name, index) => {
       const text = texts[index]!;
-      built[name as keyof WallMessages] = /\{\d\}/.test(text) ? fill(text) : text;
+      built[name as keyof WallMessages] = /\{\d\}/.test(text) ? fill(text) : /^\w+ \{/.test(text) ? plural(text, rules) : text;
     });
-    messages = Object.freeze({ ...built, results: plural(built.results as string, rules) }) as WallMessages;
+    messages = Object.freeze(built) as WallMessages;
     cache.set(key, messages);
   }
   return messages;

@@ -32,9 +32,8 @@ const ja: Texts = [
   'パック', // typeBundles
   '特別オファー', // typeDeals
   '接続を確認してください。', // errorOffline
-  '後ほどお試しください。', // errorBusy
-  '内容', // whatYouGet
-  '{0}を購入（{1}）', // buyLabel
+  '開始済み', // started
+  'other {#ステップ}', // steps
   'マイリワード', // myRewards
   '保留中', // pending
   '無料', // free
@@ -44,6 +43,8 @@ const ja: Texts = [
   '{0}増量', // saleMore
   '残り{0}時間{1}分', // endsIn
   '残り{0}分', // endsSoon
+  '内容', // whatYouGet
+  '{0}を購入（{1}）', // buyLabel
   '残高', // balance
   '付与済み', // credited
   '取り消し済み', // reversed

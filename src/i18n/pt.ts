@@ -32,9 +32,8 @@ const pt: Texts = [
   'Pacotes', // typeBundles
   'Ofertas especiais', // typeDeals
   'Verifique sua conexão.', // errorOffline
-  'Tente novamente mais tarde.', // errorBusy
-  'O que você recebe', // whatYouGet
-  'Comprar {0}, {1}', // buyLabel
+  'Iniciada', // started
+  'one {# etapa} other {# etapas}', // steps
   'Minhas recompensas', // myRewards
   'Pendente', // pending
   'Grátis', // free
@@ -44,6 +43,8 @@ const pt: Texts = [
   '+{0} a mais', // saleMore
   'Termina em {0} h {1} min', // endsIn
   'Termina em {0} min', // endsSoon
+  'O que você recebe', // whatYouGet
+  'Comprar {0}, {1}', // buyLabel
   'Saldo', // balance
   'Creditada', // credited
   'Estornada', // reversed

@@ -63,8 +63,13 @@ export interface WallMessages {
   typeDeals: string;
   /** Under `errorTitle` when the endpoint cannot be reached or does not answer in time. */
   errorOffline: string;
-  /** Under `errorTitle` when the endpoint answers with a server error (5xx): a passing trouble. */
-  errorBusy: string;
+  /** On the card of an offer the user has started (tapped, or pending in their rewards) until it is credited. */
+  started: string;
+  /**
+   * How many steps an offer has, on its card before the first one (`3 steps · Download the app`):
+   * `count` picks the plural form, `formattedCount` is written.
+   */
+  steps: (count: number, formattedCount: string) => string;
   /** The detail's heading over what a store offer (appcharge) gives, instead of `stepsLabel`. */
   whatYouGet: string;
   /** A store offer's call to action, its accessible name: the offer's name and its price. */
@@ -117,10 +122,12 @@ export interface WallMessages {
  * because it is the only copy of the key names in the bundle and a string is the smallest way to
  * ship it.
  */
-const MAIN_KEYS = 'listLabel loading empty errorTitle retry more start startLabel discount stepsLabel filterLabel sortLabel sortFeed sortReward sortPrice searchLabel results noMatches clearFilters close platform countries preview all typeApps typeTasks typeSignups typeBundles typeDeals errorOffline errorBusy whatYouGet buyLabel myRewards pending free claim claimLabel locked saleMore endsIn endsSoon';
+const MAIN_KEYS = 'listLabel loading empty errorTitle retry more start startLabel discount stepsLabel filterLabel sortLabel sortFeed sortReward sortPrice searchLabel results noMatches clearFilters close platform countries preview all typeApps typeTasks typeSignups typeBundles typeDeals errorOffline started steps myRewards pending';
+/** The keys of the texts that only appcharge's store shows: English keeps them in its chunk (`en-store.ts`). */
+const STORE_KEYS = 'free claim claimLabel locked saleMore endsIn endsSoon whatYouGet buyLabel';
 /** The keys of the texts that only the rewards view shows: last, so that English keeps them in the rewards chunk (`en-view.ts`). */
 const VIEW_KEYS = 'balance credited reversed nothingYet report rewardsError adjusted expired unknownOffer creditHint';
-export const KEYS = `${MAIN_KEYS} ${VIEW_KEYS}` as const;
+export const KEYS = `${MAIN_KEYS} ${STORE_KEYS} ${VIEW_KEYS}` as const;
 
 type Split<S extends string, Done extends string[] = []> = S extends `${infer Key} ${infer Rest}`
   ? Split<Rest, [...Done, Key]>
@@ -138,8 +145,9 @@ true satisfies KeysMatchMessages;
  * A language's texts as stored: one string per key, in the order of `KEYS` (each language file
  * names the key beside its text). Arrays rather than objects keep seven copies of every key name
  * out of the bundle (about 350 bytes gzip). The function-valued messages are stored as patterns:
- * `{0}`, `{1}` stand for the arguments in order (a text with `{0}` is a function); `results` gives a form per plural category of
- * the language (`one {# offer} other {# offers}`, `#` standing for the formatted count; a
+ * `{0}`, `{1}` stand for the arguments in order (a text with `{0}` is a function); `results` and
+ * `steps` give a form per plural category of the language (`one {# offer} other {# offers}`, `#`
+ * standing for the formatted count; a
  * category without a form uses `other`).
  */
 export type Texts = Strings<Split<typeof KEYS>>;
@@ -147,5 +155,10 @@ export type Texts = Strings<Split<typeof KEYS>>;
 export type MainTexts = Strings<Split<typeof MAIN_KEYS>>;
 /** The rewards view's English texts, in its chunk. */
 export type ViewTexts = Strings<Split<typeof VIEW_KEYS>>;
+/** Appcharge's store's English texts, in its chunk. */
+export type StoreTexts = Strings<Split<typeof STORE_KEYS>>;
+/** Where the store's texts start in a language's, and the rewards view's (checked by the compiler). */
+export type StoreAt = Split<typeof MAIN_KEYS>['length'];
+export type ViewAt = [...Split<typeof MAIN_KEYS>, ...Split<typeof STORE_KEYS>]['length'];
 
 type Strings<T> = { [I in keyof T]: string };

@@ -9,7 +9,7 @@ import { css, html, nothing } from 'lit';
 import { formatAmount, formatCount, formatUsd, numberFormat } from '../data/format.js';
 import { isIdLike, isRecord, prop, readAmount, readCodes, readId, readNumber, readText } from '../data/fields.js';
 import { rewardsFailed, WallError } from '../data/types.js';
-import { addEnglishView } from '../i18n/index.js';
+import { addEnglish } from '../i18n/index.js';
 import { clickUrl, safeHttpUrl } from '../data/urls.js';
 import { offerIcon, renderTitle } from '../templates/card.js';
 
@@ -35,5 +35,5 @@ export const host = {
   offerIcon,
   renderTitle,
   rewardsFailed,
-  addEnglishView,
+  addEnglish,
 };

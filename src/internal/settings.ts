@@ -157,7 +157,7 @@ export function resolveSettings(
   const currencyName = textOf('currencyName');
   const rawIcon = textOf('currencyIcon');
   const currencyIcon = safeHttpUrl(rawIcon);
-  if (rawIcon && !currencyIcon) bad('currencyIcon', rawIcon, 'an absolute http(s) URL');
+  if (rawIcon && !currencyIcon) bad('currencyIcon', rawIcon, 'an http(s) URL');
 
   let locale = defaults.locale;
   const rawLocale = textOf('locale');

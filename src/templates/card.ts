@@ -1,12 +1,12 @@
 /**
  * One offer's card, compact so that a phone shows several: icon (or a placeholder), the name (two
- * lines at most; the detail has all of it), a line of description, and the call to action, which
+ * lines at most; the detail has all of it), a second line that says what to do, and the call to action, which
  * carries the reward ("+3,600 Coins") or, for a store offer, the price. The steps are the detail's.
  * Plain data in, a template out; the element decides which offers get a card and handles the
  * clicks (one listener on the list).
  */
 import { html, nothing, render, type TemplateResult } from 'lit';
-import { formatPayout, type RewardSettings } from '../data/format.js';
+import { formatCount, formatPayout, type RewardSettings } from '../data/format.js';
 import type { WallOffer } from '../data/types.js';
 import type { WallMessages } from '../messages.js';
 
@@ -20,6 +20,8 @@ export interface CardContext {
   /** Icons that failed to load: their cards show the placeholder. */
   _brokenIcons: ReadonlySet<string>;
   _onIconError: (event: Event) => void;
+  /** Whether the user has started an offer (tapped it, or it is pending in their rewards) and it is not credited yet. */
+  _started: (offer: WallOffer) => boolean;
   /** The wall's store, which draws appcharge's cards (`controllers/store-view.ts`), once its chunk is here. */
   _store: { _card(item: HTMLElement, offer: WallOffer, context: CardContext): TemplateResult } | null;
 }
@@ -39,6 +41,23 @@ export function offerIcon(offer: Pick<WallOffer, 'icon' | 'name'>, context: Card
         @error=${context._onIconError}
       />`
     : html`<span part="icon" class="icon placeholder" aria-hidden="true">${[...offer.name][0]?.toUpperCase() ?? ''}</span>`;
+}
+
+/**
+ * A card's second line, what to do: "Started" once the user has started the offer, then its first
+ * step (and how many there are, when more than one: `Download and open the app · 3 steps`; the
+ * step first, so that a narrow card still shows it, and sets the line's direction), else its
+ * description.
+ */
+export function renderSecondLine(offer: WallOffer, context: CardContext): TemplateResult {
+  const { text } = context;
+  const { steps } = offer;
+  const count = steps.length;
+  // One line of text, spaces as written: no white space of the template's own in it but the one
+  // after "Started", outside its isolate, so that it falls between the two in either direction.
+  // The line takes its direction from the step (dir=auto passes over the <bdi>), as the name does.
+  return html`<p part="description" class="description" dir="auto">${context._started(offer) ? html`<bdi class="started">${text.started}</bdi>&#32;` : nothing}${steps[0]?.text ||
+    offer.description}${count > 1 ? ` · ${text.steps(count, formatCount(count, context._rewards.locale))}` : nothing}</p>`;
 }
 
 /**
@@ -91,9 +110,9 @@ export function drawCard(item: HTMLElement, offer: WallOffer, key: number, posit
       : html`${offerIcon(offer, context)}
           <div class="body">
             ${renderTitle(offer.name, context.headingLevel)}
-            ${offer.description ? html`<p part="description" class="description" dir="auto">${offer.description}</p>` : nothing}
+            ${renderSecondLine(offer, context)}
           </div>
-          <button part="cta" class="cta" type="button" aria-label=${text.startLabel(offer.name, reward)}>${ctaContent(reward, context._rewards.icon, 'payout')}</button>`,
+          <button part="cta" class="cta" type="button" aria-label=${text.startLabel(offer.name, reward) + (context._started(offer) ? ` (${text.started})` : '')}>${ctaContent(reward, context._rewards.icon, 'payout')}</button>`,
     item,
   );
 }

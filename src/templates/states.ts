@@ -7,23 +7,25 @@ import type { WallErrorInfo } from '../data/types.js';
 import type { WallMessages } from '../messages.js';
 
 /**
- * The loading state without words, while the texts of the wall's language are on their way: a few
- * empty cards of the real ones' shape, the region marked busy.
+ * The loading state, one for every wait (the wall's language, the first page, a page whose first
+ * offers the filters leave out): a few empty cards of the real ones' shape, the region marked
+ * busy, without words (named by `label` once the wall's texts are here), so nothing jumps or
+ * changes language when the offers arrive.
  */
-export const renderSkeleton = (): TemplateResult =>
-  html`<div part="loading" class="skeleton" aria-busy="true">
-    ${[0, 1, 2].map(() => html`<div class="card bone"><span class="icon"></span><span><i></i><i></i></span><b class="cta"></b></div>`)}
+export const renderSkeleton = (label?: string): TemplateResult =>
+  html`<div part="loading" class="skeleton" role="status" aria-busy="true" aria-label=${label ?? nothing}>
+    ${[0, 1, 2, 3].map(() => html`<div class="card bone"><span class="icon"></span><span><i></i><i></i></span><b class="cta"></b></div>`)}
   </div>`;
-
-export function renderLoading(text: WallMessages): TemplateResult {
-  return html`<div part="loading" class="state" role="status">${text.loading}</div>`;
-}
 
 export function renderEmpty(text: WallMessages): TemplateResult {
   return html`<div part="empty" class="state" role="status"><slot name="empty">${text.empty}</slot></div>`;
 }
 
-/** The filters, search included, leave none of the offers received. */
+/**
+ * The filters, search included, leave none of the offers received so far: said at once (the
+ * pages loaded are all there is to say it of), with a way to clear them; `more` follows it when
+ * the feed has more, which the user asks for (the wall does not page the feed by itself for them).
+ */
 export function renderNoMatches(text: WallMessages, clear: () => void): TemplateResult {
   return html`<div part="empty" class="state" role="status">
     <p>${text.noMatches}</p>
@@ -36,14 +38,8 @@ export function renderNoMatches(text: WallMessages, clear: () => void): Template
  * technical reason (which the publisher needs) is in `offer-wall-error` and the console.
  */
 export function errorText(error: WallErrorInfo, text: WallMessages): string[] {
-  // A 5xx is known only from the message (`The offers endpoint answered HTTP 503.`).
-  const hint =
-    error.kind === 'network' || error.kind === 'timeout'
-      ? text.errorOffline
-      : error.kind === 'http' && /\b5\d\d\b/.test(error.message)
-        ? text.errorBusy
-        : '';
-  return hint ? [text.errorTitle, hint] : [text.errorTitle];
+  // What else to say is what the user can do: check the connection. (The retry is the button.)
+  return error.kind === 'network' || error.kind === 'timeout' ? [text.errorTitle, text.errorOffline] : [text.errorTitle];
 }
 
 export function renderError(error: WallErrorInfo, text: WallMessages, retry: () => void): TemplateResult {

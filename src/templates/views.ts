@@ -14,7 +14,7 @@ import type { ShownOffers, ViewQuery } from '../data/view.js';
 import type { Settings } from '../internal/settings.js';
 import type { CardContext } from './card.js';
 import { renderDetail } from './detail.js';
-import { renderEmpty, renderError, renderLoading, renderMore, renderNoMatches, renderSkeleton } from './states.js';
+import { renderEmpty, renderError, renderMore, renderNoMatches, renderSkeleton } from './states.js';
 import { renderTabs, type WallTab } from './tabs.js';
 import { renderToolbar } from './toolbar.js';
 
@@ -35,21 +35,24 @@ export interface WallViews {
 
 export function renderViews(wall: WallViews): TemplateResult {
   const context = wall._context;
-  const { status, error } = wall._feed;
+  const feed = wall._feed;
+  const { status, error } = feed;
   const { key } = wall._details;
-  const detail = key === null ? undefined : wall._feed.offers[key];
+  const detail = key === null ? undefined : feed.offers[key];
   // Without the rewards chunk, no view to switch to.
   const rewards = wall._rewards._on && !wall._rewards._missing;
   const list = wall._rewards._list;
   const onRewards = rewards && wall._tab === 'rewards';
+  // Still loading, to the user: the first page, or one whose first offers the filters leave out.
+  const busy = status === 'loading' || (status === 'loaded' && !wall._shown.order.length && feed._loadingMore && !feed._page);
   return html`
     ${rewards ? renderTabs(wall._tab, wall._rewards._pending, context.text, wall._select) : nothing}
     <div id="panel-offers" role=${rewards ? 'tabpanel' : nothing} aria-labelledby=${rewards ? 'tab-offers' : nothing} ?hidden=${onRewards}>
-      ${wall._settings.toolbar && status === 'loaded' ? renderWallToolbar(wall) : nothing}
-      ${status === 'loading' ? renderLoading(context.text) : nothing}
+      ${wall._settings.toolbar && status !== 'empty' ? renderWallToolbar(wall, busy) : nothing}
+      ${busy ? renderSkeleton(context.text.loading) : nothing}
       ${status === 'empty' ? renderEmpty(context.text) : nothing}
-      ${status === 'error' && error ? renderError(error, context.text, wall._feed.retry) : nothing}
-      ${status === 'loaded' ? renderOffers(wall) : nothing}
+      ${status === 'error' && error ? renderError(error, context.text, feed.retry) : nothing}
+      ${status === 'loaded' && !busy ? renderOffers(wall) : nothing}
     </div>
     ${onRewards ? (list ? list._render(context) : renderSkeleton()) : nothing}
     ${detail
@@ -58,7 +61,12 @@ export function renderViews(wall: WallViews): TemplateResult {
   `;
 }
 
-function renderWallToolbar(wall: WallViews): TemplateResult {
+/**
+ * The toolbar: above the offers, and above the loading state and the error panel too (a first
+ * load, a reload after a change of the request, a retry), with the types the wall last had, so
+ * that the list does not jump down when the offers come.
+ */
+function renderWallToolbar(wall: WallViews, busy: boolean): TemplateResult {
   const { view, locale } = wall._settings;
   const { text } = wall._context;
   const count = wall._shown.order.length;
@@ -67,7 +75,8 @@ function renderWallToolbar(wall: WallViews): TemplateResult {
     view,
     types: wall._shown.types,
     _byPrice: wall._feed.offers[0]?.source === 'appcharge',
-    results: text.results(count, formatCount(count, locale)),
+    // No count to announce until there are offers to count.
+    results: busy || wall._feed.status !== 'loaded' ? '' : text.results(count, formatCount(count, locale)),
     change: wall._changeView,
   });
 }
@@ -77,7 +86,7 @@ function renderOffers(wall: WallViews): TemplateResult {
   const { text } = wall._context;
   const { filter, search } = wall._settings.view;
   return html`
-    ${wall._shown.order.length || !feed.offers.length || feed._loadingMore
+    ${wall._shown.order.length || !feed.offers.length
       ? html`<ul part="list" class="list" role="list" aria-label=${text.listLabel} @click=${wall._onListClick}></ul>`
       : // Nothing for this player (a PopUp, another segment) is no filter to clear.
         filter || search

@@ -13,7 +13,7 @@ const KEYS = Object.keys({
   results: 1, noMatches: 1, clearFilters: 1, close: 1,
   platform: 1, countries: 1,
   preview: 1, all: 1, typeApps: 1, typeTasks: 1, typeSignups: 1, typeBundles: 1, typeDeals: 1,
-  errorOffline: 1, errorBusy: 1, whatYouGet: 1, buyLabel: 1,
+  errorOffline: 1, started: 1, steps: 1, whatYouGet: 1, buyLabel: 1,
   myRewards: 1, balance: 1, pending: 1, credited: 1, reversed: 1, nothingYet: 1, report: 1,
   rewardsError: 1, free: 1, claim: 1, claimLabel: 1, locked: 1, saleMore: 1, endsIn: 1, endsSoon: 1,
   adjusted: 1, expired: 1, unknownOffer: 1, creditHint: 1,
@@ -33,7 +33,7 @@ function rendered(messages: WallMessages, name: string, amount: string, counts: 
     if (key === 'unknownOffer') return messages.unknownOffer(name);
     // The publisher's own text (or `credit-hint`): none built in.
     if (key === 'creditHint') return [];
-    if (key === 'results') return counts.map((count) => messages.results(count, amount));
+    if (key === 'results' || key === 'steps') return counts.map((count) => messages[key](count, amount));
     return value as string;
   });
 }
@@ -107,6 +107,14 @@ describe('built-in texts', () => {
     expect(messagesFor('en').saleMore('100%')).to.equal('+100% more');
     expect(LANGUAGES.map((language) => messagesFor(language).free)).to.deep.equal(['Free', 'Gratis', 'Gratis', 'Grátis', 'Gratuit', '無料', 'مجانًا']);
     expect(LANGUAGES.map((language) => messagesFor(language).claim)).to.deep.equal(['Claim', 'Abholen', 'Reclamar', 'Resgatar', 'Récupérer', '受け取る', 'استلم']);
+  });
+
+  it('counts an offer’s steps in each language’s plural forms', () => {
+    expect([1, 3].map((count) => messagesFor('en').steps(count, String(count)))).to.deep.equal(['1 step', '3 steps']);
+    expect([2, 3, 11].map((count) => messagesFor('ar').steps(count, String(count)))).to.deep.equal(['خطوتان', '3 خطوات', '11 خطوة']);
+    expect(messagesFor('fr').steps(2, '2')).to.equal('2 étapes');
+    expect(messagesFor('ja').steps(4, '4')).to.equal('4ステップ');
+    expect(LANGUAGES.map((language) => messagesFor(language).started)).to.deep.equal(['Started', 'Gestartet', 'Iniciada', 'Iniciada', 'Commencée', '開始済み', 'تم البدء']);
   });
 
   it('an offer name or amount with $ signs is announced exactly as the feed wrote it', () => {
