@@ -73,7 +73,7 @@ const openTab = (url: string) => window.open(url, '_blank', 'noopener,noreferrer
  * @csspart icon - The offer's icon, or its placeholder.
  * @csspart title - The offer's name.
  * @csspart payout - The formatted reward, inside the card's call to action.
- * @csspart description - The offer's description.
+ * @csspart description - A card's second line (what to do: its first step and how many there are, or its description; "Started" before it once started), and the detail's description.
  * @csspart steps - The conversion flow, an ordered list, in the detail.
  * @csspart step - One step of the conversion flow.
  * @csspart cta - The call to action that fires `offer-click`; on a card it carries the reward.

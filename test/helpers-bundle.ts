@@ -17,6 +17,12 @@ let started: Promise<unknown> | null = null;
  */
 const nowhere = http.get(/^https?:\/\/[^/]+\.(?:example(?:\.com)?|invalid)(?::\d+)?\//, () => new HttpResponse(null, { status: 404 }));
 
+/**
+ * Every test starts with no offer started: the wall keeps those for the page session (a tab's
+ * sessionStorage), and the test runner loads one test file after another in the same tab.
+ */
+beforeEach(() => sessionStorage.removeItem('offer-wall-started'));
+
 /** Starts msw once per test file, with `handlers` for this test. */
 export async function mock(...handlers: HttpHandler[]): Promise<void> {
   started ??= worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } });
