@@ -1,9 +1,10 @@
 // `npm run analyze` (part of `npm run build`) writes custom-elements.json from the JSDoc of
-// src/offer-wall.component.ts. The attributes are not read from the code (the element spreads one
+// src/offer-wall.component.ts; its parts and CSS custom properties from src/internal/surface.docs.ts. The attributes are not read from the code (the element spreads one
 // declaration into `static properties`, which the analyzer cannot see into): they are written from
 // that declaration and its descriptions, as compiled by `tsc -p tsconfig.build.json` just before.
 import { ATTRIBUTES } from './dist/esm/internal/attributes.js';
 import { ATTRIBUTE_DOCS } from './dist/esm/internal/attributes.docs.js';
+import { CSS_PROPERTY_DOCS, PART_DOCS } from './dist/esm/internal/surface.docs.js';
 
 /** The manifest's `default`: the literal when the docs give one (`20`, `auto`), else none. */
 function literal(text) {
@@ -44,6 +45,8 @@ export default {
             declaration.members = declaration.members?.filter((m) => m.privacy !== 'private' && !m.name.startsWith('_'));
             if (declaration.tagName === 'offer-wall') {
               declaration.attributes = attributes;
+              declaration.cssParts = Object.entries(PART_DOCS).map(([name, description]) => ({ description, name }));
+              declaration.cssProperties = Object.entries(CSS_PROPERTY_DOCS).map(([name, description]) => ({ description, name }));
               declaration.members = [...fields, ...(declaration.members ?? []).filter((m) => !(m.name in ATTRIBUTES))];
             }
           }

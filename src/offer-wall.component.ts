@@ -54,7 +54,8 @@ const openTab = (url: string) => window.open(url, '_blank', 'noopener,noreferrer
  * An offerwall: fetches offers from the publisher's endpoint and shows them as cards.
  *
  * Its attributes are declared in `internal/attributes.ts` and described in
- * `internal/attributes.docs.ts`; the manifest's entries for them are made from those two.
+ * `internal/attributes.docs.ts`, its parts and CSS custom properties in `internal/surface.docs.ts`;
+ * the manifest's entries for them are made from those.
  *
  * @tag offer-wall
  *
@@ -66,46 +67,6 @@ const openTab = (url: string) => window.open(url, '_blank', 'noopener,noreferrer
  *
  * @slot header - Content shown above the offers.
  * @slot empty - Replaces the built-in text of the empty state.
- *
- * @csspart base - The wall's root, inside the shadow root.
- * @csspart list - The list of offers.
- * @csspart card - One offer.
- * @csspart icon - The offer's icon, or its placeholder.
- * @csspart title - The offer's name.
- * @csspart payout - The formatted reward, inside the card's call to action.
- * @csspart description - A card's second line (what to do: its first step and how many there are, or its description; "Started" before it once started), and the detail's description.
- * @csspart steps - The conversion flow, an ordered list, in the detail.
- * @csspart step - One step of the conversion flow.
- * @csspart cta - The call to action that fires `offer-click`; on a card it carries the reward.
- * @csspart loading - The loading state.
- * @csspart empty - The empty state.
- * @csspart error - The error panel.
- * @csspart retry - The button in the error panel.
- * @csspart more - The control that loads the next page.
- * @csspart toolbar - The bar above the offers.
- * @csspart filter - A toggle button for one offer type, in the user's words, "All" first (`aria-pressed`).
- * @csspart sort - The sort control.
- * @csspart search - The search box.
- * @csspart detail - The offer's detail dialog.
- * @csspart close - The detail's close button.
- * @csspart tab - One of the two tabs, offers and "My rewards" (with `rewards-endpoint` and `user-token`).
- * @csspart rewards - The rewards view.
- * @csspart reward - One of the user's rewards.
- * @csspart support - The "Report a problem" button of a reward pending for more than a day.
- *
- * @cssprop --offer-wall-accent - Accent colour: calls to action, links, focus rings.
- * @cssprop --offer-wall-accent-text - Text on the accent colour.
- * @cssprop --offer-wall-surface - Card background.
- * @cssprop --offer-wall-text - Main text colour.
- * @cssprop --offer-wall-muted - Secondary text colour.
- * @cssprop --offer-wall-border - Card and dialog border colour.
- * @cssprop --offer-wall-outline - Boundary of controls (search, sort, filters, buttons): at least 3:1 against surface and background.
- * @cssprop --offer-wall-error - Error text colour.
- * @cssprop --offer-wall-radius - Corner radius of cards and buttons.
- * @cssprop --offer-wall-spacing - Space between and inside cards.
- * @cssprop --offer-wall-font - Font family.
- * @cssprop --offer-wall-font-size - Base font size.
- * @cssprop --offer-wall-background - The wall's background (transparent in light, dark in dark).
  */
 export class OfferWall extends LitElement implements WallViews {
   static override styles = [hostStyles, wallStyles, toolbarStyles, detailStyles];
