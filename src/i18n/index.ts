@@ -1,7 +1,8 @@
 /**
  * The wall's languages: the built-in texts for a locale, and the direction it is written in.
- * English is always here (but for the rewards view's texts, which come with its chunk); each other
- * language is a module of its own, loaded when a wall first needs it (in the script-tag build, a chunk beside dist/offer-wall.js: see vite.config.ts). The
+ * English is always here (but for the texts of appcharge's store and of the rewards view, which
+ * come with their chunks); each other language is a module of its own, loaded when a wall first
+ * needs it (in the script-tag build, a chunk beside dist/offer-wall.js: see vite.config.ts). The
  * element merges the publisher's `messages` over `messagesFor(locale)`.
  */
 import { en } from './en.js';
