@@ -137,9 +137,10 @@ export const wallStyles = css`
     cursor: pointer;
     border-radius: 2px;
   }
-  /* Two lines of the name on a card, one of its description: the detail has all of both. */
+  /* Two lines of the name on a card, one of its description (the detail has all of both), each at the start of its own direction. */
   .name,
   .card .description {
+    text-align: start;
     display: -webkit-box;
     -webkit-box-orient: vertical;
     -webkit-line-clamp: 2;

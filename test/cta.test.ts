@@ -4,14 +4,19 @@
  * wall that keeps a clamped name's "…" and writes list numbers in the locale's digits.
  */
 import { expect } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
 import { backgroundBehind, contrast, rgba } from './colours.js';
 import { s2sOffer, s2sPage } from './fixtures/feeds.js';
-import { feed, loadedWall, mock, openDetail, parts } from './helpers.js';
+import { feed, frames, loadedWall, mock, openDetail, parts } from './helpers.js';
 
 const COIN = 'https://cdn.example.com/coin.svg';
 /** Rewards of one, three and four digits, as a screen of a real wall has them. */
 const PAYOUTS = [s2sOffer(1, { payout: '0.25' }), s2sOffer(2, { payout: '3.6' }), s2sOffer(3, { payout: '0.62' }), s2sOffer(4, { payout: '0.005' })];
+
+/** The wall as wide as on a 390 px phone (its page's margins aside), laid out again. */
+async function onPhone(wall: HTMLElement): Promise<void> {
+  wall.style.width = '366px';
+  await frames();
+}
 
 /** How many lines an element's text takes. */
 const lines = (el: HTMLElement) => Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight));
@@ -34,18 +39,18 @@ describe('the call to action', () => {
   }
 
   it('has one width for the usual rewards of a screen (up to four digits, a name, an icon), each on one line', async () => {
-    await setViewport({ width: 390, height: 844 });
     await mock(feed(s2sPage(PAYOUTS)));
     const { wall } = await loadedWall({ 'currency-name': 'Coins', 'currency-rate': '1000', 'currency-icon': COIN });
+    await onPhone(wall);
     const widths = parts(wall, 'cta').map((cta) => Math.round(cta.getBoundingClientRect().width));
     expect(new Set(widths).size, `widths ${widths.join(', ')}`).to.equal(1);
     for (const payout of parts(wall, 'payout')) expect(lines(payout)).to.equal(1);
   });
 
   it('grows for a longer reward, and never clips one', async () => {
-    await setViewport({ width: 390, height: 844 });
     await mock(feed(s2sPage([s2sOffer(1, { payout: '12.5' }), s2sOffer(2, { payout: '123.45' })])));
     const { wall } = await loadedWall({ 'currency-name': 'Treasure Chest Gems', 'currency-rate': '1000' });
+    await onPhone(wall);
     const ctas = parts(wall, 'cta');
     expect(ctas[0]!.getBoundingClientRect().width, 'grown past the minimum').to.be.greaterThan(10.25 * 16 + 1);
     for (const cta of ctas) {
@@ -101,10 +106,10 @@ describe('currency-icon', () => {
 
 describe('a right-to-left wall', () => {
   it('keeps the … of a clamped left-to-right name, the name in its own direction', async () => {
-    await setViewport({ width: 390, height: 844 });
     const long = 'Plus500: CFD Online Trading on Forex and Stocks, the Markets in Your Pocket';
     await mock(feed(s2sPage([s2sOffer(1, { name: long })])));
     const { wall } = await loadedWall({ locale: 'ar-EG', 'currency-name': 'Coins', 'currency-rate': '1000' });
+    await onPhone(wall);
     const name = wall.shadowRoot!.querySelector<HTMLElement>('.card .name')!;
     const style = getComputedStyle(name);
     expect(style.direction).to.equal('ltr');
