@@ -189,12 +189,13 @@ export const wallStyles = css`
     border-radius: 999px;
   }
   /*
-   * One width for the rewards of a screen: a minimum that holds the usual ones (four digits, a
-   * currency name, its icon) on one line, in tabular figures. A longer one grows the pill; one
-   * longer than the card can give wraps inside it, never clipped.
+   * One width for the rewards of a screen: a minimum that holds the usual ones (four digits and a
+   * currency name) on one line, in tabular figures, and leaves a phone's card room for the name.
+   * A longer one (or one with the currency's icon) grows the pill; one longer than the card can
+   * give wraps inside it, never clipped.
    */
   .card .cta {
-    min-width: 10.25em;
+    min-width: 9.5em;
     padding-inline: .5em;
     line-height: 1.2;
     font-variant-numeric: tabular-nums;
