@@ -6,7 +6,7 @@
 import { expect } from '@open-wc/testing';
 import type { RewardEntryJson as Entry } from '../src/data/wire.js';
 import { messagesFor } from '../src/i18n/index.js';
-import { s2sOffer, s2sPage } from './fixtures/feeds.js';
+import { appchargeOffer, appchargePage, s2sOffer, s2sPage } from './fixtures/feeds.js';
 import { feed, http, HttpResponse, loadedWall, mock, parts, until } from './helpers.js';
 
 const EN = messagesFor('en');
@@ -52,6 +52,18 @@ describe('<offer-wall> started offers', () => {
     expect(lines(again)[1]).to.match(new RegExp(`^${EN.started}`));
     expect(lines(again)[0]).not.to.include(EN.started);
     await expect(again).to.be.accessible();
+  });
+
+  it('says “Started” on an appcharge store card once it is bought, before its description', async () => {
+    await mock(feed(appchargePage([appchargeOffer(1), appchargeOffer(2)])));
+    const { wall } = await loadedWall({ format: 'appcharge' });
+    expect(lines(wall)).to.deep.equal(['Bundle number 1.', 'Bundle number 2.']);
+    parts(wall, 'cta')[1]!.click();
+    await wall.updateComplete;
+    expect(lines(wall)).to.deep.equal(['Bundle number 1.', `${EN.started} Bundle number 2.`]);
+    expect(parts(wall, 'cta')[1]!.getAttribute('aria-label')).to.match(new RegExp(` \\(${EN.started}\\)$`));
+    expect(parts(wall, 'cta')[0]!.getAttribute('aria-label')).not.to.include(EN.started);
+    await expect(wall).to.be.accessible();
   });
 
   it('does not say “Started” when a listener cancels the tap', async () => {

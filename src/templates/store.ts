@@ -139,6 +139,8 @@ export function storeCard(store: StoreFacts, item: HTMLElement, offer: WallOffer
   const step = store._step(offer);
   const [label, content, was] = cta(offer, step, store, context, 'payout');
   const tag = ribbon(offer, store, context);
+  // Bought (a tap not cancelled, or pending in the user's rewards) and not credited yet.
+  const started = context._started(offer);
   // The background image under the card's scrim (set through the CSSOM, which a strict CSP allows).
   item.style.setProperty('--art', background && `url("${background}")`);
   item.classList.toggle('art', !!background);
@@ -146,10 +148,12 @@ export function storeCard(store: StoreFacts, item: HTMLElement, offer: WallOffer
   return html`${offerIcon(offer, context)}
     <div class="body">
       ${renderTitle(offer.name, context.headingLevel)}
-      ${offer.description ? html`<p part="description" class="description">${offer.description}</p>` : nothing}
+      ${started || offer.description
+        ? html`<p part="description" class="description" dir="auto">${started ? html`<bdi class="started">${context.text.started}</bdi>&#32;` : nothing}${offer.description}</p>`
+        : nothing}
       ${countdown(offer, context)}
     </div>
-    <button part="cta" class="cta" type="button" aria-label=${label} data-was=${was ?? nothing}>${content}</button>
+    <button part="cta" class="cta" type="button" aria-label=${started ? `${label} (${context.text.started})` : label} data-was=${was ?? nothing}>${content}</button>
     ${tag} ${store._rolling(offer) ? ladder(offer, step, store, context) : nothing}`;
 }
 
