@@ -13,7 +13,7 @@ import { Ledger, startWebhookWorker, verifyWebhookSignature } from '../../src/se
 import { ledgerOperations } from '../../src/server/rewards/operations.js';
 import { CLAIM_NEXT, claimNext } from '../../src/server/rewards/webhook/store.js';
 import { retryDelay } from '../../src/server/rewards/webhook/worker.js';
-import { DATABASES, freshEmbedded, freshPostgres, type TestDatabase } from './databases.js';
+import { DATABASES, freshEmbedded, freshLedger, freshPostgres, type TestDatabase } from './databases.js';
 
 const SECRET = 'webhook-secret-0123456789';
 const databases: TestDatabase[] = [];
@@ -148,11 +148,10 @@ describe('the webhook', () => {
     }
   });
 
-  for (const { kind, fresh } of DATABASES) {
+  for (const { kind } of DATABASES) {
     it(`${kind}: finds the next event through indexes, without sorting the backlog, so a receiver back from an outage is not kept waiting`, async () => {
-      const database = await fresh();
+      const { database, ledger } = await freshLedger(kind);
       databases.push(database);
-      const ledger = new Ledger(await database.open());
       try {
         // A weekend's backlog: 6,000 events of 600 users, the oldest first.
         await ledger.db.query(
