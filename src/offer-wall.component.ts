@@ -35,7 +35,6 @@ import type { Settings } from './internal/settings.js';
 import type { WallMessages } from './messages.js';
 import { hostStyles, wallStyles } from './offer-wall.styles.js';
 import { drawCard, type CardContext } from './templates/card.js';
-import { detailStyles } from './templates/detail.styles.js';
 import { toolbarStyles } from './templates/toolbar.styles.js';
 import { renderSkeleton } from './templates/states.js';
 import type { WallTab } from './templates/tabs.js';
@@ -69,7 +68,7 @@ const openTab = (url: string) => window.open(url, '_blank', 'noopener,noreferrer
  * @slot empty - Replaces the built-in text of the empty state.
  */
 export class OfferWall extends LitElement implements WallViews {
-  static override styles = [hostStyles, wallStyles, toolbarStyles, detailStyles];
+  static override styles = [hostStyles, wallStyles, toolbarStyles];
 
   // The attributes are declared once, in internal/attributes.ts (without decorators: the same
   // meaning, fewer bytes in the bundle); their types join the class through the interface below.
@@ -157,7 +156,11 @@ export class OfferWall extends LitElement implements WallViews {
     (key) => fire(this, 'offer-impression', { offer: this._feed.offers[key]! }),
   );
 
-  _details = new DetailController(this);
+  _details = new DetailController(
+    this,
+    (styles) => this._adopt(styles),
+    (error) => this._fail(error),
+  );
 
   constructor() {
     super();
@@ -171,6 +174,12 @@ export class OfferWall extends LitElement implements WallViews {
       const shown = this._shown.order.length;
       if (shown > this._pagedAt && this._feed._loadMore()) this._pagedAt = shown;
     });
+  }
+
+  /** Complete once an opened detail shows, when its chunk was on its way. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    if (this._details.key !== null) await this._details._loading;
+    return super.getUpdateComplete();
   }
 
   /** A chunk's styles join the wall's. */

@@ -319,6 +319,20 @@ export const wallStyles = css`
     color: var(--_error);
   }
   /* A <bdi>: the step after it, often English in any wall, sets the line's direction. */
+  /* The platform's mark before the second line's words: filled, or drawn in lines (the web's globe). */
+  .os {
+    width: 1.15em;
+    height: 1.15em;
+    vertical-align: -.2em;
+    margin-inline-end: .3em;
+    fill: currentColor;
+    stroke: currentColor;
+    stroke-linecap: round;
+    fill-rule: evenodd;
+  }
+  .os.line {
+    fill: none;
+  }
   .started {
     color: var(--_accent);
     font-weight: 700;

@@ -327,5 +327,61 @@ describe('the chunks of dist/offer-wall.js', () => {
     }
   });
 
+  it('loads the offer detail when the user reaches for a card, opens it once here, and leaves it closed with the file named when it cannot be loaded', async () => {
+    const asked: string[] = [];
+    let missing = true;
+    let held = gate();
+    await mock(
+      http.get(chunk('detail'), async ({ request }) => {
+        asked.push(new URL(request.url).search);
+        await held.opened;
+        return missing ? new HttpResponse('not here', { status: 404 }) : passthrough();
+      }),
+      feed(s2sPage(s2sOffers(1, 3))),
+    );
+    const wall = mountWall({ 'currency-rate': '1' });
+    const root = wall.shadowRoot!;
+    const dialog = () => root.querySelector<HTMLDialogElement>('[part~="detail"]');
+    try {
+      await oneEvent(wall, 'offer-wall-load');
+      // Nothing on the first screen needs it.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(asked).to.deep.equal([]);
+      // Opened while it cannot be loaded: no dialog, the file named, and the offer still starts.
+      held.open();
+      const failed = oneEvent(wall, 'offer-wall-error');
+      root.querySelector<HTMLElement>('[part~="card"] .open')!.click();
+      const { error } = ((await failed) as CustomEvent<{ error: { kind: string; message: string } }>).detail;
+      expect(error.kind).to.equal('network');
+      expect(error.message).to.match(/\/dist\/offer-wall\.detail\.[0-9a-f]{8}\.js/);
+      await wall.updateComplete;
+      expect(dialog()).to.equal(null);
+      wall.addEventListener('offer-click', (event) => event.preventDefault(), { once: true });
+      const clicked = oneEvent(wall, 'offer-click');
+      root.querySelector<HTMLElement>('[part~="cta"]')!.click();
+      expect(((await clicked) as CustomEvent<{ offer: { id: string } }>).detail.offer.id).to.equal('1001');
+      // A pointer over the list asks again; a card opened before it is here opens when it comes.
+      missing = false;
+      held = gate();
+      root.querySelector('[part~="list"]')!.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
+      await waitUntil(() => asked.length === 2, 'the detail asked for again', { timeout: 5000 });
+      expect(asked[1]).to.match(/^\?retry=\d$/);
+      root.querySelectorAll<HTMLElement>('[part~="card"] .open')[1]!.click();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(dialog()).to.equal(null);
+      held.open();
+      await wall.updateComplete;
+      expect(dialog()!.open).to.equal(true);
+      expect(dialog()!.querySelector('#detail-title')!.textContent).to.equal('Offer 2');
+      // Its styles came with it: the dialog's own padding, not the browser's.
+      expect(getComputedStyle(dialog()!).paddingTop).to.equal('0px');
+      root.querySelector<HTMLElement>('[part~="close"]')!.click();
+      await wall.updateComplete;
+      expect(dialog()).to.equal(null);
+      expect(asked).to.have.length(2);
+    } finally {
+      held.open();
+      wall.remove();
+    }
+  });
 });
-

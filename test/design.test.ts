@@ -396,6 +396,36 @@ describe('design: cards that say what to do', () => {
     await expect(wall).to.be.accessible();
   });
 
+  it('marks the second line with the platform the feed names, Android, iOS or the web, named for assistive technology, and no mark for another', async () => {
+    await mock(
+      feed(
+        s2sPage([
+          s2sOffer(1, { os: 'android' }),
+          s2sOffer(2, { os: 'ios' }),
+          s2sOffer(3, { os: 'web' }),
+          s2sOffer(4, { os: '' }),
+          s2sOffer(5, { os: 'constructor' }),
+        ]),
+      ),
+    );
+    const { wall } = await loadedWall({ theme: 'dark' });
+    const lines = parts(wall, 'description');
+    const marks = lines.map((line) => line.querySelector('svg'));
+    expect(marks.map((mark) => mark?.getAttribute('aria-label') ?? null)).to.deep.equal(['Android', 'iOS', 'Web', null, null]);
+    for (const mark of marks.slice(0, 3)) {
+      expect(mark!.getAttribute('role')).to.equal('img');
+      // Drawn at the text's size, in its colour, before its words.
+      const box = mark!.getBoundingClientRect();
+      const line = mark!.parentElement!;
+      expect(box.height).to.be.within(parseFloat(getComputedStyle(line).fontSize) * 0.9, parseFloat(getComputedStyle(line).fontSize) * 1.4);
+      expect(rgba(getComputedStyle(mark!).stroke)).to.deep.equal(rgba(getComputedStyle(line).color));
+      expect(box.left).to.be.below(line.getBoundingClientRect().left + 2);
+    }
+    // The steps still say what to do, after the mark.
+    expect(texts(wall, 'description')[0]).to.equal('Install offer 1 · 2 steps');
+    await expect(wall).to.be.accessible();
+  });
+
   it('counts the steps in the user’s language, with its digits and plural forms', async () => {
     await mock(feed(s2sPage([{ ...S2S_SEED_OFFER, tracking_link: 'https://track.example.com/c?o=seed' }])));
     const { wall } = await loadedWall({ locale: 'ar' });

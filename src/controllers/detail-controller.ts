@@ -1,10 +1,26 @@
 /**
- * The offer detail's lifecycle: which offer it shows, opening the native `<dialog>` as a modal
- * once it is rendered, closing it (close button, Escape, a click outside) and giving the focus
- * back to the card it was opened from. The dialog's template is `templates/detail.ts`.
+ * The offer detail's lifecycle: which offer it shows, loading the detail chunk that draws it
+ * (`chunks/detail.ts`: the template and styles of `templates/detail*.ts`), opening the native
+ * `<dialog>` as a modal once it is rendered, closing it (close button, Escape, a click outside)
+ * and giving the focus back to the card it was opened from.
+ *
+ * The chunk is asked for when the user is on the way to a card (`_load`, on a pointer over the
+ * list or the focus in it), so that it is usually here by the time they open one; opened before
+ * it is, the detail shows as soon as it arrives. A chunk that cannot be loaded leaves the detail
+ * closed, reported as a `network` error naming the file (the cards' calls to action still start
+ * offers); the next opening asks again.
  */
-import type { ReactiveController } from 'lit';
+import type { CSSResult, ReactiveController, TemplateResult } from 'lit';
+import type { WallErrorInfo, WallOffer } from '../data/types.js';
+import { loadChunk } from '../internal/chunk-load.js';
+import type { DetailContext } from '../templates/detail.js';
 import type { WallHost } from './visibility-controllers.js';
+
+/** What the detail chunk brings: the dialog's template and its styles. */
+export interface DetailLooks {
+  _render(offer: WallOffer, context: DetailContext): TemplateResult;
+  _styles: CSSResult;
+}
 
 export class DetailController implements ReactiveController {
   /** The feed position of the offer shown, or `null` when the detail is closed. */
@@ -12,13 +28,50 @@ export class DetailController implements ReactiveController {
   /** Opened, and not yet shown as a modal: `showModal()` once, after the dialog is rendered. */
   private _pending = false;
 
-  constructor(private readonly _host: WallHost) {
+  /** The detail chunk, once here. */
+  _looks: DetailLooks | null = null;
+  /** The chunk on its way: settles once it is here (and the wall asked to draw it) or failed. */
+  _loading: Promise<void> | null = null;
+
+  constructor(
+    private readonly _host: WallHost,
+    /** The chunk is here: its styles join the wall's. */
+    private readonly _arrived: (styles: CSSResult) => void,
+    private readonly _failed: (error: WallErrorInfo) => void,
+  ) {
     _host.addController(this);
   }
+
+  /** Asks for the detail chunk, unless it is here or on its way. */
+  readonly _load = (): void => {
+    if (this._looks || this._loading) return;
+    this._loading = new Promise((settle) =>
+      loadChunk(
+        () => import('../chunks/detail.js'),
+        ({ default: looks }) => {
+          this._loading = null;
+          if (!this._looks) {
+            this._looks = looks;
+            this._arrived(looks._styles);
+            this._host.requestUpdate();
+          }
+          settle();
+        },
+        (error) => {
+          this._loading = null;
+          // No dialog to show: one that came later would open by itself.
+          this.close(false);
+          this._failed(error);
+          settle();
+        },
+      ),
+    );
+  };
 
   open(key: number): void {
     this.key = key;
     this._pending = true;
+    this._load();
     this._host.requestUpdate();
   }
 

@@ -6,12 +6,12 @@
  * that imports anything else from a module of the main file fails the build: add it here.
  */
 import { css, html, nothing } from 'lit';
-import { formatAmount, formatCount, formatUsd, numberFormat } from '../data/format.js';
+import { formatAmount, formatCount, formatPayout, formatUsd, numberFormat } from '../data/format.js';
 import { isIdLike, isRecord, prop, readAmount, readCodes, readId, readNumber, readText } from '../data/fields.js';
 import { rewardsFailed, WallError } from '../data/types.js';
 import { addEnglish } from '../i18n/index.js';
 import { clickUrl, safeHttpUrl } from '../data/urls.js';
-import { offerIcon, renderTitle } from '../templates/card.js';
+import { ctaContent, offerIcon, renderTitle } from '../templates/card.js';
 
 export const host = {
   css,
@@ -19,6 +19,7 @@ export const host = {
   nothing,
   formatAmount,
   formatCount,
+  formatPayout,
   formatUsd,
   numberFormat,
   isIdLike,
@@ -32,6 +33,7 @@ export const host = {
   WallError,
   clickUrl,
   safeHttpUrl,
+  ctaContent,
   offerIcon,
   renderTitle,
   rewardsFailed,

@@ -44,7 +44,26 @@ export function offerIcon(offer: Pick<WallOffer, 'icon' | 'name'>, context: Card
 }
 
 /**
- * A card's second line, what to do: "Started" once the user has started the offer, then its first
+ * The marks of the platforms an offer is for (class, name, path), drawn here (16 units square, in the text's colour):
+ * Android's head, an apple for iOS, a globe (in lines) for the web. Brands, named alike in every
+ * language.
+ */
+const PLATFORMS: Record<string, string[]> = {
+  android: ['os', 'Android', 'M2 13a6 6 0 0 1 12 0zM5.5 10a1 1 0 1 1 0 .1zm5 0a1 1 0 1 1 0 .1zM5 6 4 4.5m7 1.5 1-1.5'],
+  ios: ['os', 'iOS', 'M8 4.5C4 2.5 1.5 8 5 13c1 1 2 .5 3 .5s2 .5 3-.5c.8-.8 1.3-1.7 1.5-2.5-2-1-2-4 0-5C11 4 9 4 8 4.5zM8 3.5c0-1.2.9-2.2 2.2-2.4 0 1.2-1 2.2-2.2 2.4z'],
+  web: ['os line', 'Web', 'M2 8a6 6 0 1 0 12 0A6 6 0 1 0 2 8zm0 0h12M8 2c-2.5 3-2.5 9 0 12m0-12c2.5 3 2.5 9 0 12'],
+};
+
+/** The mark of the platform the feed says an offer is for (`os`), named for assistive technology; none for another. */
+const platformMark = (os: string | null) => {
+  const mark = Object.hasOwn(PLATFORMS, os!) && PLATFORMS[os!];
+  return mark
+    ? html`<svg class=${mark[0]} viewBox="0 0 16 16" role="img" aria-label=${mark[1]}><path d=${mark[2]} /></svg>`
+    : nothing;
+};
+
+/**
+ * A card's second line, what to do: the platform's mark, "Started" once the user has started the offer, then its first
  * step (and how many there are, when more than one: `Download and open the app · 3 steps`; the
  * step first, so that a narrow card still shows it, and sets the line's direction), else its
  * description.
@@ -56,7 +75,7 @@ export function renderSecondLine(offer: WallOffer, context: CardContext): Templa
   // One line of text, spaces as written: no white space of the template's own in it but the one
   // after "Started", outside its isolate, so that it falls between the two in either direction.
   // The line takes its direction from the step (dir=auto passes over the <bdi>), as the name does.
-  return html`<p part="description" class="description" dir="auto">${context._started(offer) ? html`<bdi class="started">${text.started}</bdi>&#32;` : nothing}${steps[0]?.text ||
+  return html`<p part="description" class="description" dir="auto">${platformMark(offer.os)}${context._started(offer) ? html`<bdi class="started">${text.started}</bdi>&#32;` : nothing}${steps[0]?.text ||
     offer.description}${count > 1 ? ` · ${text.steps(count, formatCount(count, context._rewards.locale))}` : nothing}</p>`;
 }
 

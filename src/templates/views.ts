@@ -13,7 +13,6 @@ import type { WallOffer } from '../data/types.js';
 import type { ShownOffers, ViewQuery } from '../data/view.js';
 import type { Settings } from '../internal/settings.js';
 import type { CardContext } from './card.js';
-import { renderDetail } from './detail.js';
 import { renderEmpty, renderError, renderMore, renderNoMatches, renderSkeleton } from './states.js';
 import { renderTabs, type WallTab } from './tabs.js';
 import { renderToolbar } from './toolbar.js';
@@ -37,8 +36,9 @@ export function renderViews(wall: WallViews): TemplateResult {
   const context = wall._context;
   const feed = wall._feed;
   const { status, error } = feed;
-  const { key } = wall._details;
-  const detail = key === null ? undefined : feed.offers[key];
+  const { key, _looks: looks } = wall._details;
+  // The detail shows once its chunk is here.
+  const detail = key === null || !looks ? undefined : feed.offers[key];
   // Without the rewards chunk, no view to switch to.
   const rewards = wall._rewards._on && !wall._rewards._missing;
   const list = wall._rewards._list;
@@ -56,7 +56,7 @@ export function renderViews(wall: WallViews): TemplateResult {
     </div>
     ${onRewards ? (list ? list._render(context) : renderSkeleton()) : nothing}
     ${detail
-      ? (detail.store ? wall._store._view!._dialog : renderDetail)(detail, { ...context, close: wall._details.close, start: wall._activate })
+      ? (detail.store ? wall._store._view!._dialog : looks!._render)(detail, { ...context, close: wall._details.close, start: wall._activate })
       : nothing}
   `;
 }
@@ -87,7 +87,15 @@ function renderOffers(wall: WallViews): TemplateResult {
   const { filter, search } = wall._settings.view;
   return html`
     ${wall._shown.order.length || !feed.offers.length
-      ? html`<ul part="list" class="list" role="list" aria-label=${text.listLabel} @click=${wall._onListClick}></ul>`
+      ? html`<ul
+          part="list"
+          class="list"
+          role="list"
+          aria-label=${text.listLabel}
+          @click=${wall._onListClick}
+          @pointerover=${wall._details._load}
+          @focusin=${wall._details._load}
+        ></ul>`
       : // Nothing for this player (a PopUp, another segment) is no filter to clear.
         filter || search
         ? renderNoMatches(text, () => wall._changeView({ filter: '', search: '' }))
