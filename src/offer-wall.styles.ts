@@ -268,9 +268,20 @@ export const wallStyles = css`
     border-radius: 999px;
     background: var(--_border);
   }
+  /* The name's bar, its second line's (narrow walls, where names take two), the second line's. */
   .bone i + i {
     width: 60%;
     margin-top: .6em;
+  }
+  .bone i:nth-child(2) {
+    display: none;
+  }
+  @container (max-width: 480px) {
+    .bone i:nth-child(2) {
+      display: block;
+      width: 85%;
+      margin-top: .9em;
+    }
   }
   .bone b {
     width: 5em;

@@ -475,6 +475,34 @@ describe('design: states', () => {
     expect(card.height).to.be.closeTo(boneHeight, 8);
   });
 
+  for (const [width, names, lines] of [
+    [366, ['Plus500: CFD Online Trading on Forex and Stocks', 'Dragon Realms: Idle RPG – Build Your Castle'], 2],
+    [760, ['Word Crush Deluxe', 'Solitaire Journey'], 1],
+  ] as const) {
+    it(`keeps the list from jumping when the offers replace the skeleton cards, on a ${width} px wall (names on ${lines} line${lines > 1 ? 's' : ''})`, async () => {
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      await mock(
+        feed(async () => {
+          await gate;
+          return s2sPage(names.map((name, i) => s2sOffer(i + 1, { name })));
+        }),
+      );
+      const wall = mountWall({ toolbar: 'off' });
+      await widthOf(wall, width);
+      const bone = part(wall, 'loading')!.querySelector('.bone')!.getBoundingClientRect();
+      const loaded = oneEvent(wall, 'offer-wall-load');
+      release();
+      await loaded;
+      const cards = parts(wall, 'card');
+      for (const card of cards) {
+        const name = card.querySelector<HTMLElement>('.name')!;
+        expect(Math.round(name.getBoundingClientRect().height / parseFloat(getComputedStyle(name).lineHeight))).to.equal(lines);
+        expect(card.getBoundingClientRect().height).to.be.closeTo(bone.height, 3);
+      }
+    });
+  }
+
   it('shows an icon and one “Try again” in the error panel, and an icon in the empty state', async () => {
     /** The drawing above a state's words: its pseudo-element, drawn, and silent (no alternative text of its own). */
     const icon = (state: Element) => {

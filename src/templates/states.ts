@@ -14,7 +14,7 @@ import type { WallMessages } from '../messages.js';
  */
 export const renderSkeleton = (label?: string): TemplateResult =>
   html`<div part="loading" class="skeleton" role="status" aria-busy="true" aria-label=${label ?? nothing}>
-    ${[0, 1, 2, 3].map(() => html`<div class="card bone"><span class="icon"></span><span><i></i><i></i></span><b class="cta"></b></div>`)}
+    ${[0, 1, 2, 3].map(() => html`<div class="card bone"><span class="icon"></span><span><i></i><i></i><i></i></span><b class="cta"></b></div>`)}
   </div>`;
 
 export function renderEmpty(text: WallMessages): TemplateResult {
