@@ -339,7 +339,7 @@ describe('the chunks of dist/offer-wall.js', () => {
       }),
       feed(s2sPage(s2sOffers(1, 3))),
     );
-    const wall = mountWall({ 'currency-rate': '1' });
+    const wall = mountWall({ 'currency-rate': '1' }) as HTMLElement & { updateComplete: Promise<boolean> };
     const root = wall.shadowRoot!;
     const dialog = () => root.querySelector<HTMLDialogElement>('[part~="detail"]');
     try {
