@@ -214,6 +214,27 @@ export const wallStyles = css`
     width: 100%;
     max-width: none;
   }
+  /*
+   * A phone's list: the second line runs under the name and the call to action, across the card,
+   * so that it says what to do rather than its first word.
+   */
+  @container (341px <= width <= 480px) {
+    .layout-list .card:has(> .lines) {
+      row-gap: 0;
+    }
+    .layout-list .lines {
+      display: contents;
+    }
+    .layout-list .lines .description {
+      grid-column: 2 / -1;
+    }
+    .layout-list .lines + .cta {
+      grid-area: 1 / 3;
+    }
+    .layout-list .card:has(> .lines) > .icon {
+      grid-row: span 2;
+    }
+  }
   @container (max-width: 340px) {
     .card {
       grid-template-columns: auto minmax(0, 1fr);

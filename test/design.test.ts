@@ -426,6 +426,23 @@ describe('design: cards that say what to do', () => {
     await expect(wall).to.be.accessible();
   });
 
+  it('runs the second line across a phone-wide card, under the call to action, so that it says the whole step', async () => {
+    await mock(feed(s2sPage([s2sOffer(1, { name: 'Plus500: CFD Online Trading on Forex and Stocks', conversion_flow: '1.Install and open the app\n2.Sign up' })])));
+    const { wall } = await loadedWall({ 'currency-name': 'Coins', 'currency-rate': '1000' });
+    await widthOf(wall, 366);
+    const line = parts(wall, 'description')[0]!;
+    const cta = parts(wall, 'cta')[0]!.getBoundingClientRect();
+    const name = part(wall, 'title')!.getBoundingClientRect();
+    expect(line.getBoundingClientRect().right).to.be.above(cta.left + cta.width / 2);
+    expect(line.getBoundingClientRect().top).to.be.at.least(Math.max(name.bottom, cta.bottom) - 1);
+    // The whole step and its count fit: nothing cut.
+    expect(line.scrollWidth).to.be.at.most(line.clientWidth);
+    expect(line.scrollHeight).to.be.at.most(line.clientHeight + 1);
+    // On a wide wall it stays under the name, beside the call to action.
+    await widthOf(wall, 760);
+    expect(parts(wall, 'description')[0]!.getBoundingClientRect().right).to.be.at.most(parts(wall, 'cta')[0]!.getBoundingClientRect().left);
+  });
+
   it('counts the steps in the user’s language, with its digits and plural forms', async () => {
     await mock(feed(s2sPage([{ ...S2S_SEED_OFFER, tracking_link: 'https://track.example.com/c?o=seed' }])));
     const { wall } = await loadedWall({ locale: 'ar' });

@@ -127,7 +127,7 @@ export function drawCard(item: HTMLElement, offer: WallOffer, key: number, posit
     offer.store
       ? context._store!._card(item, offer, context)
       : html`${offerIcon(offer, context)}
-          <div class="body">
+          <div class="body lines">
             ${renderTitle(offer.name, context.headingLevel)}
             ${renderSecondLine(offer, context)}
           </div>
