@@ -11,7 +11,7 @@ import { isIdLike, isRecord, prop, readAmount, readCodes, readId, readNumber, re
 import { rewardsFailed, WallError } from '../data/types.js';
 import { addEnglish } from '../i18n/index.js';
 import { clickUrl, safeHttpUrl } from '../data/urls.js';
-import { ctaContent, offerIcon, renderTitle } from '../templates/card.js';
+import { ctaContent, offerIcon, renderTitle, startedMark } from '../templates/card.js';
 
 export const host = {
   css,
@@ -36,6 +36,7 @@ export const host = {
   ctaContent,
   offerIcon,
   renderTitle,
+  startedMark,
   rewardsFailed,
   addEnglish,
 };

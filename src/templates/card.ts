@@ -63,6 +63,13 @@ const platformMark = (os: string | null) => {
 };
 
 /**
+ * "Started" at the start of a card's second line, once the user has started the offer (an s2s
+ * card's, and a store card's): in an isolate of its own, with the one space after it outside, so
+ * that it falls between the mark and the words in either direction.
+ */
+export const startedMark = (started: boolean, text: WallMessages) => (started ? html`<bdi class="started">${text.started}</bdi>&#32;` : nothing);
+
+/**
  * A card's second line, what to do: the platform's mark, "Started" once the user has started the offer, then its first
  * step (and how many there are, when more than one: `Download and open the app · 3 steps`; the
  * step first, so that a narrow card still shows it, and sets the line's direction), else its
@@ -75,7 +82,7 @@ export function renderSecondLine(offer: WallOffer, context: CardContext): Templa
   // One line of text, spaces as written: no white space of the template's own in it but the one
   // after "Started", outside its isolate, so that it falls between the two in either direction.
   // The line takes its direction from the step (dir=auto passes over the <bdi>), as the name does.
-  return html`<p part="description" class="description" dir="auto">${platformMark(offer.os)}${context._started(offer) ? html`<bdi class="started">${text.started}</bdi>&#32;` : nothing}${steps[0]?.text ||
+  return html`<p part="description" class="description" dir="auto">${platformMark(offer.os)}${startedMark(context._started(offer), text)}${steps[0]?.text ||
     offer.description}${count > 1 ? ` · ${text.steps(count, formatCount(count, context._rewards.locale))}` : nothing}</p>`;
 }
 

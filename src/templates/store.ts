@@ -10,7 +10,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { formatCount, formatUsd } from '../data/format.js';
 import { formatPercent } from '../data/store-format.js';
 import type { WallItem, WallOffer } from '../data/types.js';
-import { offerIcon, renderTitle, type CardContext } from './card.js';
+import { offerIcon, renderTitle, startedMark, type CardContext } from './card.js';
 import type { DetailContext } from './detail.js';
 
 /**
@@ -149,7 +149,7 @@ export function storeCard(store: StoreFacts, item: HTMLElement, offer: WallOffer
     <div class="body">
       ${renderTitle(offer.name, context.headingLevel)}
       ${started || offer.description
-        ? html`<p part="description" class="description" dir="auto">${started ? html`<bdi class="started">${context.text.started}</bdi>&#32;` : nothing}${offer.description}</p>`
+        ? html`<p part="description" class="description" dir="auto">${startedMark(started, context.text)}${offer.description}</p>`
         : nothing}
       ${countdown(offer, context)}
     </div>
