@@ -32,6 +32,8 @@ export class DetailController implements ReactiveController {
   _looks: DetailLooks | null = null;
   /** The chunk on its way: settles once it is here (and the wall asked to draw it) or failed. */
   _loading: Promise<void> | null = null;
+  /** The chunk could not be loaded: asked again only when the user opens an offer (or back online). */
+  private _missing = false;
 
   constructor(
     private readonly _host: WallHost,
@@ -42,9 +44,12 @@ export class DetailController implements ReactiveController {
     _host.addController(this);
   }
 
-  /** Asks for the detail chunk, unless it is here or on its way. */
-  readonly _load = (): void => {
-    if (this._looks || this._loading) return;
+  /**
+   * Asks for the detail chunk, unless it is here or on its way; after a failure, only for an
+   * offer opened (`open`), not for every pointer that crosses the list.
+   */
+  readonly _load = (open?: unknown): void => {
+    if (this._looks || this._loading || (this._missing && open !== true)) return;
     this._loading = new Promise((settle) =>
       loadChunk(
         () => import('../chunks/detail.js'),
@@ -59,6 +64,7 @@ export class DetailController implements ReactiveController {
         },
         (error) => {
           this._loading = null;
+          this._missing = true;
           // No dialog to show: one that came later would open by itself.
           this.close(false);
           this._failed(error);
@@ -71,7 +77,7 @@ export class DetailController implements ReactiveController {
   open(key: number): void {
     this.key = key;
     this._pending = true;
-    this._load();
+    this._load(true);
     this._host.requestUpdate();
   }
 
