@@ -225,7 +225,7 @@ export const wallStyles = css`
     .layout-list .lines {
       display: contents;
     }
-    .layout-list .lines .description {
+    .layout-list .lines > :not(.title) {
       grid-column: 2 / -1;
     }
     .layout-list .lines + .cta {

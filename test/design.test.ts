@@ -443,6 +443,17 @@ describe('design: cards that say what to do', () => {
     expect(parts(wall, 'description')[0]!.getBoundingClientRect().right).to.be.at.most(parts(wall, 'cta')[0]!.getBoundingClientRect().left);
   });
 
+  it('runs a store card’s description across a phone-wide card too', async () => {
+    await mock(feed(appchargePage([appchargeOffer(1, { name: 'Weekend Rolling Offer Deluxe Edition', description: 'Buy a step to unlock the next one.' })])));
+    const { wall } = await loadedWall({ format: 'appcharge' });
+    await until(() => texts(wall, 'description').length === 1, 'the store card');
+    await widthOf(wall, 366);
+    const line = parts(wall, 'description')[0]!;
+    const cta = parts(wall, 'cta')[0]!.getBoundingClientRect();
+    expect(line.getBoundingClientRect().right).to.be.above(cta.left + cta.width / 2);
+    expect(line.scrollHeight).to.be.at.most(line.clientHeight + 1);
+  });
+
   it('counts the steps in the user’s language, with its digits and plural forms', async () => {
     await mock(feed(s2sPage([{ ...S2S_SEED_OFFER, tracking_link: 'https://track.example.com/c?o=seed' }])));
     const { wall } = await loadedWall({ locale: 'ar' });

@@ -146,7 +146,7 @@ export function storeCard(store: StoreFacts, item: HTMLElement, offer: WallOffer
   item.classList.toggle('art', !!background);
   item.classList.toggle('sale', tag !== nothing);
   return html`${offerIcon(offer, context)}
-    <div class="body">
+    <div class="body lines">
       ${renderTitle(offer.name, context.headingLevel)}
       ${started || offer.description
         ? html`<p part="description" class="description" dir="auto">${startedMark(started, context.text)}${offer.description}</p>`
