@@ -70,6 +70,13 @@ describe('<offer-wall> offer detail', () => {
     expect(countries).not.to.match(/[A-Za-z,]/);
   });
 
+  it('keeps an English description in its own direction in a right-to-left wall, its full stop at its end', async () => {
+    const { wall } = await loadedWall({ locale: 'ar' });
+    const shown = await openedByClick(wall);
+    const description = [...shown.querySelectorAll('p')].find((p) => p.textContent === 'Build the tallest tower in the kingdom.')!;
+    expect(getComputedStyle(description).direction).to.equal('ltr');
+  });
+
   it('links the preview in a new tab without opener or referrer', async () => {
     const { wall } = await loadedWall();
     const shown = await openedByClick(wall);

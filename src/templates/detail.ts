@@ -58,7 +58,7 @@ export function renderDetail(offer: WallOffer, context: DetailContext): Template
           </div>
           <button part="close" class="close" type="button" aria-label=${text.close} @click=${context.close}>&times;</button>
         </div>
-        ${offer.description ? html`<p class="description">${offer.description}</p>` : nothing}
+        ${offer.description ? html`<p class="description" dir="auto">${offer.description}</p>` : nothing}
         ${offer.steps.length
           ? html`<h3 class="section">${text.stepsLabel}</h3>
               <ol part="steps" class="steps">

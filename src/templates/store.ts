@@ -183,7 +183,7 @@ export function storeDialog(store: StoreFacts, offer: WallOffer, context: Detail
           <div><h2 id="detail-title" class="dialog-title">${offer.name}</h2>${ribbon(offer, store, context)}</div>
           <button part="close" class="close" type="button" aria-label=${text.close} @click=${context.close}>&times;</button>
         </div>
-        ${offer.description ? html`<p class="description">${offer.description}</p>` : nothing} ${countdown(offer, context)}
+        ${offer.description ? html`<p class="description" dir="auto">${offer.description}</p>` : nothing} ${countdown(offer, context)}
         <h3 class="section">${text.whatYouGet}</h3>
         ${store._rolling(offer) ? ladder(offer, step, store, context, true) : items(offer.steps.flatMap((s) => s.items!), store, context, false)}
         <div class="actions">
