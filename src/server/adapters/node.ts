@@ -79,7 +79,9 @@ const errorHead = (body: Buffer, retryAfter?: number) => [
  * counts; BENCHMARKS.md).
  */
 class Answering<Request extends IncomingMessage = IncomingMessage> extends ServerResponse<Request> {
-  request: NodeRequest | null = null;
+  // Declared, not initialised: a class field would be defined on every response as it is made
+  // (0.6% of a cached hit's profile); the handler sets it first thing.
+  declare request: NodeRequest;
 }
 
 /** Settles once `res` can take more (or has gone). */
