@@ -1,27 +1,30 @@
 /**
  * `npm run bench:proxy`: the reference proxy's cached path against a bare node:http server that
- * answers the same bytes, loaded by autocannon (50 connections, loopback). Each server runs in a
- * process of its own (the proxy is the real `offer-wall-proxy` program), autocannon runs here, and
- * the targets take turns, in an order that alternates round by round, so that both see the same
- * machine (this one is shared, and its load comes and goes). Prints the medians of the rounds and,
- * for each target, how busy the server and the load generator were: a server well below a core
- * while autocannon is near one would mean the generator, not the server, is what saturates.
+ * answers the same bytes. Each server runs in a process of its own (the proxy is the real
+ * `offer-wall-proxy` program) and the targets take turns, in an order that alternates round by
+ * round, so that both see the same machine (this one is shared, and its load comes and goes).
+ * Prints the medians of the rounds and, for each target, how busy the server and the load
+ * generator were, and the machine's load average when each round started.
  *
- * The load generator is pinned to one core and every server to the other (BENCH_PIN, default
- * "1:0"; "off" to not pin), so that neither takes the other's core: on this two-core machine that
- * is the fairest split, and the autocannon CPU column says whether the generator saturated.
+ * The load generator is wrk (a C program, several times cheaper per request than autocannon) when
+ * it is installed (`apt-get install wrk`), autocannon otherwise (BENCH_LOADER=autocannon|wrk to
+ * choose). A measurement in which the generator saturates its core says nothing about the
+ * servers: autocannon did, at 98-99% of its core against 58-84% for the servers (BENCHMARKS.md).
+ * The generator is pinned to one core and every server to the other (BENCH_PIN, default "1:0";
+ * "off" to not pin), so that neither takes the other's core, and its CPU column says whether it
+ * saturated: the script warns when it used more than 90% of its core.
  *
- * Environment: BENCH_ROUNDS (5), BENCH_SECONDS (5), BENCH_CONNECTIONS (50), BENCH_PIPELINING (1),
- * BENCH_PIN ("1:0": autocannon's CPUs, then the servers'),
- * BENCH_TARGETS (bare,proxy,proxy-logs; also bare-again, an A/A control, bare-headers, the same
- * bytes with the proxy's headers, and other, the build at
+ * Environment: BENCH_ROUNDS (5), BENCH_SECONDS (5), BENCH_CONNECTIONS (50), BENCH_PIPELINING (1,
+ * autocannon only), BENCH_LOADER (wrk if installed), BENCH_PIN ("1:0": the generator's CPUs, then
+ * the servers'), BENCH_TARGETS (bare,proxy,proxy-logs; also bare-again, an A/A control,
+ * bare-headers, the same bytes with the proxy's headers, and other, the build at
  * BENCH_OTHER_CLI), BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof"), BENCH_PROXY_CLI (another build's
  * cli.js instead of this one's).
  */
 import autocannon from 'autocannon';
-import type { ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { children, cpuSeconds, pin, startProgram, startRole } from './bench-processes.js';
 
@@ -31,6 +34,17 @@ const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 50);
 const PIPELINING = Number(process.env['BENCH_PIPELINING'] ?? 1);
 const [LOADER_CPUS, SERVER_CPUS] = (process.env['BENCH_PIN'] ?? '1:0').split(':') as [string, string | undefined];
 const PINNED = LOADER_CPUS !== 'off' && SERVER_CPUS !== undefined && pin(process.pid, LOADER_CPUS);
+const hasWrk = (() => {
+  try {
+    execFileSync('wrk', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch (error) {
+    // wrk --version prints its version and exits 1.
+    return (error as { status?: number }).status === 1;
+  }
+})();
+const LOADER = process.env['BENCH_LOADER'] ?? (hasWrk ? 'wrk' : 'autocannon');
+if (LOADER === 'autocannon' && !process.env['BENCH_LOADER']) console.warn('wrk is not installed: autocannon instead, which may saturate its core before the servers do');
 const WANTED = (process.env['BENCH_TARGETS'] ?? 'bare,proxy,proxy-logs').split(',');
 const SERVER_NODE_ARGS = (process.env['BENCH_SERVER_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
 const QUERY = '/offers?os=android&page=1&page_size=20&country=US';
@@ -60,26 +74,71 @@ interface Round {
   loaderCpu: number;
   /** Server CPU time per answered request, µs: what contention on a shared machine distorts least. */
   cpuPerRequest: number;
+  /** The machine's load average (1 minute) when the round started. */
+  load: number;
 }
 
-async function round(url: string, pid: number, seconds: number): Promise<Round> {
-  const server0 = cpuSeconds(pid);
+/** One round of autocannon, in this process (pinned to the generator's CPUs). */
+async function autocannonRound(url: string, seconds: number): Promise<{ requests: number; seconds: number; p50: number; p99: number; failures: number; loaderSeconds: number }> {
   const loader0 = process.cpuUsage();
-  const started = performance.now();
   const result = await autocannon({ url: url + QUERY, connections: CONNECTIONS, pipelining: PIPELINING, duration: seconds });
-  const wall = (performance.now() - started) / 1000;
   const loader = process.cpuUsage(loader0);
-  const serverSeconds = cpuSeconds(pid) - server0;
   return {
-    rps: result.requests.total / result.duration,
+    requests: result.requests.total,
+    seconds: result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
     failures: result.errors + result.timeouts + result.non2xx,
-    serverCpu: serverSeconds / wall,
-    loaderCpu: (loader.user + loader.system) / 1e6 / wall,
-    cpuPerRequest: (serverSeconds * 1e6) / result.requests.total,
+    loaderSeconds: (loader.user + loader.system) / 1e6,
   };
 }
+
+/** wrk's duration in its own units (`812.00us`, `1.20ms`, `2.00s`), in milliseconds. */
+const wrkMs = (text: string) => {
+  const [, value, unit] = /([\d.]+)(us|ms|s|m)\b/.exec(text) ?? [];
+  return Number(value) * ({ us: 0.001, ms: 1, s: 1000, m: 60_000 }[unit ?? ''] ?? NaN);
+};
+
+/**
+ * One round of wrk (one thread: it runs on one core), started through bash so that `times` can
+ * say how much CPU wrk used (the shell's children's user and system time).
+ */
+async function wrkRound(url: string, seconds: number): Promise<{ requests: number; seconds: number; p50: number; p99: number; failures: number; loaderSeconds: number }> {
+  const out = await new Promise<string>((resolve, reject) =>
+    execFile('bash', ['-c', `wrk -t1 -c${CONNECTIONS} -d${seconds}s --latency '${url + QUERY}' && times`], (error, stdout) => (error ? reject(error) : resolve(stdout))),
+  );
+  const line = (pattern: RegExp) => pattern.exec(out)?.[1] ?? '';
+  const requests = Number(line(/(\d+) requests in/));
+  const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
+  const failures = Number(line(/Non-2xx or 3xx responses: (\d+)/) || 0) + (socketErrors ? socketErrors.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0);
+  // `times` prints the shell's own time, then its children's: `0m1.234s 0m0.567s`.
+  const [user, system] = (out.trim().split('\n').at(-1) ?? '').split(' ').map((t) => {
+    const [, m, s] = /(\d+)m([\d.]+)s/.exec(t) ?? [];
+    return Number(m) * 60 + Number(s);
+  });
+  return { requests, seconds: wrkMs(line(/requests in ([\d.]+\w+)/)) / 1000, p50: wrkMs(line(/^\s+50%\s+(\S+)/m)), p99: wrkMs(line(/^\s+99%\s+(\S+)/m)), failures, loaderSeconds: user! + system! };
+}
+
+async function round(url: string, pid: number, seconds: number): Promise<Round> {
+  const load = loadavg()[0]!;
+  const server0 = cpuSeconds(pid);
+  const started = performance.now();
+  const result = LOADER === 'wrk' ? await wrkRound(url, seconds) : await autocannonRound(url, seconds);
+  const wall = (performance.now() - started) / 1000;
+  const serverSeconds = cpuSeconds(pid) - server0;
+  return {
+    rps: result.requests / result.seconds,
+    p50: result.p50,
+    p99: result.p99,
+    failures: result.failures,
+    serverCpu: serverSeconds / wall,
+    loaderCpu: result.loaderSeconds / wall,
+    cpuPerRequest: (serverSeconds * 1e6) / result.requests,
+    load,
+  };
+}
+
+const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(0));
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -134,32 +193,38 @@ try {
 
   const load = cpus().length;
   console.log(
-    `offer-wall proxy benchmark: autocannon, ${CONNECTIONS} connections, pipelining ${PIPELINING}, ${SECONDS} s a round, ${ROUNDS} alternating rounds, loopback; ` +
-      (PINNED ? `autocannon pinned to CPU ${LOADER_CPUS}, each server to CPU ${SERVER_CPUS}` : 'not pinned'),
+    `offer-wall proxy benchmark: ${LOADER === 'wrk' ? 'wrk (1 thread)' : `autocannon, pipelining ${PIPELINING}`}, ${CONNECTIONS} connections, ${SECONDS} s a round, ${ROUNDS} alternating rounds, loopback; ` +
+      (PINNED ? `${LOADER} pinned to CPU ${LOADER_CPUS}, each server to CPU ${SERVER_CPUS}` : 'not pinned'),
   );
   console.log(`machine: ${load} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}; answer ${body.length} bytes (${QUERY})`);
   console.log('');
-  console.log('| server | req/s, median (min–max) | p50 ms | p99 ms | failures | server CPU | server CPU µs/req | autocannon CPU |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  console.log(`| server | req/s, median (min–max) | p50 ms | p99 ms | failures | server CPU | server CPU µs/req | ${LOADER} CPU | load |`);
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const t of targets) {
     const rps = t.rounds.map((x) => x.rps);
     const pct = (v: number) => `${Math.round(v * 100)}%`;
     console.log(
       `| ${t.name} | ${median(rps).toFixed(0)} (${Math.min(...rps).toFixed(0)}–${Math.max(...rps).toFixed(0)}) | ` +
-        `${median(t.rounds.map((x) => x.p50))} | ${median(t.rounds.map((x) => x.p99))} | ${t.rounds.reduce((s, x) => s + x.failures, 0)} | ` +
-        `${pct(median(t.rounds.map((x) => x.serverCpu)))} | ${median(t.rounds.map((x) => x.cpuPerRequest)).toFixed(0)} | ${pct(median(t.rounds.map((x) => x.loaderCpu)))} |`,
+        `${ms(median(t.rounds.map((x) => x.p50)))} | ${ms(median(t.rounds.map((x) => x.p99)))} | ${t.rounds.reduce((s, x) => s + x.failures, 0)} | ` +
+        `${pct(median(t.rounds.map((x) => x.serverCpu)))} | ${median(t.rounds.map((x) => x.cpuPerRequest)).toFixed(1)} | ${pct(median(t.rounds.map((x) => x.loaderCpu)))} | ` +
+        `${median(t.rounds.map((x) => x.load)).toFixed(1)} |`,
     );
   }
+  const loaderMax = Math.max(...targets.flatMap((t) => t.rounds.map((x) => x.loaderCpu)));
+  if (loaderMax > 0.9) console.log(`\nWARNING: ${LOADER} used up to ${Math.round(loaderMax * 100)}% of its core: it may be what saturated, not the server.`);
   const bareTarget = targets.find((t) => t.key === 'bare');
   console.log('');
   for (const t of targets) {
     if (!bareTarget || t === bareTarget) continue;
     // Each round's ratio pairs the two targets measured back to back, under the same load.
     const ratios = t.rounds.map((x, i) => x.rps / bareTarget.rounds[i]!.rps);
-    const p99s = t.rounds.map((x, i) => x.p99 / Math.max(1, bareTarget.rounds[i]!.p99));
+    // autocannon gives whole milliseconds (so a floor of 1), wrk microseconds.
+    const p99s = t.rounds.map((x, i) => x.p99 / Math.max(LOADER === 'wrk' ? 0.001 : 1, bareTarget.rounds[i]!.p99));
+    const cpus = t.rounds.map((x, i) => x.cpuPerRequest / bareTarget.rounds[i]!.cpuPerRequest);
     console.log(
       `${t.name} / bare: ${median(ratios).toFixed(2)}× the requests (rounds: ${ratios.map((x) => x.toFixed(2)).join(', ')}); ` +
-        `p99 ${median(p99s).toFixed(2)}× (rounds: ${p99s.map((x) => x.toFixed(2)).join(', ')})`,
+        `p99 ${median(p99s).toFixed(2)}× (rounds: ${p99s.map((x) => x.toFixed(2)).join(', ')}); ` +
+        `CPU per request ${median(cpus).toFixed(2)}× (rounds: ${cpus.map((x) => x.toFixed(2)).join(', ')})`,
     );
   }
   if (WANTED.includes('proxy-logs')) {

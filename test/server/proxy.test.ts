@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { createOfferWallHandler, startServer, type ProxyOptions } from '../../src/server/node.js';
 import { startMockUpstream, type MockUpstream } from '../../demo/upstream.js';
+import { prometheusMetrics } from '../../src/server/adapters/prometheus.js';
+import { parseAddressList } from '../../src/server/core/address.js';
 
 const APP_ID = 'app-id-SECRET-1234567';
 const TOKEN = 'publisher-token-SECRET-89';
@@ -263,6 +265,34 @@ describe('caching and coalescing', () => {
       assert.equal(other.headers.get('x-offer-wall-cache'), 'miss');
       assert.equal(up.seen.length, 2);
       assert.match(first.headers.get('cache-control')!, /^public, max-age=60$/);
+    } finally {
+      await up.close();
+    }
+  });
+
+  it('counts each offers request in /metrics by how the cache answered it: miss, hit, coalesced', async () => {
+    const up = await upstream(async (req, res) => {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      json(S2S_BODY)(req, res);
+    });
+    try {
+      const metrics = prometheusMetrics({ allowed: parseAddressList('127.0.0.1') });
+      const { get, handler } = handlerFor(up.url, { metrics });
+      const scrape = async () => (await handler(new Request('http://h/metrics'), { clientAddress: '127.0.0.1' })).text();
+      await Promise.all([get('?country=US'), get('?country=US'), get('?country=US')]);
+      for (let i = 0; i < 4; i++) await get('?country=US');
+      const first = await scrape();
+      assert.match(first, /^offer_wall_cache_total\{result="miss"\} 1$/m);
+      assert.match(first, /^offer_wall_cache_total\{result="coalesced"\} 2$/m);
+      assert.match(first, /^offer_wall_cache_total\{result="hit"\} 4$/m);
+      // Counts go on adding up from one scrape to the next.
+      await get('?country=US');
+      await get('?country=DE');
+      const second = await scrape();
+      assert.match(second, /^offer_wall_cache_total\{result="miss"\} 2$/m);
+      assert.match(second, /^offer_wall_cache_total\{result="coalesced"\} 2$/m);
+      assert.match(second, /^offer_wall_cache_total\{result="hit"\} 5$/m);
+      assert.equal(up.seen.length, 2);
     } finally {
       await up.close();
     }

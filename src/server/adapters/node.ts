@@ -19,7 +19,7 @@
  *   closed once its answers are written, and what is still running after `shutdownGraceMs` is
  *   answered 503.
  */
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer, ServerResponse, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { createOfferWallCore, type ProxyOptions } from '../app.js';
@@ -72,6 +72,17 @@ const errorHead = (body: Buffer, retryAfter?: number) => [
   'no-store',
   ...(retryAfter ? ['Retry-After', String(retryAfter)] : []),
 ];
+
+/**
+ * A response that knows its request: the one 'close' listener, made once per server, finds it
+ * there, so no closure is made per request (a cache hit's own work is small enough that one
+ * counts; BENCHMARKS.md).
+ */
+class Answering<Request extends IncomingMessage = IncomingMessage> extends ServerResponse<Request> {
+  // Declared, not initialised: a class field would be defined on every response as it is made
+  // (0.6% of a cached hit's profile); the handler sets it first thing.
+  declare request: NodeRequest;
+}
 
 /** Settles once `res` can take more (or has gone). */
 const drained = (res: ServerResponse) =>
@@ -144,24 +155,27 @@ export async function startServer(options: NodeServerOptions, port: number = DEF
     });
   };
 
-  /** A response is over (written, or its client gone). */
-  const over = (res: ServerResponse, request: NodeRequest) => {
+  /** A response is over (written, or its client gone): its 'close' listener, the same for all. */
+  function over(this: Answering) {
+    const request = this.request!;
+    if (!open.delete(this)) return;
     const socket = request.socket;
-    open.delete(res);
-    if (!res.writableFinished) request.left();
-    const left = (connections.get(socket) ?? 1) - 1;
-    if (connections.has(socket)) connections.set(socket, left);
+    if (!this.writableFinished) request.left();
+    const unanswered = connections.get(socket);
+    const left = (unanswered ?? 1) - 1;
+    if (unanswered !== undefined) connections.set(socket, left);
     // Stopping: a connection whose answers are all written is closed (once they are flushed).
     if (closing && left === 0) socket.destroySoon();
-  };
+  }
 
-  const server = createServer({ headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 5_000 }, (req, res) => {
+  const server = createServer({ headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 5_000, ServerResponse: Answering }, (req, res) => {
     const socket = req.socket;
     const unanswered = (connections.get(socket) ?? 0) + 1;
     connections.set(socket, unanswered);
     open.add(res);
     const request = new NodeRequest(req, rule);
-    res.once('close', () => over(res, request));
+    (res as Answering).request = request;
+    res.on('close', over);
     if (unanswered > MAX_PIPELINED) {
       res.shouldKeepAlive = false;
       options.metrics?.metrics.shed('per connection');
