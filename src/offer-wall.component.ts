@@ -35,6 +35,7 @@ import type { Settings } from './internal/settings.js';
 import type { WallMessages } from './messages.js';
 import { hostStyles, wallStyles } from './offer-wall.styles.js';
 import { drawCard, type CardContext } from './templates/card.js';
+import { stateStyles } from './templates/states.styles.js';
 import { toolbarStyles } from './templates/toolbar.styles.js';
 import { renderSkeleton } from './templates/states.js';
 import type { WallTab } from './templates/tabs.js';
@@ -68,7 +69,7 @@ const openTab = (url: string) => window.open(url, '_blank', 'noopener,noreferrer
  * @slot empty - Replaces the built-in text of the empty state.
  */
 export class OfferWall extends LitElement implements WallViews {
-  static override styles = [hostStyles, wallStyles, toolbarStyles];
+  static override styles = [hostStyles, wallStyles, stateStyles, toolbarStyles];
 
   // The attributes are declared once, in internal/attributes.ts (without decorators: the same
   // meaning, fewer bytes in the bundle); their types join the class through the interface below.
@@ -156,11 +157,7 @@ export class OfferWall extends LitElement implements WallViews {
     (key) => fire(this, 'offer-impression', { offer: this._feed.offers[key]! }),
   );
 
-  _details = new DetailController(
-    this,
-    (styles) => this._adopt(styles),
-    (error) => this._fail(error),
-  );
+  _details = new DetailController(this, (styles) => this._adopt(styles), (error) => this._fail(error));
 
   constructor() {
     super();
@@ -325,12 +322,8 @@ export class OfferWall extends LitElement implements WallViews {
 
   protected override render(): TemplateResult {
     const settings = this._settings;
-    return html`<div
-      class="wall theme-${settings.theme} layout-${settings.layout}"
-      part="base"
-      dir=${directionOf(settings.locale)}
-      lang=${settings.locale}
-    >
+    return html`<div class="wall theme-${settings.theme} layout-${settings.layout}" part="base"
+      dir=${directionOf(settings.locale)} lang=${settings.locale}>
       <slot name="header"></slot>
       ${this._texts._waiting() ? renderSkeleton() : renderViews(this)}
     </div>`;
@@ -349,7 +342,6 @@ export class OfferWall extends LitElement implements WallViews {
       _store: this._store._view,
     };
   }
-
 }
 
 /** The settings properties' types, from the one declaration of the attributes. */

@@ -5,8 +5,7 @@
  * it) or opens one, and waits for it before it shows the dialog (see
  * `controllers/detail-controller.ts`).
  */
-import type { DetailLooks } from '../controllers/detail-controller.js';
-import { renderDetail } from '../templates/detail.js';
+import { renderDetail, type DetailLooks } from '../templates/detail.js';
 import { detailStyles } from '../templates/detail.styles.js';
 
 const looks: DetailLooks = {

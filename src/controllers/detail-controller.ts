@@ -10,17 +10,11 @@
  * closed, reported as a `network` error naming the file (the cards' calls to action still start
  * offers); the next opening asks again.
  */
-import type { CSSResult, ReactiveController, TemplateResult } from 'lit';
-import type { WallErrorInfo, WallOffer } from '../data/types.js';
+import type { CSSResult, ReactiveController } from 'lit';
+import type { WallErrorInfo } from '../data/types.js';
 import { loadChunk } from '../internal/chunk-load.js';
-import type { DetailContext } from '../templates/detail.js';
+import type { DetailLooks } from '../templates/detail.js';
 import type { WallHost } from './visibility-controllers.js';
-
-/** What the detail chunk brings: the dialog's template and its styles. */
-export interface DetailLooks {
-  _render(offer: WallOffer, context: DetailContext): TemplateResult;
-  _styles: CSSResult;
-}
 
 export class DetailController implements ReactiveController {
   /** The feed position of the offer shown, or `null` when the detail is closed. */

@@ -5,10 +5,16 @@
  * to action that fires `offer-click` like the card's. The element opens and closes it and returns
  * the focus; this module only draws it. (An appcharge offer's dialog is the store's.)
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type CSSResult, type TemplateResult } from 'lit';
 import { formatPayout } from '../data/format.js';
 import type { WallOffer } from '../data/types.js';
 import { ctaContent, offerIcon, type CardContext } from './card.js';
+
+/** What the detail chunk brings (`chunks/detail.ts`): this dialog's template and its styles. */
+export interface DetailLooks {
+  _render(offer: WallOffer, context: DetailContext): TemplateResult;
+  _styles: CSSResult;
+}
 
 export interface DetailContext extends CardContext {
   close: () => void;

@@ -156,7 +156,7 @@ describe('the npm package', () => {
       assert.ok(shipped.has(path), `${path} is in the package`);
     }
     const chunks = [...readFileSync(join(ROOT, 'dist/offer-wall.js'), 'latin1').matchAll(/offer-wall\.[a-z0-9-]+\.[0-9a-f]{8}\.js/g)];
-    assert.equal(chunks.length, 9, 'six languages, the rewards view and appcharge\'s two (reader, store)');
+    assert.equal(chunks.length, 10, 'six languages, the offer detail, the rewards view and appcharge\'s two (reader, store)');
     for (const [chunk] of chunks) assert.ok(shipped.has(`dist/${chunk}`), `dist/${chunk} is in the package`);
     const maps = [...shipped].filter((path) => path.endsWith('.map'));
     assert.ok(maps.length > 0);
