@@ -8,9 +8,11 @@
  * - a transaction is recorded once per (profile, transaction id, goal, kind): a primary key, and
  *   `INSERT … ON CONFLICT DO NOTHING` says "seen before" atomically, across instances;
  * - a transaction belongs to the user first stored for it: another user's postback changes nothing;
- * - a postback is one call of `offer_wall_apply`, one transaction: the ledger entry, the click it
- *   credits and the webhook event it causes are stored together or not at all, and the receiver
- *   answers only after it returns (so an acknowledged postback is durable);
+ * - a postback is one call of `offer_wall_apply`: the ledger entry, the click it credits and the
+ *   webhook event it causes are stored together or not at all, and the receiver answers only after
+ *   the transaction that holds it has committed (so an acknowledged postback is durable). Postbacks
+ *   that arrive together share one transaction and one commit (`Ledger.apply`), each with its own
+ *   answer: should any of them fail, the transaction is undone and each is stored on its own;
  * - a credit and a reversal of one transaction never interleave (an advisory lock on it);
  * - the balance is computed from the transactions: credits whose transaction (goal) has no
  *   reversal, and adjustments.
@@ -81,6 +83,71 @@ export interface Click {
 /** The most postbacks one group commit stores. */
 const MAX_BATCH = 100;
 
+/**
+ * On a server (a pool of connections): the most postbacks one statement stores. Below 64, so that a
+ * transaction never holds more subtransactions than PostgreSQL caches per backend, should
+ * `offer_wall_apply` ever use them.
+ */
+const SERVER_BATCH = 50;
+
+/**
+ * On a server: how many batches may be on their way at once, per instance. While they are, the
+ * postbacks that arrive wait and go together in the next one; one postback alone goes at once.
+ * Two keep one batch executing while the other waits for its commit to reach the disk (measured:
+ * docs/performance.md).
+ */
+const SERVER_BATCHES = 2;
+
+/**
+ * Many postbacks in one statement, so in one transaction with one commit: each row is one call of
+ * `offer_wall_apply`, in the order given (a Function Scan gives the rows in order, and volatile calls
+ * are evaluated in the ORDER BY's order), each seeing what the ones before it stored (a repeat
+ * within the batch is a 'repeat'). The rows come as one JSON array: amounts as JSON strings, read as
+ * exact numerics.
+ */
+const APPLY_MANY_SQL = `SELECT offer_wall_apply(r.profile, r.tx, r.goal, r.goal_name, r.kind, r.user_id, r.offer_id, r.click_id,
+         r.amount, r.params, r.webhook, r.address) AS result
+    FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (profile text, tx text, goal text, goal_name text, kind text, user_id text,
+         offer_id text, click_id text, amount numeric, params jsonb, webhook boolean, address text)) WITH ORDINALITY
+         AS r(profile, tx, goal, goal_name, kind, user_id, offer_id, click_id, amount, params, webhook, address, n)
+   ORDER BY r.n`;
+
+interface Waiting {
+  record: LedgerRecord;
+  webhook: boolean;
+  resolve: (result: ApplyResult) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Stores many postbacks in one statement (one commit); their results in the order given. Throws, storing none, if any fails. */
+async function applyMany(db: Database, batch: readonly Waiting[]): Promise<ApplyResult[]> {
+  const rows = batch.map(({ record, webhook }) => ({
+    profile: record.profile,
+    tx: record.transactionId,
+    goal: record.goal ?? '',
+    goal_name: record.goalName,
+    kind: record.kind,
+    user_id: record.userId,
+    offer_id: record.offerId,
+    click_id: record.clickId,
+    amount: record.amount,
+    params: record.params,
+    webhook,
+    address: record.address ?? null,
+  }));
+  const results = await db.query<{ result: ApplyResult }>(APPLY_MANY_SQL, [JSON.stringify(rows)]);
+  if (results.length !== batch.length) throw new Error(`the ledger stored ${results.length} postbacks of a batch of ${batch.length}`);
+  return results.map((row) => row.result);
+}
+
+/**
+ * The order a batch is stored in: by network and transaction id (the arrival order kept among
+ * repeats of one), so that two batches (of this instance or another) that share transactions take
+ * their locks in the same order and do not wait on each other in a cycle.
+ */
+const byTransaction = (a: Waiting, b: Waiting) =>
+  a.record.profile < b.record.profile ? -1 : a.record.profile > b.record.profile ? 1 : a.record.transactionId < b.record.transactionId ? -1 : a.record.transactionId > b.record.transactionId ? 1 : 0;
+
 /** Stores one postback through the schema's function (one statement: all of it, with its audit line, or nothing). */
 async function applyOne(db: Database, record: LedgerRecord, webhook: boolean): Promise<ApplyResult> {
   const [row] = await db.query<{ result: ApplyResult }>(
@@ -116,12 +183,15 @@ export class Ledger {
   /** Writes waiting for the next commit, on a database with one connection (`Database.serial`). */
   private _waiting: Array<{ work: (db: Database) => Promise<unknown>; done: (result: unknown, failed: boolean) => void }> = [];
   private _committing = false;
+  /** Postbacks waiting for the next batch, on a server. */
+  private _pending: Waiting[] = [];
+  private _batches = 0;
 
   constructor(readonly db: Database) {}
 
   /**
    * Runs a write that must be durable before it is answered: at once on a database with a pool
-   * (PostgreSQL groups concurrent commits itself); on one with one connection, in the next group
+   * (postbacks there go in batches of their own: `apply`); on one with one connection, in the next group
    * commit: the writes that arrived while the last commit was on its way to disk are stored in one
    * transaction and all answered once it is durable: one flush for many. Should one of them fail,
    * the transaction is undone and each is run again in a transaction of its own, so that only what
@@ -180,7 +250,44 @@ export class Ledger {
    * stored for another user.
    */
   apply(record: LedgerRecord, webhook: boolean): Promise<ApplyResult> {
-    return this.write((db) => applyOne(db, record, webhook));
+    if (this.db.serial) return this.write((db) => applyOne(db, record, webhook));
+    return new Promise<ApplyResult>((resolve, reject) => {
+      this._pending.push({ record, webhook, resolve, reject });
+      this._nextBatch();
+    });
+  }
+
+  /**
+   * On a server: sends what is waiting, as batches of up to SERVER_BATCH postbacks, while fewer
+   * than SERVER_BATCHES are on their way. A batch is one statement and one commit; each postback
+   * is answered once it has returned. Should the batch fail (a postback the database refuses, a
+   * deadlock with another instance, a commit that fails), nothing of it was stored, and each is
+   * stored again on its own, so that only what fails fails; a postback the database still refuses,
+   * or one that cannot be stored at all (the database gone), is rejected, never reported stored.
+   */
+  private _nextBatch(): void {
+    while (this._pending.length && this._batches < SERVER_BATCHES) {
+      const batch = this._pending.splice(0, SERVER_BATCH);
+      this._batches++;
+      void this._applyBatch(batch).finally(() => {
+        this._batches--;
+        this._nextBatch();
+      });
+    }
+  }
+
+  private async _applyBatch(batch: Waiting[]): Promise<void> {
+    const alone = (item: Waiting) => applyOne(this.db, item.record, item.webhook).then(item.resolve, item.reject);
+    if (batch.length === 1) return alone(batch[0]!);
+    batch.sort(byTransaction);
+    let results: ApplyResult[];
+    try {
+      results = await applyMany(this.db, batch);
+    } catch {
+      await Promise.all(batch.map(alone));
+      return;
+    }
+    batch.forEach((item, i) => item.resolve(results[i]!));
   }
 
   /**
