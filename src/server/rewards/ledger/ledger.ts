@@ -20,8 +20,10 @@
 
 import type { RewardEntryJson as RewardEntry, RewardsPageJson as RewardsPage } from '../../../data/wire.js';
 import { decimalToken } from '../values.js';
+import { applyOne, ApplyBatches, type ApplyResult, type LedgerRecord } from './apply.js';
 import type { Database } from './database.js';
 
+export type { ApplyResult, LedgerRecord } from './apply.js';
 export type { Database } from './database.js';
 /** The wire's shapes (`src/data/wire.ts`), under the names this package has always exported. */
 export type { RewardEntry, RewardsPage };
@@ -34,27 +36,6 @@ export type LedgerEntry = Omit<RewardEntry, 'amount'> & { amount: Decimal | null
 
 /** A page of a user's rewards as the ledger gives it: the wire's page with its amounts exact. */
 export type LedgerPage = Omit<RewardsPage, 'balance' | 'entries'> & { balance: Decimal; entries: LedgerEntry[] };
-
-/** What a postback did: stored, a repeat of one stored, or refused for naming another user than its transaction's. */
-export type ApplyResult = 'stored' | 'repeat' | 'conflict';
-
-/** A postback to record (what `judgePostback` reads from one). */
-export interface LedgerRecord {
-  profile: string;
-  transactionId: string;
-  /** The network's goal (event, task) of a multi-goal offer, or null: each goal credits once. */
-  goal: string | null;
-  goalName: string | null;
-  kind: 'credit' | 'reversal';
-  userId: string;
-  offerId: string | null;
-  clickId: string | null;
-  /** More than 0, exact. */
-  amount: Decimal;
-  params: Record<string, string>;
-  /** The sender's address, for the audit trail. */
-  address?: string | null;
-}
 
 /** A page as `GET /rewards` answers it (`RewardsPage`), its amounts written as exact JSON numbers. */
 export function rewardsPageJson(page: LedgerPage): string {
@@ -83,93 +64,6 @@ export interface Click {
 /** The most postbacks one group commit stores. */
 const MAX_BATCH = 100;
 
-/**
- * On a server (a pool of connections): the most postbacks one statement stores. Below 64, so that a
- * transaction never holds more subtransactions than PostgreSQL caches per backend, should
- * `offer_wall_apply` ever use them.
- */
-const SERVER_BATCH = 50;
-
-/**
- * On a server: how many batches may be on their way at once, per instance. While they are, the
- * postbacks that arrive wait and go together in the next one; one postback alone goes at once.
- * Two keep one batch executing while the other waits for its commit to reach the disk (measured:
- * docs/performance.md).
- */
-const SERVER_BATCHES = 2;
-
-/**
- * Many postbacks in one statement, so in one transaction with one commit: each row is one call of
- * `offer_wall_apply`, in the order given (a Function Scan gives the rows in order, and volatile calls
- * are evaluated in the ORDER BY's order), each seeing what the ones before it stored (a repeat
- * within the batch is a 'repeat'). The rows come as one JSON array: amounts as JSON strings, read as
- * exact numerics.
- */
-const APPLY_MANY_SQL = `SELECT offer_wall_apply(r.profile, r.tx, r.goal, r.goal_name, r.kind, r.user_id, r.offer_id, r.click_id,
-         r.amount, r.params, r.webhook, r.address) AS result
-    FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (profile text, tx text, goal text, goal_name text, kind text, user_id text,
-         offer_id text, click_id text, amount numeric, params jsonb, webhook boolean, address text)) WITH ORDINALITY
-         AS r(profile, tx, goal, goal_name, kind, user_id, offer_id, click_id, amount, params, webhook, address, n)
-   ORDER BY r.n`;
-
-interface Waiting {
-  record: LedgerRecord;
-  webhook: boolean;
-  resolve: (result: ApplyResult) => void;
-  reject: (error: unknown) => void;
-}
-
-/** Stores many postbacks in one statement (one commit); their results in the order given. Throws, storing none, if any fails. */
-async function applyMany(db: Database, batch: readonly Waiting[]): Promise<ApplyResult[]> {
-  const rows = batch.map(({ record, webhook }) => ({
-    profile: record.profile,
-    tx: record.transactionId,
-    goal: record.goal ?? '',
-    goal_name: record.goalName,
-    kind: record.kind,
-    user_id: record.userId,
-    offer_id: record.offerId,
-    click_id: record.clickId,
-    amount: record.amount,
-    params: record.params,
-    webhook,
-    address: record.address ?? null,
-  }));
-  const results = await db.query<{ result: ApplyResult }>(APPLY_MANY_SQL, [JSON.stringify(rows)]);
-  if (results.length !== batch.length) throw new Error(`the ledger stored ${results.length} postbacks of a batch of ${batch.length}`);
-  return results.map((row) => row.result);
-}
-
-/**
- * The order a batch is stored in: by network and transaction id (the arrival order kept among
- * repeats of one), so that two batches (of this instance or another) that share transactions take
- * their locks in the same order and do not wait on each other in a cycle.
- */
-const byTransaction = (a: Waiting, b: Waiting) =>
-  a.record.profile < b.record.profile ? -1 : a.record.profile > b.record.profile ? 1 : a.record.transactionId < b.record.transactionId ? -1 : a.record.transactionId > b.record.transactionId ? 1 : 0;
-
-/** Stores one postback through the schema's function (one statement: all of it, with its audit line, or nothing). */
-async function applyOne(db: Database, record: LedgerRecord, webhook: boolean): Promise<ApplyResult> {
-  const [row] = await db.query<{ result: ApplyResult }>(
-    'SELECT offer_wall_apply($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) AS result',
-    [
-      record.profile,
-      record.transactionId,
-      record.goal ?? '',
-      record.goalName,
-      record.kind,
-      record.userId,
-      record.offerId,
-      record.clickId,
-      record.amount,
-      JSON.stringify(record.params),
-      webhook,
-      record.address ?? null,
-    ],
-  );
-  return row!.result;
-}
-
 const iso = (value: unknown) => new Date(value as string | Date).toISOString();
 const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
 
@@ -183,11 +77,12 @@ export class Ledger {
   /** Writes waiting for the next commit, on a database with one connection (`Database.serial`). */
   private _waiting: Array<{ work: (db: Database) => Promise<unknown>; done: (result: unknown, failed: boolean) => void }> = [];
   private _committing = false;
-  /** Postbacks waiting for the next batch, on a server. */
-  private _pending: Waiting[] = [];
-  private _batches = 0;
+  /** Postbacks on their way in batches, on a server. */
+  private readonly _batches: ApplyBatches;
 
-  constructor(readonly db: Database) {}
+  constructor(readonly db: Database) {
+    this._batches = new ApplyBatches(db);
+  }
 
   /**
    * Runs a write that must be durable before it is answered: at once on a database with a pool
@@ -251,43 +146,7 @@ export class Ledger {
    */
   apply(record: LedgerRecord, webhook: boolean): Promise<ApplyResult> {
     if (this.db.serial) return this.write((db) => applyOne(db, record, webhook));
-    return new Promise<ApplyResult>((resolve, reject) => {
-      this._pending.push({ record, webhook, resolve, reject });
-      this._nextBatch();
-    });
-  }
-
-  /**
-   * On a server: sends what is waiting, as batches of up to SERVER_BATCH postbacks, while fewer
-   * than SERVER_BATCHES are on their way. A batch is one statement and one commit; each postback
-   * is answered once it has returned. Should the batch fail (a postback the database refuses, a
-   * deadlock with another instance, a commit that fails), nothing of it was stored, and each is
-   * stored again on its own, so that only what fails fails; a postback the database still refuses,
-   * or one that cannot be stored at all (the database gone), is rejected, never reported stored.
-   */
-  private _nextBatch(): void {
-    while (this._pending.length && this._batches < SERVER_BATCHES) {
-      const batch = this._pending.splice(0, SERVER_BATCH);
-      this._batches++;
-      void this._applyBatch(batch).finally(() => {
-        this._batches--;
-        this._nextBatch();
-      });
-    }
-  }
-
-  private async _applyBatch(batch: Waiting[]): Promise<void> {
-    const alone = (item: Waiting) => applyOne(this.db, item.record, item.webhook).then(item.resolve, item.reject);
-    if (batch.length === 1) return alone(batch[0]!);
-    batch.sort(byTransaction);
-    let results: ApplyResult[];
-    try {
-      results = await applyMany(this.db, batch);
-    } catch {
-      await Promise.all(batch.map(alone));
-      return;
-    }
-    batch.forEach((item, i) => item.resolve(results[i]!));
+    return this._batches.add(record, webhook);
   }
 
   /**
