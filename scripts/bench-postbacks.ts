@@ -19,7 +19,8 @@
  * BENCH_PROXY_CLI (another build's dist/server/cli.js, to measure before and after; that program
  * runs the one-network rows only, since older builds take a single profile), BENCH_LOADER_CPU (a
  * CPU list for `taskset`: this process, the load generator, is pinned to it; the program and the
- * database are left to the scheduler), BENCH_MIXED=0 (skip the three networks' rows).
+ * database are left to the scheduler), BENCH_MIXED=0 (skip the three networks' rows),
+ * BENCH_NODE_ARGS (Node's options for the program: `--cpu-prof --cpu-prof-dir=<dir>` profiles it).
  */
 import type { ChildProcess } from 'node:child_process';
 import { createHash, createHmac } from 'node:crypto';
@@ -39,6 +40,8 @@ const DATABASES = (process.env['BENCH_DATABASES'] ?? 'embedded,postgres').split(
 const CLI = process.env['BENCH_PROXY_CLI'] || undefined;
 const LOADER_CPU = process.env['BENCH_LOADER_CPU'] || undefined;
 const MIXED = process.env['BENCH_MIXED'] !== '0';
+/** Node's options for the program, e.g. `--cpu-prof --cpu-prof-dir=/tmp/profiles`. */
+const NODE_ARGS = (process.env['BENCH_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
 /** Every CPU this machine has, for unpinning. */
 const ALL_CPUS = `0-${availableParallelism() - 1}`;
 const SECRET = 'bench-postback-secret';
@@ -61,6 +64,7 @@ const program = (upstreamUrl: string, env: Record<string, string>) =>
     },
     startTimeoutMs: 180_000,
     ...(CLI ? { cli: CLI } : {}),
+    ...(NODE_ARGS.length ? { nodeArgs: NODE_ARGS } : {}),
   });
 
 const stop = async (child: ChildProcess) => {
