@@ -37,8 +37,8 @@ const SERVER_BATCH = 50;
 /**
  * On a server: how many batches may be on their way at once, per instance. While they are, the
  * postbacks that arrive wait and go together in the next one; one postback alone goes at once.
- * Two keep one batch executing while the other waits for its commit to reach the disk (measured:
- * docs/performance.md).
+ * Two let one batch execute while the other waits for its commit to reach the disk (1, 2 and 4
+ * measured alike, within the noise of a shared machine: BENCHMARKS.md).
  */
 const SERVER_BATCHES = 2;
 
