@@ -11,25 +11,39 @@
  * the three networks' postbacks mixed, and how fast the webhook then delivers the events to a
  * receiver in this process.
  *
+ * On PostgreSQL it also reads, over each load, what the database did per postback: its CPU (the
+ * bench database's backends and the server's own background processes, from /proc), its commits
+ * (`pg_stat_database.xact_commit`) and its WAL flushes (`pg_stat_wal.wal_sync`).
+ *
  * Environment: BENCH_SECONDS (10), BENCH_CONNECTIONS (50), BENCH_DATABASES (embedded,postgres),
  * BENCH_PROXY_CLI (another build's dist/server/cli.js, to measure before and after; that program
- * runs the one-network rows only, since older builds take a single profile).
+ * runs the one-network rows only, since older builds take a single profile), BENCH_LOADER_CPU (a
+ * CPU list for `taskset`: this process, the load generator, is pinned to it; the program and the
+ * database are left to the scheduler), BENCH_MIXED=0 (skip the three networks' rows),
+ * BENCH_NODE_ARGS (Node's options for the program: `--cpu-prof --cpu-prof-dir=<dir>` profiles it).
  */
 import type { ChildProcess } from 'node:child_process';
 import { createHash, createHmac } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir, userInfo } from 'node:os';
+import { availableParallelism, tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { cpuSeconds, memoryMiB, startProgram, startRole } from './bench-processes.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { cpuSeconds, memoryMiB, pin, startProgram, startRole } from './bench-processes.js';
 
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 10);
 const CONNECTIONS = Number(process.env['BENCH_CONNECTIONS'] ?? 50);
 const DATABASES = (process.env['BENCH_DATABASES'] ?? 'embedded,postgres').split(',');
 const CLI = process.env['BENCH_PROXY_CLI'] || undefined;
+const LOADER_CPU = process.env['BENCH_LOADER_CPU'] || undefined;
+const MIXED = process.env['BENCH_MIXED'] !== '0';
+/** Node's options for the program, e.g. `--cpu-prof --cpu-prof-dir=/tmp/profiles`. */
+const NODE_ARGS = (process.env['BENCH_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+/** Every CPU this machine has, for unpinning. */
+const ALL_CPUS = `0-${availableParallelism() - 1}`;
 const SECRET = 'bench-postback-secret';
 const ADMIN_URL =
   process.env['OFFER_WALL_TEST_DATABASE_URL'] ?? `postgres://${encodeURIComponent(userInfo().username)}@localhost/postgres?host=/var/run/postgresql`;
@@ -50,6 +64,7 @@ const program = (upstreamUrl: string, env: Record<string, string>) =>
     },
     startTimeoutMs: 180_000,
     ...(CLI ? { cli: CLI } : {}),
+    ...(NODE_ARGS.length ? { nodeArgs: NODE_ARGS } : {}),
   });
 
 const stop = async (child: ChildProcess) => {
@@ -107,21 +122,80 @@ async function webhookReceiver() {
   return { state, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
+/** The PostgreSQL server's processes (every process named postgres whose parent chain leads to the postmaster), by pid. */
+function postgresPids(): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') pids.push(Number(entry));
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return pids;
+}
+
+/**
+ * What PostgreSQL did for the bench database: its client backends' and the server's background
+ * processes' CPU (other databases' backends, another session's tests, are left out), its commits
+ * and its WAL flushes. Read before and after a load; the difference is the load's.
+ */
+async function postgresCounters(admin: pg.Client, database: string) {
+  const { rows } = await admin.query<{ pid: number }>(
+    `SELECT pid FROM pg_stat_activity WHERE datname = $1 OR backend_type NOT IN ('client backend')`,
+    [database],
+  );
+  const ours = new Set(rows.map((row) => Number(row.pid)));
+  const cpu = new Map(postgresPids().filter((pid) => ours.has(pid)).map((pid) => [pid, cpuSeconds(pid)] as const));
+  const [stats] = (await admin.query<{ commits: string; syncs: string }>(
+    `SELECT (SELECT xact_commit FROM pg_stat_database WHERE datname = $1)::text AS commits, (SELECT wal_sync FROM pg_stat_wal)::text AS syncs`,
+    [database],
+  )).rows;
+  return { cpu, commits: Number(stats!.commits), syncs: Number(stats!.syncs) };
+}
+
+let watched: { admin: pg.Client; database: string } | null = null;
+
 async function load(url: string, pid: number, requests: Array<Record<string, unknown>> | undefined, path = '') {
+  const db0 = watched ? await postgresCounters(watched.admin, watched.database) : null;
   const server0 = cpuSeconds(pid);
+  // Pinned only while it loads: the processes it starts must not inherit the pinning.
+  if (LOADER_CPU && !pin(process.pid, LOADER_CPU)) console.error(`could not pin the load generator to CPU ${LOADER_CPU}`);
   const loader0 = process.cpuUsage();
   const started = performance.now();
   const result = await autocannon({ url: url + path, connections: CONNECTIONS, duration: SECONDS, ...(requests ? { requests } : {}) });
   const wall = (performance.now() - started) / 1000;
+  if (LOADER_CPU) pin(process.pid, ALL_CPUS);
   const loader = process.cpuUsage(loader0);
+  const server = cpuSeconds(pid) - server0;
+  let database: { cpu: number; commits: number; syncs: number } | null = null;
+  if (watched && db0) {
+    // pg_stat_* are sent by each backend when it goes idle; give them a moment to land.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await watched.admin.query('SELECT pg_stat_clear_snapshot()');
+    const db1 = await postgresCounters(watched.admin, watched.database);
+    let cpu = 0;
+    for (const [p, seconds] of db1.cpu) cpu += seconds - (db0.cpu.get(p) ?? 0);
+    database = { cpu: cpu / wall, commits: db1.commits - db0.commits, syncs: db1.syncs - db0.syncs };
+  }
   return {
+    total: result.requests.total,
+    database,
     rps: result.requests.total / result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
     failures: result.errors + result.timeouts + result.non2xx,
-    serverCpu: (cpuSeconds(pid) - server0) / wall,
+    serverCpu: server / wall,
     loaderCpu: (loader.user + loader.system) / 1e6 / wall,
   };
+}
+
+/** What the database did per postback, over one load. */
+function databaseRow(kind: string, r: Awaited<ReturnType<typeof load>>): string {
+  const d = r.database!;
+  const per = (n: number) => (n / Math.max(1, r.total)).toFixed(3);
+  return `| ${kind} | the load's PostgreSQL: ${d.cpu.toFixed(2)} cores, ${Math.round(((d.cpu * SECONDS) / Math.max(1, r.total)) * 1e6)} µs CPU, ${per(d.commits)} commits and ${per(d.syncs)} WAL flushes per postback; the program ${Math.round(((r.serverCpu * SECONDS) / Math.max(1, r.total)) * 1e6)} µs CPU per postback | | | | | | |`;
 }
 
 const lines: string[] = [];
@@ -144,7 +218,12 @@ for (const kind of DATABASES) {
     const url = new URL(ADMIN_URL);
     url.pathname = `/${name}`;
     env = { OFFER_WALL_DATABASE_URL: url.href };
+    const watcher = new pg.Client({ connectionString: ADMIN_URL });
+    await watcher.connect();
+    watched = { admin: watcher, database: name };
     cleanup = async () => {
+      watched = null;
+      await watcher.end();
       const again = new pg.Client({ connectionString: ADMIN_URL });
       await again.connect();
       await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -164,11 +243,12 @@ for (const kind of DATABASES) {
     const row = (what: string, r: Awaited<ReturnType<typeof load>>) =>
       `| ${kind} | ${what} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.failures} | ${r.serverCpu.toFixed(2)} | ${r.loaderCpu.toFixed(2)} |`;
     lines.push(row('signed postbacks, a new transaction each', postbacks), row('cached /offers (same program)', offers));
+    if (postbacks.database) lines.push(databaseRow(kind, postbacks));
     lines.push(
       `| ${kind} | start: ${(fresh.startMs / 1000).toFixed(1)} s new, ${(again.startMs / 1000).toFixed(1)} s existing; RSS ${rssAtStart.toFixed(0)} MiB at start, ${peak.toFixed(0)} MiB peak under load | | | | | | |`,
     );
     // Three networks at once, with the webhook delivering every credit to a receiver.
-    if (CLI) continue;
+    if (CLI || !MIXED) continue;
     const hook = await webhookReceiver();
     const mixed = await program(upstreamUrl, {
       ...env,
@@ -182,6 +262,7 @@ for (const kind of DATABASES) {
     });
     const three = await load(mixed.url, mixed.child.pid!, [{ method: 'GET', setupRequest: mixedRequest }]);
     lines.push(row('three networks mixed (generic, tapjoy, ayet), webhook on', three));
+    if (three.database) lines.push(databaseRow(kind, three));
     // The webhook delivers while the postbacks come and after: wait until it has stopped receiving.
     const credited = Math.round(three.rps * SECONDS);
     for (let quiet = 0; quiet < 20; quiet++) {
@@ -197,7 +278,7 @@ for (const kind of DATABASES) {
     await cleanup();
   }
 }
-console.log(`\n${CONNECTIONS} connections, ${SECONDS} s each\n`);
+console.log(`\n${CONNECTIONS} connections, ${SECONDS} s each${LOADER_CPU ? `, the load generator pinned to CPU ${LOADER_CPU}` : ''}\n`);
 console.log('| database | load | req/s | p50 ms | p99 ms | failures | server CPU (cores) | autocannon CPU (cores) |\n|---|---|---:|---:|---:|---:|---:|---:|');
 for (const line of lines) console.log(line);
 process.exit(0);

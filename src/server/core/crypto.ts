@@ -2,10 +2,35 @@
  * The digests and signatures the rewards need, runtime-neutral: Web Crypto's SHA and HMAC (in
  * Node, Deno, Bun and edge runtimes alike), MD5 written here (three networks still sign with it
  * and Web Crypto has none), base64url, and a comparison whose time does not depend on where two
- * signatures differ.
+ * signatures differ. Where the runtime offers `node:crypto` without an import
+ * (`process.getBuiltinModule`: Node 20.16 and later, and the runtimes that follow it), SHA and
+ * HMAC are computed with it: Web Crypto's are asynchronous jobs that cost a postback about 45 µs
+ * of CPU each, `node:crypto`'s about 4 (measured on Node 20: BENCHMARKS.md).
  */
 
 const encoder = new TextEncoder();
+
+interface Digest {
+  digest(): Uint8Array;
+  digest(encoding: 'hex'): string;
+}
+
+/** What is used of `node:crypto`. */
+interface NodeCrypto {
+  createHash(algorithm: string): { update(text: string, encoding: 'utf8'): Digest };
+  createHmac(algorithm: string, key: string): { update(text: string, encoding: 'utf8'): Digest };
+}
+
+/** `node:crypto`, where the runtime hands it out without an import; otherwise null (Web Crypto is used). */
+const nodeCrypto: NodeCrypto | null = (() => {
+  try {
+    const runtime = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+    const module = runtime?.getBuiltinModule?.('node:crypto') as NodeCrypto | undefined;
+    return typeof module?.createHmac === 'function' && typeof module.createHash === 'function' ? module : null;
+  } catch {
+    return null;
+  }
+})();
 
 export type DigestAlgorithm = 'md5' | 'sha1' | 'sha256';
 
@@ -15,6 +40,7 @@ export const toHex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.t
 
 /** The digest of a text (UTF-8), in lowercase hex. */
 export async function digestHex(algorithm: DigestAlgorithm, text: string): Promise<string> {
+  if (algorithm !== 'md5' && nodeCrypto) return nodeCrypto.createHash(algorithm).update(text, 'utf8').digest('hex');
   const bytes = encoder.encode(text);
   if (algorithm === 'md5') return toHex(md5(bytes));
   return toHex(new Uint8Array(await crypto.subtle.digest(SUBTLE_NAMES[algorithm], bytes)));
@@ -24,6 +50,7 @@ const hmacKeys = new Map<string, ReturnType<typeof crypto.subtle.importKey>>();
 
 /** HMAC of a text under a key (both UTF-8), as bytes. Keys are imported once. */
 export async function hmac(algorithm: 'sha1' | 'sha256', key: string, text: string): Promise<Uint8Array> {
+  if (nodeCrypto) return nodeCrypto.createHmac(algorithm, key).update(text, 'utf8').digest();
   const id = `${algorithm}\u0000${key}`;
   let imported = hmacKeys.get(id);
   if (!imported) {
@@ -33,7 +60,8 @@ export async function hmac(algorithm: 'sha1' | 'sha256', key: string, text: stri
   return new Uint8Array(await crypto.subtle.sign('HMAC', await imported, encoder.encode(text)));
 }
 
-export const hmacHex = async (algorithm: 'sha1' | 'sha256', key: string, text: string) => toHex(await hmac(algorithm, key, text));
+export const hmacHex = async (algorithm: 'sha1' | 'sha256', key: string, text: string) =>
+  nodeCrypto ? nodeCrypto.createHmac(algorithm, key).update(text, 'utf8').digest('hex') : toHex(await hmac(algorithm, key, text));
 
 /**
  * Whether two texts are equal, in a time that depends on their lengths only, never on where they

@@ -8,9 +8,11 @@
  * - a transaction is recorded once per (profile, transaction id, goal, kind): a primary key, and
  *   `INSERT … ON CONFLICT DO NOTHING` says "seen before" atomically, across instances;
  * - a transaction belongs to the user first stored for it: another user's postback changes nothing;
- * - a postback is one call of `offer_wall_apply`, one transaction: the ledger entry, the click it
- *   credits and the webhook event it causes are stored together or not at all, and the receiver
- *   answers only after it returns (so an acknowledged postback is durable);
+ * - a postback is one call of `offer_wall_apply`: the ledger entry, the click it credits and the
+ *   webhook event it causes are stored together or not at all, and the receiver answers only after
+ *   the transaction that holds it has committed (so an acknowledged postback is durable). Postbacks
+ *   that arrive together share one transaction and one commit (`Ledger.apply`), each with its own
+ *   answer: should any of them fail, the transaction is undone and each is stored on its own;
  * - a credit and a reversal of one transaction never interleave (an advisory lock on it);
  * - the balance is computed from the transactions: credits whose transaction (goal) has no
  *   reversal, and adjustments.
@@ -18,8 +20,10 @@
 
 import type { RewardEntryJson as RewardEntry, RewardsPageJson as RewardsPage } from '../../../data/wire.js';
 import { decimalToken } from '../values.js';
+import { applyOne, ApplyBatches, type ApplyResult, type LedgerRecord } from './apply.js';
 import type { Database } from './database.js';
 
+export type { ApplyResult, LedgerRecord } from './apply.js';
 export type { Database } from './database.js';
 /** The wire's shapes (`src/data/wire.ts`), under the names this package has always exported. */
 export type { RewardEntry, RewardsPage };
@@ -32,27 +36,6 @@ export type LedgerEntry = Omit<RewardEntry, 'amount'> & { amount: Decimal | null
 
 /** A page of a user's rewards as the ledger gives it: the wire's page with its amounts exact. */
 export type LedgerPage = Omit<RewardsPage, 'balance' | 'entries'> & { balance: Decimal; entries: LedgerEntry[] };
-
-/** What a postback did: stored, a repeat of one stored, or refused for naming another user than its transaction's. */
-export type ApplyResult = 'stored' | 'repeat' | 'conflict';
-
-/** A postback to record (what `judgePostback` reads from one). */
-export interface LedgerRecord {
-  profile: string;
-  transactionId: string;
-  /** The network's goal (event, task) of a multi-goal offer, or null: each goal credits once. */
-  goal: string | null;
-  goalName: string | null;
-  kind: 'credit' | 'reversal';
-  userId: string;
-  offerId: string | null;
-  clickId: string | null;
-  /** More than 0, exact. */
-  amount: Decimal;
-  params: Record<string, string>;
-  /** The sender's address, for the audit trail. */
-  address?: string | null;
-}
 
 /** A page as `GET /rewards` answers it (`RewardsPage`), its amounts written as exact JSON numbers. */
 export function rewardsPageJson(page: LedgerPage): string {
@@ -81,28 +64,6 @@ export interface Click {
 /** The most postbacks one group commit stores. */
 const MAX_BATCH = 100;
 
-/** Stores one postback through the schema's function (one statement: all of it, with its audit line, or nothing). */
-async function applyOne(db: Database, record: LedgerRecord, webhook: boolean): Promise<ApplyResult> {
-  const [row] = await db.query<{ result: ApplyResult }>(
-    'SELECT offer_wall_apply($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) AS result',
-    [
-      record.profile,
-      record.transactionId,
-      record.goal ?? '',
-      record.goalName,
-      record.kind,
-      record.userId,
-      record.offerId,
-      record.clickId,
-      record.amount,
-      JSON.stringify(record.params),
-      webhook,
-      record.address ?? null,
-    ],
-  );
-  return row!.result;
-}
-
 const iso = (value: unknown) => new Date(value as string | Date).toISOString();
 const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
 
@@ -116,12 +77,16 @@ export class Ledger {
   /** Writes waiting for the next commit, on a database with one connection (`Database.serial`). */
   private _waiting: Array<{ work: (db: Database) => Promise<unknown>; done: (result: unknown, failed: boolean) => void }> = [];
   private _committing = false;
+  /** Postbacks on their way in batches, on a server. */
+  private readonly _batches: ApplyBatches;
 
-  constructor(readonly db: Database) {}
+  constructor(readonly db: Database) {
+    this._batches = new ApplyBatches(db);
+  }
 
   /**
    * Runs a write that must be durable before it is answered: at once on a database with a pool
-   * (PostgreSQL groups concurrent commits itself); on one with one connection, in the next group
+   * (postbacks there go in batches of their own: `apply`); on one with one connection, in the next group
    * commit: the writes that arrived while the last commit was on its way to disk are stored in one
    * transaction and all answered once it is durable: one flush for many. Should one of them fail,
    * the transaction is undone and each is run again in a transaction of its own, so that only what
@@ -180,7 +145,8 @@ export class Ledger {
    * stored for another user.
    */
   apply(record: LedgerRecord, webhook: boolean): Promise<ApplyResult> {
-    return this.write((db) => applyOne(db, record, webhook));
+    if (this.db.serial) return this.write((db) => applyOne(db, record, webhook));
+    return this._batches.add(record, webhook);
   }
 
   /**
