@@ -405,13 +405,14 @@ describe('design: cards that say what to do', () => {
           s2sOffer(3, { os: 'web' }),
           s2sOffer(4, { os: '' }),
           s2sOffer(5, { os: 'constructor' }),
+          s2sOffer(6, { os: 'Android' }),
         ]),
       ),
     );
     const { wall } = await loadedWall({ theme: 'dark' });
     const lines = parts(wall, 'description');
     const marks = lines.map((line) => line.querySelector('svg'));
-    expect(marks.map((mark) => mark?.getAttribute('aria-label') ?? null)).to.deep.equal(['Android', 'iOS', 'Web', null, null]);
+    expect(marks.map((mark) => mark?.getAttribute('aria-label') ?? null)).to.deep.equal(['Android', 'iOS', 'Web', null, null, 'Android']);
     for (const mark of marks.slice(0, 3)) {
       expect(mark!.getAttribute('role')).to.equal('img');
       // Drawn at the text's size, in its colour, before its words.

@@ -50,7 +50,8 @@ export function adaptS2sOffer(offer: unknown, _now?: number, device?: Device): W
   // An offer without a usable tracking link cannot earn anything for the user or the publisher.
   const trackingUrl = safeHttpUrl(offer['tracking_link']);
   if (!id || !name || payout === null || !trackingUrl) return null;
-  const os = readText(offer['os']) || null;
+  // `android` / `ios` as documented, whatever the case a feed writes them in (`Android`, `iOS`).
+  const os = readText(offer['os']).toLowerCase() || null;
   const lowest = readText(offer['os_version']);
   if (lowest && device?.version && (!os || os === device.os) && version(device.version).localeCompare(version(lowest), 'en', { numeric: true }) < 0) return null;
   // A feed's own offer type where the wall knows it as a category, else its payout type (CPI,

@@ -44,9 +44,9 @@ export function offerIcon(offer: Pick<WallOffer, 'icon' | 'name'>, context: Card
 }
 
 /**
- * The marks of the platforms an offer is for (class, name, path), drawn here (16 units square, in the text's colour):
- * Android's head, an apple for iOS, a globe (in lines) for the web. Brands, named alike in every
- * language.
+ * The marks of the platforms an offer is for (class, name, path), drawn here, 16 units square in
+ * the text's colour: Android's head, an apple for iOS, a globe (in lines) for the web. Brands,
+ * named alike in every language.
  */
 const PLATFORMS: Record<string, string[]> = {
   android: ['os', 'Android', 'M2 13a6 6 0 0 1 12 0zM5.5 10a1 1 0 1 1 0 .1zm5 0a1 1 0 1 1 0 .1zM5 6 4 4.5m7 1.5 1-1.5'],
