@@ -22,7 +22,7 @@ import { storeLoader } from './controllers/store-controller.js';
 import { textsLoader } from './controllers/texts-controller.js';
 import { ImpressionController, NearEndController } from './controllers/visibility-controllers.js';
 import { WindowController } from './controllers/window-controller.js';
-import { formatPayout, userAmount, type RewardSettings } from './data/format.js';
+import { userAmount, type RewardSettings } from './data/format.js';
 import { clickRecord } from './data/rewards.js';
 import type { FeedFormat, WallErrorInfo, WallOffer } from './data/types.js';
 import { ShownOffers, type ViewQuery } from './data/view.js';
@@ -34,7 +34,7 @@ import { isSetting, readSettings, warnOnce } from './internal/read-settings.js';
 import type { Settings } from './internal/settings.js';
 import type { WallMessages } from './messages.js';
 import { hostStyles, wallStyles } from './offer-wall.styles.js';
-import { drawCard, type CardContext } from './templates/card.js';
+import { drawCard, WARM_UP, type CardContext } from './templates/card.js';
 import { stateStyles } from './templates/states.styles.js';
 import { toolbarStyles } from './templates/toolbar.styles.js';
 import { renderSkeleton } from './templates/states.js';
@@ -122,8 +122,9 @@ export class OfferWall extends LitElement implements WallViews {
       this._details.close(false);
       this._pagedAt = 0;
     },
-    // Formats are slow to build the first time: build them while the request is in flight.
-    _waiting: () => formatPayout(0, this._rewardSettings()),
+    // Number formats and a card's templates are slow to make the first time: made while the
+    // request is in flight, by drawing a card that is never shown.
+    _waiting: () => drawCard(document.createElement('li'), WARM_UP, 0, 0, this._cardContext()),
     // An appcharge feed's offers are read by its store, asked for as soon as the feed is known.
     _prepare: (format: FeedFormat) => this._store._prepare(format),
     // Told once they show: held back while the texts to show them in are on their way.

@@ -116,6 +116,13 @@ export function renderTitle(name: string, level: number): TemplateResult {
 }
 
 /**
+ * An offer with what most cards draw (steps, a platform, a payout; no icon, whose image would be
+ * fetched), drawn once while the first request is in flight so that the first cards find their
+ * templates made.
+ */
+export const WARM_UP = { name: '', steps: [{}, {}], reward: { kind: 'payout', usd: 0 }, os: 'ios' } as unknown as WallOffer;
+
+/**
  * Draws an offer's card into its list item (see `internal/keyed-list.ts`, which keeps one item per
  * offer).
  * @param key the offer's stable key (its position in the feed), read back from `data-index`
