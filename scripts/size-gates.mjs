@@ -14,8 +14,8 @@ import { fileURLToPath } from 'node:url';
 
 // The contract's budget itself. The bundle split brought the main file to 21,466 B; the seeds' s2s
 // fields and the second design pass (second line, Started, states, currency-icon, the platforms'
-// marks) then used the room it left, and the offer detail moved to a chunk to make that room
-// (21,679 B, 2026-12-07).
+// marks, the card drawn early) then used the room it left, and the offer detail moved to a chunk
+// to make that room (21,932 B, 2026-12-07).
 const MAIN = 22_000;
 const LANGUAGE = 800;
 // Every other chunk: the offer detail, the rewards view, and appcharge's two (the reader and
@@ -28,9 +28,10 @@ const CHUNK = 3_000;
 // gzip together, which no trimming of the store alone can bring within 700 B, and the offer
 // detail's own chunk (1,379 B) costs about 700 B more in all than it did inside the main file.
 // Until the contract or the store changes, these gates hold the measured figures plus 300 B, so
-// that they still catch growth: one wall 31,638 B, full 31,515 B (2026-12-07).
-const ONE_WALL = 31_938;
-const FULL = 31_815;
+// that they still catch growth: one wall 31,898 B, full 31,781 B (2026-12-07, with the platforms'
+// marks and the card drawn while the first request is in flight).
+const ONE_WALL = 32_198;
+const FULL = 32_081;
 const LANGUAGES = ['de', 'es', 'pt', 'fr', 'ja', 'ar'];
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
