@@ -177,13 +177,18 @@ for (const { kind, fresh } of DATABASES) {
       assert.deepEqual(audit.map((row) => [row.verdict, row.n]), [['credited', '1'], ['repeat', '7']]);
     });
 
-    it('a batch whose commit fails is answered 500 for every postback in it, none 200, and nothing is credited', async () => {
-      const user = unique('doomed');
-      // Every commit that holds this user's credit fails (a deferred check, run by the commit).
-      await db.query(`CREATE FUNCTION fail_commit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
-        IF NEW.user_id = '${user}' THEN RAISE EXCEPTION 'the commit failed'; END IF; RETURN NULL; END $$`);
+    /**
+     * Sends 16 postbacks of one user together while every commit that holds their credits runs
+     * `action` (a deferred trigger, run by the commit itself), and checks that each is answered
+     * 500, that they shared commits, and that none is credited; then sends them again, once the
+     * database commits again, as the network retries: each credited once.
+     */
+    async function atFailingCommit(name: string, action: string, alsoCheck?: (user: string) => Promise<void>): Promise<void> {
+      const user = unique(name);
+      await db.query(`CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+        IF NEW.user_id = '${user}' THEN ${action}; END IF; RETURN NULL; END $$`);
       await db.query(
-        'CREATE CONSTRAINT TRIGGER fail_commit AFTER INSERT ON offer_wall_transactions DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION fail_commit()',
+        `CREATE CONSTRAINT TRIGGER ${name} AFTER INSERT ON offer_wall_transactions DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION ${name}()`,
       );
       const txs = Array.from({ length: 16 }, () => unique('tx'));
       const from = commits.length;
@@ -192,38 +197,26 @@ for (const { kind, fresh } of DATABASES) {
         assert.deepEqual(statuses, Array(16).fill(500));
         assert.ok(shared(from, txs).length > 0, `no commit held more than one: ${JSON.stringify(commits.slice(from))}`);
         assert.equal(await credits(user), '0');
-        assert.equal((await ledger.rewards(user, null)).balance, '0');
+        await alsoCheck?.(user);
       } finally {
-        await db.query('DROP TRIGGER fail_commit ON offer_wall_transactions');
-        await db.query('DROP FUNCTION fail_commit()');
+        await db.query(`DROP TRIGGER ${name} ON offer_wall_transactions`);
+        await db.query(`DROP FUNCTION ${name}()`);
       }
-      // The network's retries, once the database commits again: each credited once.
       assert.deepEqual(await together(txs.map((tx) => postback(user, tx))), Array(16).fill(200));
       assert.equal(await credits(user), '16');
+    }
+
+    it('a batch whose commit fails is answered 500 for every postback in it, none 200, and nothing is credited', async () => {
+      // A deferred check that raises at the commit.
+      await atFailingCommit('fail_commit', "RAISE EXCEPTION 'the commit failed'", async (user) => {
+        assert.equal((await ledger.rewards(user, null)).balance, '0');
+      });
     });
 
     if (kind === 'postgres') {
       it('a batch whose connection dies at its commit is answered 500 for every postback in it, none 200, and nothing is credited', async () => {
-        const user = unique('cut');
         // The server process serving the batch ends before its commit is written (as in a crash).
-        await db.query(`CREATE FUNCTION cut_commit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
-          IF NEW.user_id = '${user}' THEN PERFORM pg_terminate_backend(pg_backend_pid()); END IF; RETURN NULL; END $$`);
-        await db.query(
-          'CREATE CONSTRAINT TRIGGER cut_commit AFTER INSERT ON offer_wall_transactions DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION cut_commit()',
-        );
-        const txs = Array.from({ length: 16 }, () => unique('tx'));
-        const from = commits.length;
-        try {
-          const statuses = await together(txs.map((tx) => postback(user, tx)));
-          assert.deepEqual(statuses, Array(16).fill(500));
-          assert.ok(shared(from, txs).length > 0, `no commit held more than one: ${JSON.stringify(commits.slice(from))}`);
-          assert.equal(await credits(user), '0');
-        } finally {
-          await db.query('DROP TRIGGER cut_commit ON offer_wall_transactions');
-          await db.query('DROP FUNCTION cut_commit()');
-        }
-        assert.deepEqual(await together(txs.map((tx) => postback(user, tx))), Array(16).fill(200));
-        assert.equal(await credits(user), '16');
+        await atFailingCommit('cut_commit', 'PERFORM pg_terminate_backend(pg_backend_pid())');
       });
     }
   });
