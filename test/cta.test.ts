@@ -6,17 +6,14 @@
 import { expect } from '@open-wc/testing';
 import { backgroundBehind, contrast, rgba } from './colours.js';
 import { s2sOffer, s2sPage } from './fixtures/feeds.js';
-import { feed, frames, loadedWall, mock, openDetail, parts } from './helpers.js';
+import { feed, loadedWall, mock, openDetail, parts, widthOf } from './helpers.js';
 
 const COIN = 'https://cdn.example.com/coin.svg';
 /** Rewards of one, three and four digits, as a screen of a real wall has them. */
 const PAYOUTS = [s2sOffer(1, { payout: '0.25' }), s2sOffer(2, { payout: '3.6' }), s2sOffer(3, { payout: '0.62' }), s2sOffer(4, { payout: '0.005' })];
 
-/** The wall as wide as on a 390 px phone (its page's margins aside), laid out again. */
-async function onPhone(wall: HTMLElement): Promise<void> {
-  wall.style.width = '366px';
-  await frames();
-}
+/** The wall's width on a 390 px phone, its page's margins aside. */
+const PHONE = 366;
 
 /** How many lines an element's text takes. */
 const lines = (el: HTMLElement) => Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight));
@@ -41,7 +38,7 @@ describe('the call to action', () => {
   it('has one width for the usual rewards of a screen (up to four digits and a currency name), each on one line', async () => {
     await mock(feed(s2sPage(PAYOUTS)));
     const { wall } = await loadedWall({ 'currency-name': 'Coins', 'currency-rate': '1000' });
-    await onPhone(wall);
+    await widthOf(wall, PHONE);
     const widths = parts(wall, 'cta').map((cta) => Math.round(cta.getBoundingClientRect().width));
     expect(new Set(widths).size, `widths ${widths.join(', ')}`).to.equal(1);
     for (const payout of parts(wall, 'payout')) expect(lines(payout)).to.equal(1);
@@ -50,7 +47,7 @@ describe('the call to action', () => {
   it('grows for a longer reward, and never clips one', async () => {
     await mock(feed(s2sPage([s2sOffer(1, { payout: '12.5' }), s2sOffer(2, { payout: '123.45' })])));
     const { wall } = await loadedWall({ 'currency-name': 'Treasure Chest Gems', 'currency-rate': '1000' });
-    await onPhone(wall);
+    await widthOf(wall, PHONE);
     const ctas = parts(wall, 'cta');
     expect(ctas[0]!.getBoundingClientRect().width, 'grown past the minimum').to.be.greaterThan(9.5 * 16 + 1);
     for (const cta of ctas) {
@@ -109,7 +106,7 @@ describe('a right-to-left wall', () => {
     const long = 'Plus500: CFD Online Trading on Forex and Stocks, the Markets in Your Pocket';
     await mock(feed(s2sPage([s2sOffer(1, { name: long })])));
     const { wall } = await loadedWall({ locale: 'ar-EG', 'currency-name': 'Coins', 'currency-rate': '1000' });
-    await onPhone(wall);
+    await widthOf(wall, PHONE);
     const name = wall.shadowRoot!.querySelector<HTMLElement>('.card .name')!;
     const style = getComputedStyle(name);
     expect(style.direction).to.equal('ltr');

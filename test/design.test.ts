@@ -31,6 +31,7 @@ import {
   streamedFetch,
   texts,
   until,
+  widthOf,
 } from './helpers.js';
 
 const EN = messagesFor('en');
@@ -50,12 +51,6 @@ const REALISTIC = [
 /** Page 1 of a longer feed, the next pages never coming: `more` stays in view. */
 const firstPageOnly = (url: URL) =>
   url.searchParams.get('page') === '1' ? s2sPage(REALISTIC, { total: 20 }) : new Promise<never>(() => undefined);
-
-/** Sets the wall's width as a phone or a desktop would give it, and lets it lay out again. */
-async function widthOf(wall: HTMLElement, width: number): Promise<void> {
-  wall.style.width = `${width}px`;
-  await frames();
-}
 
 /** The style rules of the wall's shadow root, media and container rules opened. */
 function styleRules(wall: Element): CSSStyleRule[] {

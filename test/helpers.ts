@@ -163,6 +163,12 @@ export async function frames(count = 2): Promise<void> {
   for (let i = 0; i < count; i++) await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 }
 
+/** Sets the wall's width as a phone or a desktop would give it, and lets it lay out again. */
+export async function widthOf(wall: HTMLElement, width: number): Promise<void> {
+  wall.style.width = `${width}px`;
+  await frames();
+}
+
 /**
  * Resolves once every image of the wall in the viewport has loaded or failed (its load or error
  * handlers have run), and the frames after that. Lazy images further down are not fetched, so
