@@ -55,9 +55,14 @@ export const userAmount = (usd: number, { currencyName, currencyRate }: RewardSe
 export const formatAmount = (amount: number, { locale, currencyName }: Pick<RewardSettings, 'locale' | 'currencyName'>): string =>
   currencyName ? `${formatCount(amount, locale)} ${currencyName}` : formatUsd(amount, locale);
 
-/** `3600` → `3,600` (en-US), `3.600` (de-DE). */
+/**
+ * `3600` → `3,600` (en-US), `3.600` (de-DE). US English is written without `Intl`: a page's first
+ * NumberFormat has Chromium load its number data (30 ms and more), on the first screen's path.
+ */
 export function formatCount(value: number, locale: string): string {
-  return numberFormat(locale, { maximumFractionDigits: 0 }).format(value);
+  return /^en(-us)?$/i.test(locale) && value >= 0 && value < 1e21
+    ? `${Math.round(value)}`.replace(/\B(?=(\d{3})+$)/g, ',')
+    : numberFormat(locale, { maximumFractionDigits: 0 }).format(value);
 }
 
 /** An s2s payout as the user sees it (see `userAmount`): `3,600 Coins`, else money. */

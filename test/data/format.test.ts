@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { formatUsd, toVirtualCurrency, userAmount } from '../../src/data/format.js';
+import fc from 'fast-check';
+import { formatCount, formatUsd, toVirtualCurrency, userAmount } from '../../src/data/format.js';
 import { formatReward } from '../../src/data/reward-format.js';
 import { formatItems } from '../../src/data/store-format.js';
 
@@ -52,6 +53,26 @@ describe('reward formatting', () => {
     ];
     expect(formatReward({ kind: 'items', items }, { ...money, locale: 'en' })).to.equal('Treasure Chest + 10,000 Gems + $5M Coins + 2,500');
     expect(plain(formatItems(items.slice(0, 2), 'fr-FR'))).to.equal('Treasure Chest + 10 000 Gems');
+  });
+
+  it('writes whole amounts in US English exactly as Intl does, without building a NumberFormat', () => {
+    const intl = (value: number, locale: string) => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
+    // Rounding ties, group edges, and numbers past 2^53 that String still writes in full.
+    for (const value of [0, 0.5, 1.5, 2.5, 999.4, 999.5, 1000, 99_999.5, 123_456_789, 2 ** 53 + 2, 1e20, 999_999_999_999_999_999_999]) {
+      for (const locale of ['en', 'en-US', 'EN-us']) expect(formatCount(value, locale), `${value} in ${locale}`).to.equal(intl(value, locale));
+    }
+    fc.assert(
+      fc.property(fc.oneof(fc.nat(), fc.double({ min: 0, max: 1e22, noNaN: true }), fc.integer({ min: 0, max: 1_000_000 }).map((n) => n + 0.5)), (value) => {
+        expect(formatCount(value, 'en')).to.equal(intl(value, 'en'));
+      }),
+      { numRuns: 2000 },
+    );
+    // Everything else goes through Intl: negative amounts, other English locales, other numerals.
+    expect(formatCount(-1234.5, 'en')).to.equal(intl(-1234.5, 'en'));
+    expect(formatCount(1e21, 'en')).to.equal('1,000,000,000,000,000,000,000');
+    expect(formatCount(NaN, 'en')).to.equal('NaN');
+    expect(formatCount(1234567, 'en-IN')).to.equal('12,34,567');
+    expect(formatCount(1234567, 'en-u-nu-arab')).to.equal(intl(1234567, 'en-u-nu-arab'));
   });
 
   it('formats plain dollar amounts', () => {
