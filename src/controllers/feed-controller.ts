@@ -213,6 +213,8 @@ export class FeedController implements ReactiveController {
         // window fills after that paint; later, while batches come faster than the browser
         // renders, it gets to render and paint every RENDER_EVERY ms. (Hidden, nothing paints.)
         if (this._take(batch) || performance.now() - painted > RENDER_EVERY) {
+          // Read in this task, drawn in the next: neither holds the page's input as long as both.
+          if (!document.hidden) await new Promise((go) => setTimeout(go));
           this._host.requestUpdate();
           if (!document.hidden) await afterPaint();
           if (loadId !== this._loadId) return;
