@@ -6,7 +6,9 @@
 // `--json FILE` also writes the whole report. `--page wall` instead measures the wall as a
 // publisher's page has it: a plain article page with the built `dist/offer-wall.js` (run
 // `npm run build` first) in a deferred script tag and one English s2s wall, whose endpoint this
-// server answers with a seed-shaped page of 20 offers: no msw, no demo code.
+// server answers with a seed-shaped page of 20 offers: no msw, no demo code. `--runs N` first
+// measures performance N times in the same browser and prints each run's total blocking time,
+// first contentful paint and long tasks, then their median: one run says little on a busy machine.
 import { copyFileSync, createReadStream, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -18,7 +20,11 @@ import lighthouse from 'lighthouse';
 import puppeteer from 'puppeteer-core';
 import { build } from 'vite';
 
-const { values: args } = parseArgs({ options: { json: { type: 'string' }, page: { type: 'string', default: 'demo' } } });
+const { values: args } = parseArgs({
+  options: { json: { type: 'string' }, page: { type: 'string', default: 'demo' }, runs: { type: 'string', default: '0' } },
+});
+const RUNS = Number(args.runs);
+if (!Number.isInteger(RUNS) || RUNS < 0) throw new Error(`--runs takes a whole number of runs, not "${args.runs}"`);
 const PUBLISHER = args.page === 'wall';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const worker = join(root, 'node_modules/msw/lib/mockServiceWorker.js');
@@ -86,6 +92,21 @@ try {
     ],
   });
   const port = Number(new URL(browser.wsEndpoint()).port);
+  const blocking = [];
+  for (let run = 1; run <= RUNS; run++) {
+    const { lhr } = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
+    const { audits } = lhr;
+    const total = Math.round(audits['total-blocking-time'].numericValue);
+    blocking.push(total);
+    const tasks = (audits['long-tasks'].details?.items ?? []).map((task) => `${task.url.split('/').pop() || 'page'} ${Math.round(task.startTime)}+${Math.round(task.duration)}`);
+    console.log(
+      `run ${run}: performance ${Math.round(lhr.categories.performance.score * 100)}, total blocking time ${total} ms, first contentful paint ${Math.round(audits['first-contentful-paint'].numericValue)} ms; long tasks (simulated start+length, ms): ${tasks.join(', ') || 'none'}`,
+    );
+  }
+  if (RUNS) {
+    blocking.sort((a, b) => a - b);
+    console.log(`total blocking time over ${RUNS} runs: median ${blocking[(RUNS - 1) >> 1]} ms, ${blocking[0]} to ${blocking[RUNS - 1]} ms`);
+  }
   // No config: Lighthouse's default is its mobile preset.
   const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES });
   if (!result) throw new Error('Lighthouse returned no result');
