@@ -499,6 +499,25 @@ describe('answers', () => {
     }
   });
 
+  it('gives a HEAD for a cached page the head a GET gets, its cache headers included', async () => {
+    const up = await upstream((_req, res) => void (res.writeHead(200), res.end(feedOf(1))));
+    try {
+      const server = await proxy(up);
+      const url = `${server.url}/offers?country=US`;
+      await fetch(url).then((r) => r.arrayBuffer());
+      // The second GET is the hit whose head later hits reuse.
+      for (const method of ['GET', 'HEAD', 'GET', 'HEAD']) {
+        const response = await fetch(url, { method });
+        await response.arrayBuffer();
+        assert.equal(response.headers.get('x-offer-wall-cache'), 'hit', method);
+        assert.match(response.headers.get('cache-control') ?? '', /^public, max-age=\d+$/, method);
+        assert.equal(response.headers.get('content-length'), String(Buffer.byteLength(feedOf(1))), method);
+      }
+    } finally {
+      await up.close();
+    }
+  });
+
   it('gives Content-Length on HEAD from the Node server too', async () => {
     const up = await upstream((_req, res) => void (res.writeHead(200), res.end(feedOf(1))));
     try {
