@@ -230,6 +230,29 @@ describe('no amplification', () => {
     }
   });
 
+  it('answers forty requests for a cached page pipelined on one connection, each whole and in order (hits start no upstream call, so the bound of 16 is not theirs)', async () => {
+    const up = await upstream((_req, res) => void (res.writeHead(200), res.end(feedOf(3))));
+    try {
+      const server = await proxy(up);
+      const body = await (await fetch(`${server.url}/offers?country=US`)).text();
+      const pages = Array.from({ length: 40 }, (_, i) => `${i % 3 === 2 ? 'HEAD' : 'GET'} /offers?country=US HTTP/1.1\r\nHost: x\r\n\r\n`);
+      const answer = await raw(server.url, pages.join('') + 'GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+      const heads = answer.split('HTTP/1.1 ').slice(1);
+      assert.equal(heads.length, 41);
+      heads.slice(0, 40).forEach((head, i) => {
+        assert.match(head, /^200 OK\r\n/);
+        assert.match(head, /x-offer-wall-cache: hit\r\n/i);
+        assert.match(head, new RegExp(`content-length: ${Buffer.byteLength(body)}\r\n`, 'i'));
+        // A GET's head and body, a HEAD's head alone, then the next answer.
+        assert.equal(head.slice(head.indexOf('\r\n\r\n') + 4), i % 3 === 2 ? '' : Buffer.from(body).toString('latin1'), `answer ${i + 1}`);
+      });
+      assert.match(heads[40]!, /^200 OK\r\n[^]*\{"ok":true\}$/);
+      assert.equal(up.seen.length, 1);
+    } finally {
+      await up.close();
+    }
+  });
+
   it('cancels the upstream call when its only client goes away', async () => {
     let closedEarly = false;
     const up = await upstream((req, res) => {
