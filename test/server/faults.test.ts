@@ -369,6 +369,37 @@ describe('the secret, in every spelling', () => {
 });
 
 describe('SIGTERM', () => {
+  it('writes every cached answer a client pipelined before the stop, whole, then closes its connection', async () => {
+    const up = await upstream((_req, res) => void (res.writeHead(200), res.end(feedOf(600))));
+    try {
+      const server = await proxy(up);
+      const url = `${server.url}/offers?country=US`;
+      const body = Buffer.from(await (await fetch(url)).arrayBuffer());
+      assert.ok(body.length > 30_000 && body.length < 64 * 1024, `${body.length} bytes: a page written at once`);
+      const { port, hostname } = new URL(server.url);
+      const socket = connect(Number(port), hostname);
+      let received = Buffer.alloc(0);
+      socket.on('data', (chunk: Buffer) => (received = Buffer.concat([received, chunk])));
+      const ended = new Promise<void>((resolve) => socket.on('end', resolve));
+      // A hundred pages (about 4 MB) that the client does not read yet: Node holds most of them.
+      socket.pause();
+      socket.write('GET /offers?country=US HTTP/1.1\r\nHost: x\r\n\r\n'.repeat(100));
+      // The stop comes once the first answers are on their way (the client reads none yet).
+      await until(() => socket.bytesWritten > 0 && socket.readableLength > 0, 'the first answers');
+      const closed = server.close();
+      socket.resume();
+      await ended;
+      await closed;
+      const text = received.toString('latin1');
+      const answers = text.split('HTTP/1.1 200 OK\r\n').slice(1);
+      assert.equal(answers.length, 100);
+      for (const answer of answers) assert.ok(answer.endsWith(body.toString('latin1')), 'each answer whole');
+      socket.destroy();
+    } finally {
+      await up.close();
+    }
+  });
+
   it('answers every request already received, closes half-sent requests and idle connections at once, and exits 0', async () => {
     const up = await upstream(async (_req, res) => {
       await new Promise((resolve) => setTimeout(resolve, 1000));

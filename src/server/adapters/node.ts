@@ -250,7 +250,12 @@ export async function startServer(options: NodeServerOptions, port: number = DEF
     close: () =>
       (closed ??= new Promise<void>((resolve) => {
         closing = true;
+        // Node's own close also destroys the connections it deems idle, among them one whose
+        // last answer is ended but not yet flushed to a slow reader, whose pipelined requests
+        // are read but not yet parsed: cut answers. The loop below closes each once it is written.
+        server.closeIdleConnections = () => {};
         server.close(() => void (pool?.close() ?? Promise.resolve()).then(resolve, resolve));
+        delete (server as Partial<Server>).closeIdleConnections;
         // Connections with no request left to answer (idle, a request's headers still arriving,
         // or answers written at once) close now, or once Node has written what it holds for them.
         for (const socket of connections) if (!socket[UNANSWERED]) closeWhenWritten(socket);
