@@ -12,8 +12,9 @@
  * - memory: answers being written count in the core's memory budget (an answer shared by several
  *   clients, such as a cache hit, counts once), so while slow readers hold it, no more upstream
  *   answers are read; a streaming answer is written piece by piece as the upstream gives it;
- * - one connection cannot have more than 16 requests unanswered, and so start more than 16
- *   upstream calls at once; a client that leaves gives up its calls (unless others share them);
+ * - one connection cannot have more than 16 requests waiting for their answer, and so start more
+ *   than 16 upstream calls at once (an answer given at once, a cache hit, does not wait); a client
+ *   that leaves gives up its calls (unless others share them);
  * - a graceful stop: idle connections and half-sent requests are closed at once, every request
  *   already received is answered (upstream calls run to their time limit), each connection is
  *   closed once its answers are written, and what is still running after `shutdownGraceMs` is
