@@ -153,11 +153,11 @@ describe('what slow readers can hold', () => {
    * A client that sends its request and does not read the answer until `readAfter` ms; resolves
    * with the bytes it got once the connection is closed.
    */
-  function slowReader(url: string, query: string, readAfter: number) {
+  function slowReader(url: string, query: string, readAfter: number, { close = false } = {}) {
     const { port } = new URL(url);
     let bytes = 0;
     const socket = connect(Number(port), '127.0.0.1', () => {
-      socket.write(`GET /offers?${query} HTTP/1.1\r\nHost: x\r\n\r\n`);
+      socket.write(`GET /offers?${query} HTTP/1.1\r\nHost: x\r\n${close ? 'Connection: close\r\n' : ''}\r\n`);
       socket.pause();
       setTimeout(() => socket.resume(), readAfter);
     });
@@ -175,6 +175,24 @@ describe('what slow readers can hold', () => {
       const got = await slowReader(server.url, 'country=US', 1500);
       assert.ok(got < big.length, `${got} of ${big.length} bytes`);
     } finally {
+      await up.close();
+    }
+  });
+
+  it('waits once for a reader whose socket is full, not with a pair of listeners per piece written meanwhile', async () => {
+    const up = await upstream((_req, res) => void (res.writeHead(200), res.end(big)));
+    const piledUp: string[] = [];
+    const onWarning = (warning: Error) => void (warning.name === 'MaxListenersExceededWarning' && piledUp.push(warning.message));
+    process.on('warning', onWarning);
+    try {
+      const server = await proxy(up, roomy);
+      const got = await slowReader(server.url, 'country=US', 1500, { close: true });
+      assert.ok(got > big.length, `${got} bytes, the whole answer and its head`);
+      // Warnings are emitted on the next tick.
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.deepEqual(piledUp, []);
+    } finally {
+      process.off('warning', onWarning);
       await up.close();
     }
   });

@@ -134,9 +134,13 @@ export async function startServer(options: NodeServerOptions, port: number = DEF
     });
     res.writeHead(answer.status, answer.headers);
     if (!stream) return void res.end(body ?? undefined);
+    /** While the client's socket is full: settles once it can take more (one wait, whatever the pieces written meanwhile). */
+    let full: Promise<void> | null = null;
     const stop = stream.subscribe(
-      // When the client's socket is full, the answer may wait for it (if it is not being kept).
-      (piece) => (res.write(piece) ? undefined : drained(res)),
+      // When the client's socket is full, the answer may wait for it (if it is not being kept). A
+      // reader that joins late is given the pieces so far at once: they share one wait, not a
+      // pair of listeners each.
+      (piece) => (res.write(piece) ? undefined : (full ??= drained(res).then(() => void (full = null)))),
       (error) => {
         // A streamed answer that broke off must not end like a whole one.
         if (error) res.destroy();
