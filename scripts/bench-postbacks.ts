@@ -20,7 +20,10 @@
  * runs the one-network rows only, since older builds take a single profile), BENCH_LOADER_CPU (a
  * CPU list for `taskset`: this process, the load generator, is pinned to it; the program and the
  * database are left to the scheduler), BENCH_MIXED=0 (skip the three networks' rows),
- * BENCH_NODE_ARGS (Node's options for the program: `--cpu-prof --cpu-prof-dir=<dir>` profiles it).
+ * BENCH_NODE_ARGS (Node's options for the program: `--cpu-prof --cpu-prof-dir=<dir>` profiles it),
+ * BENCH_RATE (postbacks a second, e.g. 2000: the signed postbacks are also sent at that rate,
+ * over the same connections, for the latency at that throughput rather than at the most the
+ * program can take).
  */
 import type { ChildProcess } from 'node:child_process';
 import { createHash, createHmac } from 'node:crypto';
@@ -40,6 +43,8 @@ const DATABASES = (process.env['BENCH_DATABASES'] ?? 'embedded,postgres').split(
 const CLI = process.env['BENCH_PROXY_CLI'] || undefined;
 const LOADER_CPU = process.env['BENCH_LOADER_CPU'] || undefined;
 const MIXED = process.env['BENCH_MIXED'] !== '0';
+/** Postbacks a second for a second, paced load (autocannon's `overallRate`), or none. */
+const RATE = Number(process.env['BENCH_RATE'] ?? 0);
 /** Node's options for the program, e.g. `--cpu-prof --cpu-prof-dir=/tmp/profiles`. */
 const NODE_ARGS = (process.env['BENCH_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
 /** Every CPU this machine has, for unpinning. */
@@ -157,14 +162,14 @@ async function postgresCounters(admin: pg.Client, database: string) {
 
 let watched: { admin: pg.Client; database: string } | null = null;
 
-async function load(url: string, pid: number, requests: Array<Record<string, unknown>> | undefined, path = '') {
+async function load(url: string, pid: number, requests: Array<Record<string, unknown>> | undefined, path = '', rate = 0) {
   const db0 = watched ? await postgresCounters(watched.admin, watched.database) : null;
   const server0 = cpuSeconds(pid);
   // Pinned only while it loads: the processes it starts must not inherit the pinning.
   if (LOADER_CPU && !pin(process.pid, LOADER_CPU)) console.error(`could not pin the load generator to CPU ${LOADER_CPU}`);
   const loader0 = process.cpuUsage();
   const started = performance.now();
-  const result = await autocannon({ url: url + path, connections: CONNECTIONS, duration: SECONDS, ...(requests ? { requests } : {}) });
+  const result = await autocannon({ url: url + path, connections: CONNECTIONS, duration: SECONDS, ...(requests ? { requests } : {}), ...(rate ? { overallRate: rate } : {}) });
   const wall = (performance.now() - started) / 1000;
   if (LOADER_CPU) pin(process.pid, ALL_CPUS);
   const loader = process.cpuUsage(loader0);
@@ -233,7 +238,9 @@ for (const kind of DATABASES) {
   try {
     const fresh = await program(upstreamUrl, env);
     const rssAtStart = memoryMiB(fresh.child.pid!, 'VmRSS');
-    const postbacks = await load(fresh.url, fresh.child.pid!, [{ method: 'GET', setupRequest: (request: Record<string, unknown>) => ({ ...request, path: signedPath() }) }]);
+    const signed = [{ method: 'GET', setupRequest: (request: Record<string, unknown>) => ({ ...request, path: signedPath() }) }];
+    const postbacks = await load(fresh.url, fresh.child.pid!, signed);
+    const paced = RATE ? await load(fresh.url, fresh.child.pid!, signed, '', RATE) : null;
     const peak = memoryMiB(fresh.child.pid!, 'VmHWM');
     await fetch(`${fresh.url}/offers?country=US`);
     const offers = await load(fresh.url, fresh.child.pid!, undefined, '/offers?country=US');
@@ -244,6 +251,7 @@ for (const kind of DATABASES) {
       `| ${kind} | ${what} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.failures} | ${r.serverCpu.toFixed(2)} | ${r.loaderCpu.toFixed(2)} |`;
     lines.push(row('signed postbacks, a new transaction each', postbacks), row('cached /offers (same program)', offers));
     if (postbacks.database) lines.push(databaseRow(kind, postbacks));
+    if (paced) lines.push(row(`signed postbacks sent at ${RATE}/s`, paced));
     lines.push(
       `| ${kind} | start: ${(fresh.startMs / 1000).toFixed(1)} s new, ${(again.startMs / 1000).toFixed(1)} s existing; RSS ${rssAtStart.toFixed(0)} MiB at start, ${peak.toFixed(0)} MiB peak under load | | | | | | |`,
     );

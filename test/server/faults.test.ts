@@ -153,11 +153,11 @@ describe('what slow readers can hold', () => {
    * A client that sends its request and does not read the answer until `readAfter` ms; resolves
    * with the bytes it got once the connection is closed.
    */
-  function slowReader(url: string, query: string, readAfter: number) {
+  function slowReader(url: string, query: string, readAfter: number, { close = false } = {}) {
     const { port } = new URL(url);
     let bytes = 0;
     const socket = connect(Number(port), '127.0.0.1', () => {
-      socket.write(`GET /offers?${query} HTTP/1.1\r\nHost: x\r\n\r\n`);
+      socket.write(`GET /offers?${query} HTTP/1.1\r\nHost: x\r\n${close ? 'Connection: close\r\n' : ''}\r\n`);
       socket.pause();
       setTimeout(() => socket.resume(), readAfter);
     });
@@ -175,6 +175,24 @@ describe('what slow readers can hold', () => {
       const got = await slowReader(server.url, 'country=US', 1500);
       assert.ok(got < big.length, `${got} of ${big.length} bytes`);
     } finally {
+      await up.close();
+    }
+  });
+
+  it('waits once for a reader whose socket is full, not with a pair of listeners per piece written meanwhile', async () => {
+    const up = await upstream((_req, res) => void (res.writeHead(200), res.end(big)));
+    const piledUp: string[] = [];
+    const onWarning = (warning: Error) => void (warning.name === 'MaxListenersExceededWarning' && piledUp.push(warning.message));
+    process.on('warning', onWarning);
+    try {
+      const server = await proxy(up, roomy);
+      const got = await slowReader(server.url, 'country=US', 1500, { close: true });
+      assert.ok(got > big.length, `${got} bytes, the whole answer and its head`);
+      // Warnings are emitted on the next tick.
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.deepEqual(piledUp, []);
+    } finally {
+      process.off('warning', onWarning);
       await up.close();
     }
   });
@@ -225,6 +243,29 @@ describe('no amplification', () => {
       const answer = await raw(server.url, flood, { wait: 3000 });
       assert.ok(up.seen.length <= 16, `${up.seen.length} upstream calls`);
       assert.match(answer, /HTTP\/1.1 503/);
+    } finally {
+      await up.close();
+    }
+  });
+
+  it('answers forty requests for a cached page pipelined on one connection, each whole and in order (hits start no upstream call, so the bound of 16 is not theirs)', async () => {
+    const up = await upstream((_req, res) => void (res.writeHead(200), res.end(feedOf(3))));
+    try {
+      const server = await proxy(up);
+      const body = await (await fetch(`${server.url}/offers?country=US`)).text();
+      const pages = Array.from({ length: 40 }, (_, i) => `${i % 3 === 2 ? 'HEAD' : 'GET'} /offers?country=US HTTP/1.1\r\nHost: x\r\n\r\n`);
+      const answer = await raw(server.url, pages.join('') + 'GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+      const heads = answer.split('HTTP/1.1 ').slice(1);
+      assert.equal(heads.length, 41);
+      heads.slice(0, 40).forEach((head, i) => {
+        assert.match(head, /^200 OK\r\n/);
+        assert.match(head, /x-offer-wall-cache: hit\r\n/i);
+        assert.match(head, new RegExp(`content-length: ${Buffer.byteLength(body)}\r\n`, 'i'));
+        // A GET's head and body, a HEAD's head alone, then the next answer.
+        assert.equal(head.slice(head.indexOf('\r\n\r\n') + 4), i % 3 === 2 ? '' : Buffer.from(body).toString('latin1'), `answer ${i + 1}`);
+      });
+      assert.match(heads[40]!, /^200 OK\r\n[^]*\{"ok":true\}$/);
+      assert.equal(up.seen.length, 1);
     } finally {
       await up.close();
     }
@@ -346,6 +387,37 @@ describe('the secret, in every spelling', () => {
 });
 
 describe('SIGTERM', () => {
+  it('writes every cached answer a client pipelined before the stop, whole, then closes its connection', async () => {
+    const up = await upstream((_req, res) => void (res.writeHead(200), res.end(feedOf(600))));
+    try {
+      const server = await proxy(up);
+      const url = `${server.url}/offers?country=US`;
+      const body = Buffer.from(await (await fetch(url)).arrayBuffer());
+      assert.ok(body.length > 30_000 && body.length < 64 * 1024, `${body.length} bytes: a page written at once`);
+      const { port, hostname } = new URL(server.url);
+      const socket = connect(Number(port), hostname);
+      let received = Buffer.alloc(0);
+      socket.on('data', (chunk: Buffer) => (received = Buffer.concat([received, chunk])));
+      const ended = new Promise<void>((resolve) => socket.on('end', resolve));
+      // A hundred pages (about 4 MB) that the client does not read yet: Node holds most of them.
+      socket.pause();
+      socket.write('GET /offers?country=US HTTP/1.1\r\nHost: x\r\n\r\n'.repeat(100));
+      // The stop comes once the first answers are on their way (the client reads none yet).
+      await until(() => socket.bytesWritten > 0 && socket.readableLength > 0, 'the first answers');
+      const closed = server.close();
+      socket.resume();
+      await ended;
+      await closed;
+      const text = received.toString('latin1');
+      const answers = text.split('HTTP/1.1 200 OK\r\n').slice(1);
+      assert.equal(answers.length, 100);
+      for (const answer of answers) assert.ok(answer.endsWith(body.toString('latin1')), 'each answer whole');
+      socket.destroy();
+    } finally {
+      await up.close();
+    }
+  });
+
   it('answers every request already received, closes half-sent requests and idle connections at once, and exits 0', async () => {
     const up = await upstream(async (_req, res) => {
       await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -494,6 +566,25 @@ describe('answers', () => {
       const preflight = await ask('/offers', { method: 'OPTIONS', headers: { Origin: 'https://app.example' } });
       assert.equal(preflight.status, 204);
       assert.equal(preflight.headers.get('content-type'), null);
+    } finally {
+      await up.close();
+    }
+  });
+
+  it('gives a HEAD for a cached page the head a GET gets, its cache headers included', async () => {
+    const up = await upstream((_req, res) => void (res.writeHead(200), res.end(feedOf(1))));
+    try {
+      const server = await proxy(up);
+      const url = `${server.url}/offers?country=US`;
+      await fetch(url).then((r) => r.arrayBuffer());
+      // The second GET is the hit whose head later hits reuse.
+      for (const method of ['GET', 'HEAD', 'GET', 'HEAD']) {
+        const response = await fetch(url, { method });
+        await response.arrayBuffer();
+        assert.equal(response.headers.get('x-offer-wall-cache'), 'hit', method);
+        assert.match(response.headers.get('cache-control') ?? '', /^public, max-age=\d+$/, method);
+        assert.equal(response.headers.get('content-length'), String(Buffer.byteLength(feedOf(1))), method);
+      }
     } finally {
       await up.close();
     }

@@ -12,14 +12,15 @@
  * - memory: answers being written count in the core's memory budget (an answer shared by several
  *   clients, such as a cache hit, counts once), so while slow readers hold it, no more upstream
  *   answers are read; a streaming answer is written piece by piece as the upstream gives it;
- * - one connection cannot have more than 16 requests unanswered, and so start more than 16
- *   upstream calls at once; a client that leaves gives up its calls (unless others share them);
+ * - one connection cannot have more than 16 requests waiting for their answer, and so start more
+ *   than 16 upstream calls at once (an answer given at once, a cache hit, does not wait); a client
+ *   that leaves gives up its calls (unless others share them);
  * - a graceful stop: idle connections and half-sent requests are closed at once, every request
  *   already received is answered (upstream calls run to their time limit), each connection is
  *   closed once its answers are written, and what is still running after `shutdownGraceMs` is
  *   answered 503.
  */
-import { createServer, ServerResponse, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type ServerResponse, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { createOfferWallCore, type ProxyOptions } from '../app.js';
@@ -73,16 +74,9 @@ const errorHead = (body: Buffer, retryAfter?: number) => [
   ...(retryAfter ? ['Retry-After', String(retryAfter)] : []),
 ];
 
-/**
- * A response that knows its request: the one 'close' listener, made once per server, finds it
- * there, so no closure is made per request (a cache hit's own work is small enough that one
- * counts; BENCHMARKS.md).
- */
-class Answering<Request extends IncomingMessage = IncomingMessage> extends ServerResponse<Request> {
-  // Declared, not initialised: a class field would be defined on every response as it is made
-  // (0.6% of a cached hit's profile); the handler sets it first thing.
-  declare request: NodeRequest;
-}
+/** Requests received on a connection and not yet answered, kept on its socket (no lookup per request). */
+const UNANSWERED = Symbol('unanswered');
+type Counted = Socket & { [UNANSWERED]?: number };
 
 /** Settles once `res` can take more (or has gone). */
 const drained = (res: ServerResponse) =>
@@ -105,9 +99,9 @@ export async function startServer(options: NodeServerOptions, port: number = DEF
   const graceMs = options.shutdownGraceMs ?? Math.max(DEFAULTS.shutdownGraceMs, (options.timeoutMs ?? DEFAULTS.timeoutMs) + 2000);
   let closing = false;
 
-  /** Requests received on each connection and not yet answered. */
-  const connections = new Map<Socket, number>();
-  /** Responses not yet finished, for the stop. */
+  /** The open connections, for the stop (each holds its count of requests not yet answered). */
+  const connections = new Set<Counted>();
+  /** Responses not yet finished, for the stop (an answer written at once is never in it). */
   const open = new Set<ServerResponse>();
 
   const fail = (res: ServerResponse, status: number, body: Buffer, retryAfter?: number) => {
@@ -140,9 +134,13 @@ export async function startServer(options: NodeServerOptions, port: number = DEF
     });
     res.writeHead(answer.status, answer.headers);
     if (!stream) return void res.end(body ?? undefined);
+    /** While the client's socket is full: settles once it can take more (one wait, whatever the pieces written meanwhile). */
+    let full: Promise<void> | null = null;
     const stop = stream.subscribe(
-      // When the client's socket is full, the answer may wait for it (if it is not being kept).
-      (piece) => (res.write(piece) ? undefined : drained(res)),
+      // When the client's socket is full, the answer may wait for it (if it is not being kept). A
+      // reader that joins late is given the pieces so far at once: they share one wait, not a
+      // pair of listeners each.
+      (piece) => (res.write(piece) ? undefined : (full ??= drained(res).then(() => void (full = null)))),
       (error) => {
         // A streamed answer that broke off must not end like a whole one.
         if (error) res.destroy();
@@ -155,28 +153,44 @@ export async function startServer(options: NodeServerOptions, port: number = DEF
     });
   };
 
-  /** A response is over (written, or its client gone): its 'close' listener, the same for all. */
-  function over(this: Answering) {
-    const request = this.request!;
-    if (!open.delete(this)) return;
-    const socket = request.socket;
-    if (!this.writableFinished) request.left();
-    const unanswered = connections.get(socket);
-    const left = (unanswered ?? 1) - 1;
-    if (unanswered !== undefined) connections.set(socket, left);
-    // Stopping: a connection whose answers are all written is closed (once they are flushed).
-    if (closing && left === 0) socket.destroySoon();
-  }
+  /** A response followed is over (written, or its client gone). */
+  const over = (res: ServerResponse, request: NodeRequest) => {
+    if (!open.delete(res)) return;
+    const socket = request.socket as Counted;
+    if (!res.writableFinished) request.left();
+    const left = (socket[UNANSWERED] ?? 1) - 1;
+    socket[UNANSWERED] = left;
+    if (closing && left === 0) closeWhenWritten(socket);
+  };
 
-  const server = createServer({ headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 5_000, ServerResponse: Answering }, (req, res) => {
-    const socket = req.socket;
-    const unanswered = (connections.get(socket) ?? 0) + 1;
-    connections.set(socket, unanswered);
+  /**
+   * Stopping: closes a connection with no request left to answer once Node has written the
+   * answers it still holds for it (answers written at once are not followed, and pipelined ones
+   * wait in Node until those before them are written: the one being written is the socket's
+   * `_httpMessage`, as Node's own `closeIdleConnections` reads it, and it hands the socket the
+   * next one before the last one's 'close').
+   */
+  const closeWhenWritten = (socket: Counted) => {
+    const writing = (socket as { _httpMessage?: ServerResponse | null })._httpMessage;
+    if (!writing || writing.closed) return void socket.destroySoon();
+    writing.once('close', () => {
+      if (!socket[UNANSWERED]) closeWhenWritten(socket);
+    });
+  };
+
+  /** An answer that is not written at once: followed to its end ('close'), and answered 503 if the stop's grace runs out first. */
+  const follow = (res: ServerResponse, request: NodeRequest) => {
     open.add(res);
+    res.once('close', () => over(res, request));
+  };
+
+  const server = createServer({ headersTimeout: 10_000, requestTimeout: 30_000, keepAliveTimeout: 5_000 }, (req, res) => {
+    const socket = req.socket as Counted;
+    const unanswered = (socket[UNANSWERED] ?? 0) + 1;
+    socket[UNANSWERED] = unanswered;
     const request = new NodeRequest(req, rule);
-    (res as Answering).request = request;
-    res.on('close', over);
     if (unanswered > MAX_PIPELINED) {
+      follow(res, request);
       res.shouldKeepAlive = false;
       options.metrics?.metrics.shed('per connection');
       return fail(res, 503, BUSY, 1);
@@ -186,9 +200,11 @@ export async function startServer(options: NodeServerOptions, port: number = DEF
       answer = core(request);
     } catch (error) {
       console.error(`offer-wall proxy: ${(error as Error)?.stack ?? String(error)}`);
+      follow(res, request);
       return fail(res, 500, INTERNAL_ERROR);
     }
     if (answer instanceof Promise) {
+      follow(res, request);
       answer.then(
         (a) => write(res, a),
         (error: unknown) => {
@@ -196,10 +212,25 @@ export async function startServer(options: NodeServerOptions, port: number = DEF
           fail(res, 500, INTERNAL_ERROR);
         },
       );
-    } else write(res, answer);
+      return;
+    }
+    const { body } = answer;
+    // A small whole answer given at once (a cache hit, an error) is written at once and is then
+    // answered: nothing of it is followed (no listener, no set; a hit's cost, BENCHMARKS.md). A
+    // pipelined answer Node holds until those before it are written still ends the same way.
+    // While stopping, every answer takes the way that closes its connection once it is written.
+    if (!closing && !answer.stream && !answer.done && (body === null || body.byteLength <= SMALL) && !res.destroyed) {
+      res.writeHead(answer.status, answer.headers);
+      res.end(body ?? undefined);
+      socket[UNANSWERED]! -= 1;
+      return;
+    }
+    follow(res, request);
+    write(res, answer);
   });
-  server.on('connection', (socket: Socket) => {
-    connections.set(socket, 0);
+  server.on('connection', (socket: Counted) => {
+    socket[UNANSWERED] = 0;
+    connections.add(socket);
     socket.once('close', () => connections.delete(socket));
   });
   // A malformed request never reaches the handler: Node answers 400 and closes.
@@ -224,10 +255,15 @@ export async function startServer(options: NodeServerOptions, port: number = DEF
     close: () =>
       (closed ??= new Promise<void>((resolve) => {
         closing = true;
+        // Node's own close also destroys the connections it deems idle, among them one whose
+        // last answer is ended but not yet flushed to a slow reader, whose pipelined requests
+        // are read but not yet parsed: cut answers. The loop below closes each once it is written.
+        server.closeIdleConnections = () => {};
         server.close(() => void (pool?.close() ?? Promise.resolve()).then(resolve, resolve));
-        // Connections with no request received (idle, or a request's headers still arriving)
-        // have nothing to be answered: they close now.
-        for (const [socket, unanswered] of connections) if (unanswered === 0) socket.destroySoon();
+        delete (server as Partial<Server>).closeIdleConnections;
+        // Connections with no request left to answer (idle, a request's headers still arriving,
+        // or answers written at once) close now, or once Node has written what it holds for them.
+        for (const socket of connections) if (!socket[UNANSWERED]) closeWhenWritten(socket);
         // What still runs after the grace is answered now: 503 if nothing was sent yet.
         setTimeout(() => {
           for (const res of open) {

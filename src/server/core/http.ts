@@ -102,6 +102,15 @@ function splitTargetNow(target: string): { path: string; search: string } | null
   }
 }
 
+/** Node's Buffer, where the runtime has one. */
+const NodeBuffer = (globalThis as { Buffer?: { from(buffer: ArrayBuffer, offset: number, length: number): Uint8Array<ArrayBuffer> } }).Buffer;
+
+/**
+ * The same bytes as a Buffer on Node (a view of them, not a copy), as they are on other runtimes:
+ * Node writes a Buffer as it is, where it makes a Buffer of any other Uint8Array on every write.
+ */
+const writable = (bytes: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> => (NodeBuffer ? NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : bytes);
+
 /** An answer's headers: the fixed ones, then those this request needs (CORS, cache). */
 export function headOf(status: number, length: number | null, extra: readonly string[], type = JSON_TYPE): string[] {
   // A 204 has no body, so no body type.
@@ -166,7 +175,7 @@ export class Exchange {
       // (the adapters only read it).
       if (answer.hitHead?.ttl !== hitTtl) {
         const headers = headOf(answer.status, length, this.extra);
-        answer.hitHead = { ttl: hitTtl, headers, response: { status: answer.status, headers, body } };
+        answer.hitHead = { ttl: hitTtl, headers, response: { status: answer.status, headers, body: writable(body) } };
       }
       return answer.hitHead.response;
     }

@@ -108,7 +108,7 @@ export function offersRoutes(options: OffersOptions, now: () => number, budget: 
     retryAfter: number | null = null,
   ): ProxyResponse {
     // A plain hit whose head was made for this ttl already: nothing to write into it.
-    if (plain && source === 'hit' && retryAfter === null && answer.hitHead?.ttl === ttl) return exchange.finish(answer, source, ttl);
+    if (plain && source === 'hit' && retryAfter === null && answer.hitHead?.ttl === ttl && exchange.request.method === 'GET') return exchange.finish(answer, source, ttl);
     const { extra } = exchange;
     extra[extra.length - 3] = source;
     extra[extra.length - 1] = answer.status === 200 ? `${perClient ? 'private' : 'public'}, max-age=${ttl}` : 'no-store';
@@ -154,8 +154,9 @@ export function offersRoutes(options: OffersOptions, now: () => number, budget: 
       metrics.cache('hit');
       const { value, ttl } = hit;
       // The hot path: a plain hit on an answer whose head was made for this ttl already (the same
-      // response object as the last hit's; `respond` makes it when the ttl changes).
-      if (plain && value.status === 200 && value.hitHead?.ttl === ttl) return exchange.finish(value, 'hit', ttl);
+      // response object as the last hit's; `respond` makes it when the ttl changes). A HEAD has
+      // no body, so no such response: its head is written below like any other.
+      if (plain && value.status === 200 && value.hitHead?.ttl === ttl && request.method === 'GET') return exchange.finish(value, 'hit', ttl);
       extra.push('X-Offer-Wall-Cache', '', 'Cache-Control', '');
       return respond(exchange, perClient, plain, value, 'hit', ttl, value.status === 200 ? null : ttl);
     }

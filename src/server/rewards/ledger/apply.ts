@@ -79,7 +79,7 @@ async function applyMany(db: Database, batch: readonly Waiting[]): Promise<Apply
     webhook,
     address: record.address ?? null,
   }));
-  const results = await db.query<{ result: ApplyResult }>(APPLY_MANY_SQL, [JSON.stringify(rows)]);
+  const results = await db.query<{ result: ApplyResult }>(APPLY_MANY_SQL, [JSON.stringify(rows)], 'offer_wall_apply_many');
   if (results.length !== batch.length) throw new Error(`the ledger stored ${results.length} postbacks of a batch of ${batch.length}`);
   return results.map((row) => row.result);
 }
@@ -110,6 +110,7 @@ export async function applyOne(db: Database, record: LedgerRecord, webhook: bool
       webhook,
       record.address ?? null,
     ],
+    'offer_wall_apply_one',
   );
   return row!.result;
 }

@@ -3,7 +3,11 @@
  * PostgreSQL server (`postgres.ts`) each give one. Also how either says that a setting is wrong.
  */
 export interface Database {
-  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /**
+   * Runs one statement. With a `name`, a server keeps it prepared on each connection after its
+   * first use (parsed and planned once); the embedded database ignores it.
+   */
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[], name?: string): Promise<T[]>;
   /** Runs `fn` in one transaction, on one connection. */
   transaction<T>(fn: (db: Database) => Promise<T>): Promise<T>;
   close(): Promise<void>;

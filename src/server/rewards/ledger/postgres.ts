@@ -5,9 +5,12 @@
  */
 import { DatabaseError, load, type Database } from './database.js';
 
+/** A statement as `pg` takes it: with a name, prepared once per connection. */
+type Statement = { text: string; values?: unknown[]; name?: string };
+
 interface PoolLike {
-  query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
-  connect(): Promise<{ query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>; release(error?: Error): void }>;
+  query<T>(statement: Statement): Promise<{ rows: T[] }>;
+  connect(): Promise<{ query<T>(statement: Statement): Promise<{ rows: T[] }>; release(error?: Error): void }>;
   end(): Promise<void>;
   on(event: 'error', listener: (error: Error) => void): void;
 }
@@ -21,29 +24,29 @@ export async function openPostgres(url: string, max = 16): Promise<Database> {
   const pool = new pg.default.Pool({ connectionString: url, max, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   // An idle connection the server closed must not take the process down; the next query reconnects.
   pool.on('error', () => {});
-  const database = (run: (sql: string, params?: unknown[]) => Promise<{ rows: unknown[] }>): Database => ({
-    async query<T>(sql: string, params?: readonly unknown[]) {
-      return (await run(sql, params?.length ? [...params] : undefined)).rows as T[];
+  const database = (run: (statement: Statement) => Promise<{ rows: unknown[] }>): Database => ({
+    async query<T>(sql: string, params?: readonly unknown[], name?: string) {
+      return (await run({ text: sql, ...(params?.length ? { values: [...params] } : {}), ...(name ? { name } : {}) })).rows as T[];
     },
     async transaction(fn) {
       const client = await pool.connect();
       try {
-        await client.query('BEGIN');
-        const result = await fn(database((sql, params) => client.query(sql, params)));
-        await client.query('COMMIT');
+        await client.query({ text: 'BEGIN' });
+        const result = await fn(database((statement) => client.query(statement)));
+        await client.query({ text: 'COMMIT' });
         client.release();
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
+        await client.query({ text: 'ROLLBACK' }).catch(() => {});
         client.release(error as Error);
         throw error;
       }
     },
     close: () => pool.end(),
   });
-  const db = database((sql, params) => pool.query(sql, params));
+  const db = database((statement) => pool.query(statement));
   try {
-    await pool.query('SELECT 1');
+    await pool.query({ text: 'SELECT 1' });
   } catch (error) {
     await pool.end().catch(() => {});
     throw new DatabaseError('OFFER_WALL_DATABASE_URL', `cannot connect: ${(error as Error).message}`);
