@@ -107,8 +107,6 @@ export function offersRoutes(options: OffersOptions, now: () => number, budget: 
     ttl: number,
     retryAfter: number | null = null,
   ): ProxyResponse {
-    // A plain hit whose head was made for this ttl already: nothing to write into it.
-    if (plain && source === 'hit' && retryAfter === null && answer.hitHead?.ttl === ttl && exchange.request.method === 'GET') return exchange.finish(answer, source, ttl);
     const { extra } = exchange;
     extra[extra.length - 3] = source;
     extra[extra.length - 1] = answer.status === 200 ? `${perClient ? 'private' : 'public'}, max-age=${ttl}` : 'no-store';
