@@ -62,6 +62,18 @@ describe('a page shown while its answer arrives', () => {
     expect(part(wall, 'more')).to.equal(null);
   });
 
+  it('draws the offers in a task after the one that read them, so the two never hold the page together', async () => {
+    const wall = mountWall();
+    const first = await answer(0);
+    first.write(JSON.stringify(s2sPage(s2sOffers(1, 3), { total: 3 })));
+    first.end();
+    // Every promise of the reading settles in this task; a task is not over before they all have.
+    for (let i = 0; i < 200; i++) await Promise.resolve();
+    expect(wall._feed.offers.length, 'the offers read in the task the bytes came in').to.equal(3);
+    expect(parts(wall, 'card'), 'no card drawn in that task').to.have.length(0);
+    await until(() => parts(wall, 'card').length === 3, 'the cards, in a later task');
+  });
+
   for (const [name, format, body] of [
     ['s2s', 's2s', s2sPage([s2sOffer(1, { name: TRICKY, payout: 12.345e-1 }), { name: 'no id' }, s2sOffer(2, { description: TRICKY }), s2sOffer(3)])],
     ['appcharge', 'appcharge', appchargePage([appchargeOffer(1, { name: TRICKY }), appchargeOffer(2, { active: false }), appchargeOffer(3)])],

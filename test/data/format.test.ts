@@ -57,6 +57,17 @@ describe('reward formatting', () => {
 
   it('writes whole amounts in US English exactly as Intl does, without building a NumberFormat', () => {
     const intl = (value: number, locale: string) => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
+    // No NumberFormat is made for US English (locales this file uses nowhere else, so none is kept yet).
+    const made: string[] = [];
+    const Real = Intl.NumberFormat;
+    Intl.NumberFormat = new Proxy(Real, { construct: (target, args: [string]) => (made.push(args[0]), new target(...args)) });
+    try {
+      expect(formatCount(1234.5, 'EN-us')).to.equal('1,235');
+      expect(formatCount(1234.5, 'en-NZ')).to.equal('1,235');
+    } finally {
+      Intl.NumberFormat = Real;
+    }
+    expect(made).to.deep.equal(['en-NZ']);
     // Rounding ties, group edges, and numbers past 2^53 that String still writes in full.
     for (const value of [0, 0.5, 1.5, 2.5, 999.4, 999.5, 1000, 99_999.5, 123_456_789, 2 ** 53 + 2, 1e20, 999_999_999_999_999_999_999]) {
       for (const locale of ['en', 'en-US', 'EN-us']) expect(formatCount(value, locale), `${value} in ${locale}`).to.equal(intl(value, locale));
