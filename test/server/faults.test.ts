@@ -230,6 +230,57 @@ describe('what slow readers can hold', () => {
   });
 });
 
+describe('kept-alive connections to the upstream', () => {
+  /** An upstream that answers the first request on each connection and closes the connection on the next one, unanswered. */
+  async function closingOnReuse() {
+    const served = new WeakMap<object, number>();
+    return upstream((req, res) => {
+      const count = (served.get(req.socket) ?? 0) + 1;
+      served.set(req.socket, count);
+      if (count > 1) return void req.socket.destroy();
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(feedOf(2));
+    });
+  }
+
+  it('asks again on a new connection when the upstream closes a kept-alive one as it is reused: the user gets the offers, not a 502', async () => {
+    const up = await closingOnReuse();
+    try {
+      const server = await proxy(up);
+      const first = await fetch(`${server.url}/offers?country=US&page=1`);
+      assert.equal(first.status, 200);
+      await first.arrayBuffer();
+      // Another page: a miss, sent on the connection the first call left open.
+      const second = await fetch(`${server.url}/offers?country=US&page=2`);
+      assert.equal(second.status, 200, await second.clone().text());
+      assert.equal(JSON.parse(await second.text()).d.data.length, 2);
+      assert.equal(up.seen.length, 3, 'the first call, the one closed on reuse, the one asked again');
+    } finally {
+      await up.close();
+    }
+  });
+
+  it('asks again only once, and logs why the upstream could not be reached', async () => {
+    const up = await upstream((req) => void req.socket.destroy());
+    const lines: string[] = [];
+    try {
+      const server = await proxy(up, { log: (line) => lines.push(line) });
+      const response = await fetch(`${server.url}/offers?country=US`);
+      assert.equal(response.status, 502);
+      assert.equal(JSON.parse(await response.text()).error.code, 'upstream_unreachable');
+      assert.equal(up.seen.length, 2);
+      const line = JSON.parse(lines.find((text) => text.includes('upstream_unreachable'))!);
+      assert.match(line.cause, /^UND_ERR_SOCKET: other side closed$|^ECONNRESET/);
+      await up.close();
+      const refused = await fetch(`${server.url}/offers?country=FR`);
+      assert.equal(refused.status, 502);
+      assert.match(JSON.parse(lines.at(-1)!).cause, /^ECONNREFUSED/, 'a refused connection is not asked again');
+    } finally {
+      await up.close();
+    }
+  });
+});
+
 describe('no amplification', () => {
   it('starts no more than 16 upstream calls for one connection pipelining a thousand distinct queries', async () => {
     const up = await upstream(async (_req, res) => {

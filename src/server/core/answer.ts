@@ -11,6 +11,8 @@ export interface Answer {
   code: string | null;
   /** The upstream's status, when it answered. */
   upstream: number | null;
+  /** What went wrong, for the log only (never sent): why the upstream could not be reached. */
+  cause?: string;
   /** The body's type, when it is not JSON (a network's own postback reply). */
   type?: string;
   /** The head and response of the last hit served without per-request headers, for the same ttl. */

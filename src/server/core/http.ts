@@ -169,6 +169,7 @@ export class Exchange {
     const empty = answer.status === 204;
     const body = this.request.method === 'HEAD' || empty ? null : answer.bytes;
     const length = empty ? null : answer.bytes.byteLength;
+    if (answer.cause) this.detail = { ...this.detail, cause: answer.cause };
     this.log(answer.status, answer.code, cache, answer.upstream);
     if (hitTtl && body) {
       // A plain hit (no CORS headers): the same response as the last one while the ttl holds

@@ -94,6 +94,24 @@ export function retryAfterSeconds(value: string | null, now: number): number | n
  */
 const STREAM_FROM = 32 * 1024;
 
+/** How a connection that was open can fail before any answer on it: asked again once (see `run`). */
+const RESET = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);
+
+/**
+ * Why a fetch failed, for the log: its cause's code and message (`ECONNREFUSED: connect
+ * ECONNREFUSED 10.0.0.7:443`, `UND_ERR_SOCKET: other side closed`), since fetch's own is only
+ * "fetch failed". The caller redacts it.
+ */
+export function causeOf(error: unknown): { code: string; text: string } {
+  let cause: unknown = error;
+  // fetch wraps what failed (`TypeError: fetch failed`, its `cause` the socket's error).
+  while (cause instanceof Error && cause.cause !== undefined && cause.cause !== cause && !(cause as { code?: unknown }).code) cause = cause.cause;
+  if (!(cause instanceof Error)) return { code: '', text: String(cause) };
+  const code = (cause as { code?: unknown }).code;
+  const name = typeof code === 'string' ? code : cause.name;
+  return { code: typeof code === 'string' ? code : '', text: cause.message && cause.message !== name ? `${name}: ${cause.message}` : name };
+}
+
 /** How long a failure of the upstream is remembered, without a `Retry-After` from it. */
 export const FAILURE_REUSE_S = 5;
 /** The longest a failure is remembered, whatever the upstream's `Retry-After` says. */
@@ -170,10 +188,22 @@ export function createUpstreamCaller(settings: UpstreamSettings) {
       if (over) return;
       if (!admitted) return busy();
       let response: Response;
-      try {
-        response = await settings.fetch(url, { headers, signal: controller.signal, redirect: 'error' });
-      } catch {
-        return stop(jsonError(502, 'upstream_unreachable', 'The upstream could not be reached.'), 0);
+      for (let attempt = 1; ; attempt++) {
+        try {
+          response = await settings.fetch(url, { headers, signal: controller.signal, redirect: 'error' });
+          break;
+        } catch (error) {
+          if (over) return;
+          const cause = causeOf(error);
+          // A kept-alive connection the upstream closed just as it was reused (its idle time and
+          // ours are counted from different moments): no answer was started, and a GET may be
+          // asked again, once, on another connection, within the same deadline.
+          if (attempt === 1 && RESET.has(cause.code) && Date.now() < deadlineAt) {
+            settings.metrics.upstream('reset', (Date.now() - started) / 1000);
+            continue;
+          }
+          return stop({ ...jsonError(502, 'upstream_unreachable', 'The upstream could not be reached.'), cause: redactor.text(cause.text) }, 0);
+        }
       }
       if (over) return void response.body?.cancel().catch(() => {});
       const status = response.status;
