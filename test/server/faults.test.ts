@@ -641,6 +641,24 @@ describe('answers', () => {
     }
   });
 
+  it('lets the Node server answer an allowed Origin in any spelling of the header, and refuses other origins and a request with two', async () => {
+    const up = await upstream((_req, res) => void (res.writeHead(200), res.end(feedOf(1))));
+    try {
+      const server = await proxy(up, { allowedOrigins: ['https://app.example'] });
+      const ask = (origins: string) =>
+        raw(server.url, `GET /offers?country=US HTTP/1.1\r\nHost: x\r\n${origins}Connection: close\r\n\r\n`).then((answer) => ({
+          status: Number(/^HTTP\/1.1 (\d+)/.exec(answer)?.[1]),
+          allowed: /access-control-allow-origin: (.*)\r\n/i.exec(answer)?.[1] ?? null,
+        }));
+      assert.deepEqual(await ask('oRiGiN: https://app.example\r\n'), { status: 200, allowed: 'https://app.example' });
+      assert.deepEqual(await ask(''), { status: 200, allowed: null });
+      assert.deepEqual(await ask('Origin: https://evil.example\r\n'), { status: 403, allowed: null });
+      assert.deepEqual(await ask('Origin: https://app.example\r\nOrigin: https://evil.example\r\n'), { status: 403, allowed: null });
+    } finally {
+      await up.close();
+    }
+  });
+
   it('gives Content-Length on HEAD from the Node server too', async () => {
     const up = await upstream((_req, res) => void (res.writeHead(200), res.end(feedOf(1))));
     try {

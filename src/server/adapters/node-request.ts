@@ -44,6 +44,20 @@ function toRequest(incoming: IncomingMessage): Request {
   });
 }
 
+/**
+ * The `Origin` header read from the raw list, as Node's `headers` would give it (several joined
+ * with ", ", which no allowed origin matches): Node builds that object on first read, a cost a
+ * cache hit, which needs only this header, need not pay.
+ */
+function originOf(raw: readonly string[]): string | null {
+  let origin: string | null = null;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!;
+    if (name.length === 6 && name.toLowerCase() === 'origin') origin = origin === null ? raw[i + 1]! : `${origin}, ${raw[i + 1]!}`;
+  }
+  return origin;
+}
+
 export class NodeRequest implements ProxyRequest {
   readonly method: string;
   readonly target: string;
@@ -57,7 +71,7 @@ export class NodeRequest implements ProxyRequest {
   ) {
     this.method = _req.method ?? 'GET';
     this.target = _req.url ?? '/';
-    this.origin = _req.headers.origin ?? null;
+    this.origin = originOf(_req.rawHeaders);
   }
 
   /** Aborted once the client has gone before its answer was written (made when first asked for). */
