@@ -17,6 +17,7 @@ import { build } from 'esbuild';
 import { createOfferWallHandler, parseAddressList, parseTrustProxy, startServer, type NodeServerOptions, type RunningServer } from '../../src/server/node.js';
 import { clientAddress } from '../../src/server/core/address.js';
 import { secretSpellings } from '../../src/server/core/redact.js';
+import { NO_METRICS } from '../../src/server/core/metrics.js';
 import { CLI, feedOf, until, upstream } from './loopback.js';
 
 const APP_ID = 'app/ID+with=odd&chars é';
@@ -245,8 +246,10 @@ describe('kept-alive connections to the upstream', () => {
 
   it('asks again on a new connection when the upstream closes a kept-alive one as it is reused: the user gets the offers, not a 502', async () => {
     const up = await closingOnReuse();
+    const calls: string[] = [];
     try {
-      const server = await proxy(up);
+      const counted = { metrics: { ...NO_METRICS, upstream: (status: string) => void calls.push(status) }, render: async () => ({ body: '', type: 'text/plain' }), allowed: new Set<string>() };
+      const server = await proxy(up, { metrics: counted });
       const first = await fetch(`${server.url}/offers?country=US&page=1`);
       assert.equal(first.status, 200);
       await first.arrayBuffer();
@@ -255,6 +258,7 @@ describe('kept-alive connections to the upstream', () => {
       assert.equal(second.status, 200, await second.clone().text());
       assert.equal(JSON.parse(await second.text()).d.data.length, 2);
       assert.equal(up.seen.length, 3, 'the first call, the one closed on reuse, the one asked again');
+      assert.deepEqual(calls, ['200', 'reset', '200'], 'what offer_wall_upstream_calls_total counts');
     } finally {
       await up.close();
     }
