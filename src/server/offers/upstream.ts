@@ -102,10 +102,10 @@ const RESET = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE']);
  * ECONNREFUSED 10.0.0.7:443`, `UND_ERR_SOCKET: other side closed`), since fetch's own is only
  * "fetch failed". The caller redacts it.
  */
-export function causeOf(error: unknown): { code: string; text: string } {
+function causeOf(error: unknown): { code: string; text: string } {
   let cause: unknown = error;
   // fetch wraps what failed (`TypeError: fetch failed`, its `cause` the socket's error).
-  while (cause instanceof Error && cause.cause !== undefined && cause.cause !== cause && !(cause as { code?: unknown }).code) cause = cause.cause;
+  for (let depth = 0; depth < 4 && cause instanceof Error && cause.cause !== undefined && !(cause as { code?: unknown }).code; depth++) cause = cause.cause;
   if (!(cause instanceof Error)) return { code: '', text: String(cause) };
   const code = (cause as { code?: unknown }).code;
   const name = typeof code === 'string' ? code : cause.name;
